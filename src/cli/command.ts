@@ -1,0 +1,23 @@
+/** The contract every `sim` subcommand implements; sim.ts only dispatches. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Reads a file given on the command line; rejects with a Node error when it cannot. */
+  readonly readFile: (path: string) => Promise<string>;
+}
+
+/** Exit codes shared by all subcommands. */
+export const EXIT_OK = 0;
+/** The input was read but is wrong (a bad Dockerfile, an unknown image reference). */
+export const EXIT_INVALID = 1;
+/** The command line itself is wrong, or a named file cannot be read. */
+export const EXIT_USAGE = 2;
+
+export interface CliCommand {
+  readonly name: string;
+  /** One line for `sim --help`. */
+  readonly summary: string;
+  /** The full usage text for `sim <name> --help`. */
+  readonly usage: string;
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
