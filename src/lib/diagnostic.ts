@@ -1,0 +1,17 @@
+/** The one diagnostic type: parse errors, build failures and lint findings all take this shape. */
+import type { SourceRange } from './source-range.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Stable identifier, `area/what`, e.g. `parse/unknown-instruction`. Tests and docs key on it. */
+  readonly code: string;
+  readonly severity: Severity;
+  /** What went wrong, in Docker's own words where Docker has them. */
+  readonly message: string;
+  readonly range: SourceRange;
+  /** What to do next, when the message alone does not say. */
+  readonly hint?: string;
+  /** Where to read more. */
+  readonly url?: string;
+}

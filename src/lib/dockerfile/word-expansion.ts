@@ -1,0 +1,435 @@
+/**
+ * Variable expansion and word splitting with BuildKit's rules (its `shell` package), used for
+ * the instructions BuildKit expands itself (FROM, COPY, ADD, ENV, ARG, WORKDIR, USER, …) and
+ * to find heredoc words. RUN, CMD and ENTRYPOINT are left to the image's shell.
+ */
+import { goQuote, isGoSpace } from './go-text.ts';
+
+/** Variables visible to an expansion: name → value. A name absent from the map is unset. */
+export type ExpansionEnv = ReadonlyMap<string, string>;
+
+export interface LexerOptions {
+  /** `\` by default, or the backtick set by `# escape=`. */
+  readonly escapeToken?: string;
+  /** Keep quote characters in the output instead of removing them. */
+  readonly rawQuotes?: boolean;
+  /** Keep escape characters in the output instead of removing them. */
+  readonly rawEscapes?: boolean;
+  /** Treat quotes as ordinary characters. */
+  readonly skipProcessQuotes?: boolean;
+  /** Leave references to unset variables as written instead of expanding them to "". */
+  readonly skipUnsetEnv?: boolean;
+}
+
+export type ExpansionResult =
+  | { readonly ok: true; readonly value: string; readonly words: string[]; readonly unmatched: string[] }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * Expands a word: quotes removed, variables substituted. `value` keeps the spaces (BuildKit's
+ * ProcessWord); `words` is the same text split on unquoted spaces (ProcessWords).
+ */
+export function expandWord(word: string, env: ExpansionEnv, options: LexerOptions = {}): ExpansionResult {
+  return new WordLexer(word, env, options).run();
+}
+
+class ExpansionError extends Error {}
+
+const EOF = -1;
+
+/** Go's unicode.IsDigit and unicode.IsLetter. */
+const DIGIT = /\p{Nd}/u;
+const LETTER = /\p{L}/u;
+
+function isDigit(ch: number): boolean {
+  if (ch < 0x80) return ch >= 0x30 && ch <= 0x39;
+  return ch !== EOF && DIGIT.test(String.fromCodePoint(ch));
+}
+
+function isLetter(ch: number): boolean {
+  if (ch < 0x80) return (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a);
+  return LETTER.test(String.fromCodePoint(ch));
+}
+
+function isSpecialParam(ch: number): boolean {
+  return '@*#?-$!0'.includes(String.fromCodePoint(ch));
+}
+
+function runeToString(ch: number): string {
+  return ch === EOF ? '\uFFFD' : String.fromCodePoint(ch);
+}
+
+/** Collects the words of a line as characters arrive, splitting on unquoted spaces. */
+class WordCollector {
+  private buffer = '';
+  private inWord = false;
+  readonly words: string[] = [];
+
+  addChar(ch: string): void {
+    const space = isGoSpace(ch.charCodeAt(0));
+    if (space && this.inWord) {
+      if (this.buffer.length !== 0) {
+        this.words.push(this.buffer);
+        this.buffer = '';
+        this.inWord = false;
+      }
+    } else if (!space) {
+      this.addRaw(ch);
+    }
+  }
+
+  addString(text: string): void {
+    for (const ch of text) this.addChar(ch);
+  }
+
+  addRaw(text: string): void {
+    this.buffer += text;
+    this.inWord = true;
+  }
+
+  finish(): string[] {
+    if (this.buffer.length > 0) {
+      this.words.push(this.buffer);
+      this.buffer = '';
+      this.inWord = false;
+    }
+    return this.words;
+  }
+}
+
+class WordLexer {
+  private pos = 0;
+  private rawEscapes: boolean;
+  private readonly escape: number;
+  private readonly unmatched = new Set<string>();
+  private readonly input: string;
+  private readonly env: ExpansionEnv;
+  private readonly options: LexerOptions;
+
+  constructor(input: string, env: ExpansionEnv, options: LexerOptions) {
+    this.input = input;
+    this.env = env;
+    this.options = options;
+    this.escape = (options.escapeToken ?? '\\').codePointAt(0) ?? 0x5c;
+    this.rawEscapes = options.rawEscapes ?? false;
+  }
+
+  run(): ExpansionResult {
+    try {
+      const { result, words } = this.processStopOn(EOF, this.rawEscapes);
+      return { ok: true, value: result, words, unmatched: [...this.unmatched] };
+    } catch (error) {
+      if (!(error instanceof ExpansionError)) throw error;
+      return { ok: false, message: `failed to process ${goQuote(this.input)}: ${error.message}` };
+    }
+  }
+
+  private peek(): number {
+    return this.pos < this.input.length ? (this.input.codePointAt(this.pos) ?? EOF) : EOF;
+  }
+
+  private next(): number {
+    const ch = this.peek();
+    if (ch !== EOF) this.pos += ch > 0xffff ? 2 : 1;
+    return ch;
+  }
+
+  private processStopOn(stopChar: number, rawEscapes: boolean): { result: string; words: string[] } {
+    let result = '';
+    const words = new WordCollector();
+    const saved = this.rawEscapes;
+    this.rawEscapes = rawEscapes;
+    try {
+      while (this.peek() !== EOF) {
+        let ch = this.peek();
+        if (stopChar !== EOF && ch === stopChar) {
+          this.next();
+          return { result, words: words.finish() };
+        }
+        const special = this.special(ch);
+        if (special !== undefined) {
+          const text = special();
+          result += text;
+          if (ch === 0x24) words.addString(text);
+          else words.addRaw(text);
+          continue;
+        }
+        ch = this.next();
+        if (ch === this.escape) {
+          if (this.rawEscapes) {
+            words.addRaw(runeToString(ch));
+            result += runeToString(ch);
+          }
+          ch = this.next();
+          if (ch === EOF) break;
+          words.addRaw(runeToString(ch));
+        } else {
+          words.addChar(runeToString(ch));
+        }
+        result += runeToString(ch);
+      }
+      if (stopChar !== EOF) {
+        throw new ExpansionError(
+          `unexpected end of statement while looking for matching ${String.fromCodePoint(stopChar)}`,
+        );
+      }
+      return { result, words: words.finish() };
+    } finally {
+      this.rawEscapes = saved;
+    }
+  }
+
+  private special(ch: number): (() => string) | undefined {
+    if (ch === 0x24) return () => this.processDollar();
+    if (ch === 0x3c) return () => this.processPossibleHeredoc();
+    if (this.options.skipProcessQuotes) return undefined;
+    if (ch === 0x27) return () => this.processSingleQuote();
+    if (ch === 0x22) return () => this.processDoubleQuote();
+    return undefined;
+  }
+
+  private processSingleQuote(): string {
+    let result = '';
+    const open = this.next();
+    if (this.options.rawQuotes) result += runeToString(open);
+    for (;;) {
+      const ch = this.next();
+      if (ch === EOF) throw new ExpansionError('unexpected end of statement while looking for matching single-quote');
+      if (ch === 0x27) {
+        if (this.options.rawQuotes) result += "'";
+        return result;
+      }
+      result += runeToString(ch);
+    }
+  }
+
+  private processDoubleQuote(): string {
+    let result = '';
+    const open = this.next();
+    if (this.options.rawQuotes) result += runeToString(open);
+    for (;;) {
+      const peeked = this.peek();
+      if (peeked === EOF) {
+        throw new ExpansionError('unexpected end of statement while looking for matching double-quote');
+      }
+      if (peeked === 0x22) {
+        this.next();
+        if (this.options.rawQuotes) result += '"';
+        return result;
+      }
+      if (peeked === 0x24) {
+        result += this.processDollar();
+        continue;
+      }
+      let ch = this.next();
+      if (ch === this.escape) {
+        if (this.rawEscapes) result += runeToString(ch);
+        const after = this.peek();
+        if (after === EOF) continue;
+        if (after === 0x22 || after === 0x24 || after === this.escape) ch = this.next();
+      }
+      result += runeToString(ch);
+    }
+  }
+
+  private processDollar(): string {
+    this.next();
+    if (this.peek() !== 0x7b) {
+      const name = this.processName();
+      if (name === '') return '$';
+      const value = this.lookup(name);
+      if (value === undefined && this.options.skipUnsetEnv) return `$${name}`;
+      return value ?? '';
+    }
+    this.next();
+    const first = this.peek();
+    if (first === EOF) throw new ExpansionError("syntax error: missing '}'");
+    if (first === 0x7b || first === 0x7d || first === 0x3a) throw new ExpansionError('syntax error: bad substitution');
+    const name = this.processName();
+    let ch = this.next();
+    let modifier = runeToString(ch);
+
+    if (ch === 0x7d) {
+      const value = this.lookup(name);
+      if (value === undefined && this.options.skipUnsetEnv) return `\${${name}}`;
+      return value ?? '';
+    }
+    if (ch === 0x2f) return this.processReplacement(name);
+
+    let nullIsUnset = false;
+    if (ch === 0x3a) {
+      nullIsUnset = true;
+      ch = this.next();
+      modifier += runeToString(ch);
+    } else if (!'+-?#%'.includes(runeToString(ch))) {
+      throw new ExpansionError(`unsupported modifier (${modifier}) in substitution`);
+    }
+    return this.processModifier(name, ch, modifier, nullIsUnset);
+  }
+
+  private processModifier(name: string, ch: number, modifier: string, nullIsUnset: boolean): string {
+    const isPattern = ch === 0x23 || ch === 0x25;
+    if (nullIsUnset && isPattern) throw new ExpansionError(`unsupported modifier (${modifier}) in substitution`);
+    let word: string;
+    try {
+      word = this.processStopOn(0x7d, isPattern).result;
+    } catch (error) {
+      if (error instanceof ExpansionError && this.peek() === EOF) {
+        throw new ExpansionError("syntax error: missing '}'");
+      }
+      throw error;
+    }
+    const value = this.lookup(name);
+    if (this.options.skipUnsetEnv && value === undefined) return `\${${name}${modifier}${word}}`;
+    const unsetOrNull = value === undefined || (nullIsUnset && value === '');
+    switch (ch) {
+      case 0x2d: // -
+        return unsetOrNull ? word : (value ?? '');
+      case 0x2b: // +
+        return unsetOrNull ? '' : word;
+      case 0x3f: // ?
+        if (value === undefined) throw new ExpansionError(`${name}: ${word || 'is not allowed to be unset'}`);
+        if (nullIsUnset && value === '') throw new ExpansionError(`${name}: ${word || 'is not allowed to be empty'}`);
+        return value;
+      case 0x25: // %
+      case 0x23: {
+        // #
+        const greedy = word.length > 0 && word.codePointAt(0) === ch;
+        const pattern = greedy ? word.slice(1) : word;
+        return ch === 0x25 ? trimSuffix(pattern, value ?? '', greedy) : trimPrefix(pattern, value ?? '', greedy);
+      }
+      default:
+        throw new ExpansionError(`unsupported modifier (${modifier}) in substitution`);
+    }
+  }
+
+  private processReplacement(name: string): string {
+    const replaceAll = this.peek() === 0x2f;
+    if (replaceAll) this.next();
+    const pattern = this.readUntil(0x2f, "syntax error: missing '/' in ${}");
+    const replacement = this.readUntil(0x7d, "syntax error: missing '}'");
+    const value = this.lookup(name);
+    if (this.options.skipUnsetEnv && value === undefined) return `\${${name}/${pattern}/${replacement}}`;
+    const regex = shellPatternToRegex(pattern, true, false, replaceAll);
+    const subject = value ?? '';
+    if (replaceAll) return subject.replace(regex, (match) => expandGoTemplate(replacement, match));
+    const found = regex.exec(subject);
+    if (!found) return subject;
+    return subject.slice(0, found.index) + replacement + subject.slice(found.index + found[0].length);
+  }
+
+  private readUntil(stop: number, missing: string): string {
+    try {
+      return this.processStopOn(stop, true).result;
+    } catch (error) {
+      if (error instanceof ExpansionError && this.peek() === EOF) throw new ExpansionError(missing);
+      throw error;
+    }
+  }
+
+  private processName(): string {
+    let name = '';
+    while (this.peek() !== EOF) {
+      const ch = this.peek();
+      if (name.length === 0 && isDigit(ch)) {
+        while (this.peek() !== EOF && isDigit(this.peek())) name += runeToString(this.next());
+        return name;
+      }
+      if (name.length === 0 && isSpecialParam(ch)) return runeToString(this.next());
+      if (!isLetter(ch) && !isDigit(ch) && ch !== 0x5f) break;
+      name += runeToString(this.next());
+    }
+    return name;
+  }
+
+  private processPossibleHeredoc(): string {
+    this.next();
+    if (this.peek() !== 0x3c) return '<';
+    this.next();
+    let spaces = '';
+    for (let ch = this.peek(); ch === 0x09 || ch === 0x0d || ch === 0x20; ch = this.peek()) {
+      spaces += runeToString(this.next());
+    }
+    return `<<${spaces}`;
+  }
+
+  private lookup(name: string): string | undefined {
+    const value = this.env.get(name);
+    if (value === undefined) this.unmatched.add(name);
+    return value;
+  }
+}
+
+/**
+ * A shell pattern (`*`, `?`, escapes; no bracket expressions, as in BuildKit) as a regular
+ * expression. Go's `.` matches anything but a newline, hence `[^\n]`.
+ */
+function shellPatternToRegex(pattern: string, greedy: boolean, anchored: boolean, global = false): RegExp {
+  let source = anchored ? '^' : '';
+  const star = greedy ? '[^\\n]*' : '[^\\n]*?';
+  const chars = Array.from(pattern);
+  for (let i = 0; i < chars.length; i++) {
+    const tok = chars[i] ?? '';
+    if (tok === '*') source += star;
+    else if (tok === '?') source += '[^\\n]';
+    else if (tok === '\\') {
+      const next = chars[i + 1];
+      if (next === '}' || next === '/') continue;
+      if (next !== '*' && next !== '?' && next !== '\\') {
+        throw new ExpansionError(
+          `invalid pattern (${pattern}) in substitution: invalid escape '\\${next ?? '\uFFFD'}'`,
+        );
+      }
+      source += `\\${next}`;
+      i++;
+    } else if ('[]{}.+()|^$'.includes(tok)) source += `\\${tok}`;
+    else source += tok;
+  }
+  return new RegExp(source, global ? 'gu' : 'u');
+}
+
+function trimPrefix(pattern: string, value: string, greedy: boolean): string {
+  const found = shellPatternToRegex(pattern, greedy, true).exec(value);
+  return found ? value.slice(found[0].length) : value;
+}
+
+/** Shortest or longest suffix match, done as a prefix match on the reversed strings, as BuildKit does. */
+function trimSuffix(pattern: string, value: string, greedy: boolean): string {
+  return reverse(trimPrefix(reversePattern(pattern), reverse(value), greedy));
+}
+
+function reverse(text: string): string {
+  return Array.from(text).reverse().join('');
+}
+
+/** Reverses a pattern while keeping each escape in front of the character it escapes. */
+function reversePattern(pattern: string): string {
+  const chars = Array.from(pattern);
+  const out: string[] = new Array(chars.length);
+  const last = chars.length - 1;
+  for (let i = 0; i <= last; ) {
+    const tok = chars[i] ?? '';
+    if (tok === '\\' && i !== last) {
+      out[last - i - 1] = tok;
+      out[last - i] = chars[i + 1] ?? '';
+      i += 2;
+    } else {
+      out[last - i] = tok;
+      i++;
+    }
+  }
+  return out.join('');
+}
+
+/**
+ * Go's regexp template expansion, which `${var//pattern/replacement}` goes through: `$$` is a
+ * dollar, `$0` the match, any other `$name` an (absent) group, so empty.
+ */
+function expandGoTemplate(template: string, match: string): string {
+  if (!template.includes('$')) return template;
+  return template.replace(/\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g, (_whole, all, braced, bare) => {
+    if (all === '$') return '$';
+    const name: string = braced ?? bare;
+    return /^0+$/.test(name) ? match : '';
+  });
+}
