@@ -6,7 +6,10 @@ export function formatDiagnostic(file: string, source: string, diagnostic: Diagn
   const lines = source.split('\n');
   const text = (lines[start.line - 1] ?? '').replace(/\r$/, '');
   const gutter = String(start.line);
-  const caretWidth = end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, text.length - start.column + 1);
+  const caretWidth =
+    end.line === start.line
+      ? Math.max(1, end.column - start.column)
+      : Math.max(1, text.length - start.column + 1);
   const out = [
     `${file}:${start.line}:${start.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`,
     ` ${gutter} | ${text}`,

@@ -1,5 +1,10 @@
 /** `sim parse FILE [--dump | --json]`: the front end on one Dockerfile. */
-import { type Dockerfile, dumpSyntaxTree, parseDockerfile, parseSyntaxTree } from '../../lib/dockerfile/index.ts';
+import {
+  type Dockerfile,
+  dumpSyntaxTree,
+  parseDockerfile,
+  parseSyntaxTree,
+} from '../../lib/dockerfile/index.ts';
 import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../command.ts';
 import { formatDiagnostic } from '../format-diagnostic.ts';
 
@@ -38,10 +43,13 @@ function summary(dockerfile: Dockerfile): string {
   const lines: string[] = [];
   const count = dockerfile.instructions.length;
   lines.push(`${dockerfile.stages.length} stage(s), ${count} instruction(s)`);
-  for (const arg of dockerfile.globalArgs) lines.push(`global  ${String(arg.startLine).padStart(4)}  ${arg.source.trim()}`);
+  for (const arg of dockerfile.globalArgs)
+    lines.push(`global  ${String(arg.startLine).padStart(4)}  ${arg.source.trim()}`);
   for (const stage of dockerfile.stages) {
     const name = stage.name ? ` "${stage.name}"` : '';
-    lines.push(`stage ${stage.index}${name}: FROM ${stage.from.image.value}${stage.from.platform ? ` (--platform=${stage.from.platform.value})` : ''}`);
+    lines.push(
+      `stage ${stage.index}${name}: FROM ${stage.from.image.value}${stage.from.platform ? ` (--platform=${stage.from.platform.value})` : ''}`,
+    );
     for (const instruction of stage.instructions) {
       lines.push(`  ${String(instruction.startLine).padStart(4)}  ${instruction.source.trim()}`);
     }
@@ -59,7 +67,9 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   try {
     source = await io.readFile(parsed.file);
   } catch (error) {
-    io.stderr(`sim parse: cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(
+      `sim parse: cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return EXIT_USAGE;
   }
   const label = parsed.file === '-' ? '<stdin>' : parsed.file;
@@ -81,7 +91,9 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(formatDiagnostic(label, source, result.error));
     return EXIT_INVALID;
   }
-  io.stdout(parsed.format === 'json' ? `${JSON.stringify(result.dockerfile, null, 2)}\n` : summary(result.dockerfile));
+  io.stdout(
+    parsed.format === 'json' ? `${JSON.stringify(result.dockerfile, null, 2)}\n` : summary(result.dockerfile),
+  );
   return EXIT_OK;
 }
 

@@ -59,7 +59,8 @@ export function parseFlags(words: readonly SyntaxWord[], spec: FlagSpec): Flags 
   for (const word of words) {
     const text = word.value;
     if (text === '--') break;
-    if (!text.startsWith('--')) throw new FlagError('parse/invalid-flag', `arg should start with -- : ${text}`, word);
+    if (!text.startsWith('--'))
+      throw new FlagError('parse/invalid-flag', `arg should start with -- : ${text}`, word);
     const eq = text.indexOf('=');
     const flagName = eq === -1 ? text : text.slice(0, eq);
     const value = eq === -1 ? '' : text.slice(eq + 1);
@@ -78,9 +79,16 @@ export function parseFlags(words: readonly SyntaxWord[], spec: FlagSpec): Flags 
   return new Flags(values);
 }
 
-function flagValue(type: FlagType, flagName: string, value: string, hasValue: boolean, word: SyntaxWord): string {
+function flagValue(
+  type: FlagType,
+  flagName: string,
+  value: string,
+  hasValue: boolean,
+  word: SyntaxWord,
+): string {
   if (type === 'bool') {
-    if (hasValue && value === '') throw new FlagError('parse/flag-missing-value', `missing a value on flag: ${flagName}`, word);
+    if (hasValue && value === '')
+      throw new FlagError('parse/flag-missing-value', `missing a value on flag: ${flagName}`, word);
     const lower = value.toLowerCase();
     if (lower === 'true' || lower === '') return 'true';
     if (lower === 'false') return 'false';
@@ -90,6 +98,7 @@ function flagValue(type: FlagType, flagName: string, value: string, hasValue: bo
       word,
     );
   }
-  if (!hasValue) throw new FlagError('parse/flag-missing-value', `missing a value on flag: ${flagName}`, word);
+  if (!hasValue)
+    throw new FlagError('parse/flag-missing-value', `missing a value on flag: ${flagName}`, word);
   return value;
 }

@@ -88,15 +88,15 @@ export function goQuote(text: string): string {
 }
 
 const ASCII_ESCAPES: Record<number, string> = {
-  0x07: '\\a',
-  0x08: '\\b',
-  0x09: '\\t',
-  0x0a: '\\n',
-  0x0b: '\\v',
-  0x0c: '\\f',
-  0x0d: '\\r',
-  0x22: '\\"',
-  0x5c: '\\\\',
+  7: '\\a',
+  8: '\\b',
+  9: '\\t',
+  10: '\\n',
+  11: '\\v',
+  12: '\\f',
+  13: '\\r',
+  34: '\\"',
+  92: '\\\\',
 };
 
 function hex(value: number, width: number): string {
@@ -137,7 +137,11 @@ export function editDistance(a: string, b: string): number {
  * BuildKit's suggestion rule: the closest option at an edit distance under 3, matching the
  * case style of what the user typed when the comparison ignores case.
  */
-export function suggest(value: string, options: readonly string[], caseSensitive: boolean): string | undefined {
+export function suggest(
+  value: string,
+  options: readonly string[],
+  caseSensitive: boolean,
+): string | undefined {
   const needle = caseSensitive ? value : value.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;

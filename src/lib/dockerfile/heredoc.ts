@@ -36,7 +36,12 @@ export function parseHeredocWord(word: string): HeredocWord | undefined {
   // Quotes that disappear when unquoting mean part of the delimiter was quoted.
   const expand = countQuotes(name) === countQuotes(raw.words[0] ?? '');
   const descriptor = Number(fd);
-  return { name, fileDescriptor: Number.isSafeInteger(descriptor) ? descriptor : 0, expand, chomp: dash === '-' };
+  return {
+    name,
+    fileDescriptor: Number.isSafeInteger(descriptor) ? descriptor : 0,
+    expand,
+    chomp: dash === '-',
+  };
 }
 
 function countQuotes(text: string): number {

@@ -15,5 +15,11 @@ export {
   resolveStages,
   type StageBase,
 } from './stages.ts';
-export { parseSyntaxTree, type SyntaxNode, type SyntaxResult, type SyntaxTree, type SyntaxWord } from './syntax-tree.ts';
+export {
+  parseSyntaxTree,
+  type SyntaxNode,
+  type SyntaxResult,
+  type SyntaxTree,
+  type SyntaxWord,
+} from './syntax-tree.ts';
 export { type ExpansionEnv, type ExpansionResult, expandWord, type LexerOptions } from './word-expansion.ts';

@@ -3,9 +3,9 @@
  * typed instruction, with its flags and argument counts validated and BuildKit's messages on failure.
  */
 import type { SourceRange } from '../source-range.ts';
+import { FlagError, type FlagSpec, type Flags, type FlagValue, parseFlags } from './flags.ts';
 import { goToLower, suggest } from './go-text.ts';
 import { chompHeredocContent, parseHeredocWord } from './heredoc.ts';
-import { FlagError, type FlagSpec, type FlagValue, type Flags, parseFlags } from './flags.ts';
 import { MountError, parseRunMount, type RunMount } from './run-mount.ts';
 import type { SyntaxHeredoc, SyntaxNode, SyntaxWord } from './syntax-tree.ts';
 
@@ -204,8 +204,24 @@ export type Instruction =
 export type InstructionKind = Instruction['kind'];
 
 export const INSTRUCTION_KINDS: readonly InstructionKind[] = [
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
-  'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
 ];
 
 /** A typed-layer failure, located at the word it concerns or at the whole instruction. */
@@ -222,13 +238,30 @@ export class InstructionError extends Error {
   }
 }
 
-const COPY_FLAGS: FlagSpec = { chown: 'string', from: 'string', chmod: 'string', link: 'bool', exclude: 'strings', parents: 'bool' };
+const COPY_FLAGS: FlagSpec = {
+  chown: 'string',
+  from: 'string',
+  chmod: 'string',
+  link: 'bool',
+  exclude: 'strings',
+  parents: 'bool',
+};
 const ADD_FLAGS: FlagSpec = {
-  chown: 'string', chmod: 'string', link: 'bool', 'keep-git-dir': 'bool', checksum: 'string', unpack: 'bool', exclude: 'strings',
+  chown: 'string',
+  chmod: 'string',
+  link: 'bool',
+  'keep-git-dir': 'bool',
+  checksum: 'string',
+  unpack: 'bool',
+  exclude: 'strings',
 };
 const RUN_FLAGS: FlagSpec = { mount: 'strings', network: 'string', security: 'string', device: 'strings' };
 const HEALTHCHECK_FLAGS: FlagSpec = {
-  interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string',
+  interval: 'string',
+  timeout: 'string',
+  'start-period': 'string',
+  'start-interval': 'string',
+  retries: 'string',
 };
 const FROM_FLAGS: FlagSpec = { platform: 'string' };
 const NO_FLAGS: FlagSpec = {};
@@ -293,7 +326,10 @@ class Request {
     const first = args[0] as SyntaxWord;
     const last = args[args.length - 1] as SyntaxWord;
     const script = args.map((arg) => arg.value).join(' ');
-    return { form: 'shell', script: { value: script, range: { start: first.range.start, end: last.range.end } } };
+    return {
+      form: 'shell',
+      script: { value: script, range: { start: first.range.start, end: last.range.end } },
+    };
   }
 
   atLeastOne(name: string): void {
@@ -324,7 +360,11 @@ function inlineFile(heredoc: SyntaxHeredoc): InlineFile {
 function sourcesAndDestination(req: Request, name: 'COPY' | 'ADD', flags: Flags): SourcesAndDestination {
   const destination = req.args[req.args.length - 1] as SyntaxWord;
   if (parseHeredocWordSafe(destination.value)) {
-    req.fail('parse/heredoc-destination', `${name} cannot accept a heredoc as a destination`, destination.range);
+    req.fail(
+      'parse/heredoc-destination',
+      `${name} cannot accept a heredoc as a destination`,
+      destination.range,
+    );
   }
   const bodies = new Map(req.node.heredocs.map((heredoc) => [heredoc.name, heredoc]));
   const sources: SyntaxWord[] = [];
@@ -362,7 +402,11 @@ function keyValues(req: Request, name: 'ENV' | 'LABEL'): KeyValue[] {
   for (let i = 0; i + 2 < req.args.length; i += 3) {
     const key = req.args[i] as SyntaxWord;
     if (key.value === '') req.fail('parse/blank-name', `${name} names can not be blank`, key.range);
-    pairs.push({ key, value: req.args[i + 1] as SyntaxWord, legacy: (req.args[i + 2] as SyntaxWord).value === '' });
+    pairs.push({
+      key,
+      value: req.args[i + 1] as SyntaxWord,
+      legacy: (req.args[i + 2] as SyntaxWord).value === '',
+    });
   }
   return pairs;
 }
@@ -372,7 +416,16 @@ function parseDuration(text: string): number | undefined {
   if (text === '0' || text === '+0' || text === '-0') return 0;
   const match = /^([-+]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(text);
   if (!match) return undefined;
-  const units: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+  const units: Record<string, number> = {
+    ns: 1,
+    us: 1e3,
+    µs: 1e3,
+    μs: 1e3,
+    ms: 1e6,
+    s: 1e9,
+    m: 60e9,
+    h: 3600e9,
+  };
   let total = 0;
   for (const part of (match[2] ?? '').matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
     total += Number(part[1]) * (units[part[2] ?? ''] ?? 0);
@@ -383,9 +436,11 @@ function parseDuration(text: string): number | undefined {
 function interval(req: Request, flag: FlagValue | undefined): number {
   if (flag === undefined || flag.value === '') return 0;
   const duration = parseDuration(flag.value);
-  if (duration === undefined) req.fail('parse/invalid-duration', `time: invalid duration "${flag.value}"`, flag.range);
+  if (duration === undefined)
+    req.fail('parse/invalid-duration', `time: invalid duration "${flag.value}"`, flag.range);
   if (duration === 0) return 0;
-  if (duration < 1e6) req.fail('parse/invalid-duration', `Interval "${flag.name}" cannot be less than 1ms`, flag.range);
+  if (duration < 1e6)
+    req.fail('parse/invalid-duration', `Interval "${flag.name}" cannot be less than 1ms`, flag.range);
   return duration;
 }
 
@@ -398,7 +453,11 @@ function parseHealthcheckInstruction(req: Request): HealthcheckInstruction {
   }
   const flags = req.flags(HEALTHCHECK_FLAGS);
   if (type !== 'CMD') {
-    req.fail('parse/healthcheck-type', `Unknown type "${type}" in HEALTHCHECK (try CMD)`, (req.args[0] as SyntaxWord).range);
+    req.fail(
+      'parse/healthcheck-type',
+      `Unknown type "${type}" in HEALTHCHECK (try CMD)`,
+      (req.args[0] as SyntaxWord).range,
+    );
   }
   const command = req.commandLine(req.args.slice(1));
   if (command === undefined) req.fail('parse/missing-argument', 'Missing command after HEALTHCHECK CMD');
@@ -406,10 +465,15 @@ function parseHealthcheckInstruction(req: Request): HealthcheckInstruction {
   let retries = 0;
   if (retriesFlag && retriesFlag.value !== '') {
     if (!/^[-+]?\d+$/.test(retriesFlag.value) || Math.abs(Number(retriesFlag.value)) > 2 ** 31 - 1) {
-      req.fail('parse/invalid-retries', `strconv.ParseInt: parsing "${retriesFlag.value}": invalid syntax`, retriesFlag.range);
+      req.fail(
+        'parse/invalid-retries',
+        `strconv.ParseInt: parsing "${retriesFlag.value}": invalid syntax`,
+        retriesFlag.range,
+      );
     }
     retries = Number(retriesFlag.value);
-    if (retries < 0) req.fail('parse/invalid-retries', `--retries cannot be negative (${retries})`, retriesFlag.range);
+    if (retries < 0)
+      req.fail('parse/invalid-retries', `--retries cannot be negative (${retries})`, retriesFlag.range);
   }
   return {
     kind: 'HEALTHCHECK',
@@ -444,7 +508,10 @@ function parseRunInstruction(req: Request): RunInstruction {
   if (security && !['sandbox', 'insecure'].includes(security.value)) {
     req.fail('parse/invalid-security', `security "${security.value}" is not valid`, security.range);
   }
-  const command = req.commandLine(req.args) ?? { form: 'shell', script: { value: '', range: req.node.range } };
+  const command = req.commandLine(req.args) ?? {
+    form: 'shell',
+    script: { value: '', range: req.node.range },
+  };
   return {
     kind: 'RUN',
     ...req.common(flags),
@@ -486,10 +553,12 @@ function parseFromInstruction(req: Request): FromInstruction {
 
 function parseOnbuildInstruction(req: Request): OnbuildInstruction {
   const trigger = req.node.trigger;
-  if (trigger === undefined) return req.fail('parse/missing-argument', 'ONBUILD requires at least one argument');
+  if (trigger === undefined)
+    return req.fail('parse/missing-argument', 'ONBUILD requires at least one argument');
   req.flags(NO_FLAGS);
   const triggerKind = trigger.keyword.value.trim().toUpperCase();
-  if (triggerKind === 'ONBUILD') req.fail('parse/onbuild-chain', 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
+  if (triggerKind === 'ONBUILD')
+    req.fail('parse/onbuild-chain', "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
   if (triggerKind === 'MAINTAINER' || triggerKind === 'FROM') {
     req.fail('parse/onbuild-trigger', `${triggerKind} isn't allowed as an ONBUILD trigger`);
   }
@@ -604,7 +673,8 @@ const PARSERS: Partial<Record<InstructionKind, Parser>> = {
     const flags = req.flags(NO_FLAGS);
     const volumes = req.args.map((word) => {
       const value = word.value.trim();
-      if (value === '') req.fail('parse/empty-volume', 'VOLUME specified can not be an empty string', word.range);
+      if (value === '')
+        req.fail('parse/empty-volume', 'VOLUME specified can not be an empty string', word.range);
       return { value, range: word.range };
     });
     return { kind: 'VOLUME', ...req.common(flags), volumes };

@@ -77,7 +77,11 @@ function extractFlags(
   const toLine = (index: number) => from + (charIndex ? (charIndex[index] ?? segment.length) : index);
   const scanned = scanFlags(bytes, escapeToken.charCodeAt(0));
   return {
-    flags: scanned.flags.map((flag) => ({ value: flag.value, start: toLine(flag.start), end: toLine(flag.end) })),
+    flags: scanned.flags.map((flag) => ({
+      value: flag.value,
+      start: toLine(flag.start),
+      end: toLine(flag.end),
+    })),
     restStart: toLine(scanned.restStart),
   };
 }
@@ -126,7 +130,8 @@ function scanFlags(line: string, escape: number): { flags: Piece[]; restStart: n
       wordStart = pos;
     }
     if (pos === line.length) {
-      if (word !== '--' && (blankOk || word.length > 0)) flags.push({ value: word, start: wordStart, end: pos });
+      if (word !== '--' && (blankOk || word.length > 0))
+        flags.push({ value: word, start: wordStart, end: pos });
       break;
     }
     if (phase === IN_WORD) {
@@ -322,7 +327,8 @@ export function parseJsonArgs(rest: string): ParsedArgs | undefined {
   if (!Array.isArray(parsed)) return undefined;
   // Go cannot decode a number that overflows float64, so it falls back to the shell form.
   if (parsed.some((item) => typeof item === 'number' && !Number.isFinite(item))) return undefined;
-  if (parsed.some((item) => typeof item !== 'string')) throw new LineParseError('parse/json-not-strings', NOT_STRING_ARRAY);
+  if (parsed.some((item) => typeof item !== 'string'))
+    throw new LineParseError('parse/json-not-strings', NOT_STRING_ARRAY);
   const spans = jsonStringSpans(rest, start);
   const args = (parsed as string[]).map((value, i) => {
     const span = spans[i] ?? { start, end: rest.length };
@@ -386,6 +392,10 @@ export function parseHealthcheck(rest: string): ParsedArgs {
   while (next < rest.length && isGoSpaceByte(rest.charCodeAt(next))) next++;
   if (sep === 0) return { args: [], json: false };
   const command = parseMaybeJson(rest.slice(next));
-  const shifted = command.args.map((arg) => ({ value: arg.value, start: arg.start + next, end: arg.end + next }));
+  const shifted = command.args.map((arg) => ({
+    value: arg.value,
+    start: arg.start + next,
+    end: arg.end + next,
+  }));
   return { args: [{ value: rest.slice(0, sep), start: 0, end: sep }, ...shifted], json: command.json };
 }

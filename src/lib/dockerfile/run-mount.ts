@@ -24,8 +24,25 @@ export interface RunMount {
 const MOUNT_TYPES: readonly MountType[] = ['bind', 'cache', 'tmpfs', 'secret', 'ssh'];
 const SHARING: readonly CacheSharing[] = ['shared', 'private', 'locked'];
 const KEYS = [
-  'type', 'from', 'source', 'target', 'readonly', 'id', 'sharing', 'required', 'size', 'mode', 'uid', 'gid',
-  'src', 'dst', 'destination', 'ro', 'rw', 'readwrite', 'env',
+  'type',
+  'from',
+  'source',
+  'target',
+  'readonly',
+  'id',
+  'sharing',
+  'required',
+  'size',
+  'mode',
+  'uid',
+  'gid',
+  'src',
+  'dst',
+  'destination',
+  'ro',
+  'rw',
+  'readwrite',
+  'env',
 ];
 
 export class MountError extends Error {}
@@ -66,7 +83,8 @@ export function csvFields(text: string): string[] {
     if (text[i] === '"') {
       i++;
       for (;;) {
-        if (i >= text.length) throw new MountError('failed to parse csv mounts: extraneous or missing " in quoted-field');
+        if (i >= text.length)
+          throw new MountError('failed to parse csv mounts: extraneous or missing " in quoted-field');
         if (text[i] === '"') {
           if (text[i + 1] === '"') {
             field += '"';
@@ -200,7 +218,8 @@ function finishMount(mount: MutableMount, readOnlySet: boolean): RunMount {
   const fileInfoAllowed = mount.type === 'secret' || mount.type === 'ssh' || mount.type === 'cache';
   if (!fileInfoAllowed) {
     for (const key of ['mode', 'uid', 'gid'] as const) {
-      if (mount[key] !== undefined) throw new MountError(`${key} not allowed for "${mount.type}" type mounts`);
+      if (mount[key] !== undefined)
+        throw new MountError(`${key} not allowed for "${mount.type}" type mounts`);
     }
   }
   if (!readOnlySet) mount.readOnly = !(mount.type === 'cache' || mount.type === 'tmpfs');

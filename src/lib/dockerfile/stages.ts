@@ -35,7 +35,9 @@ export const PLATFORM_ARGS: ReadonlyMap<string, string> = new Map([
   ['TARGETVARIANT', ''],
 ]);
 
-type Resolution<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Diagnostic };
+type Resolution<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: Diagnostic };
 
 function failure(code: string, message: string, range: SourceRange): { ok: false; error: Diagnostic } {
   return { ok: false, error: { code, severity: 'error', message, range } };
@@ -105,7 +107,8 @@ export function resolveStages(
 function expandPlatform(value: string, env: ExpansionEnv) {
   const expanded = expandWord(value, env);
   if (!expanded.ok) return { ok: false as const, message: expanded.message };
-  if (expanded.value === '') return { ok: false as const, message: `empty platform value from expression ${value}` };
+  if (expanded.value === '')
+    return { ok: false as const, message: `empty platform value from expression ${value}` };
   return { ok: true as const, value: expanded.value };
 }
 
@@ -117,7 +120,10 @@ export type CopySource =
  * What `COPY --from=X` reads from: a stage by index or by (case-insensitive) name, defined
  * anywhere in the file, otherwise an image. Variables are not allowed there.
  */
-export function resolveCopyFrom(from: string, stages: readonly Stage[]): { ok: true; source: CopySource } | { ok: false; message: string } {
+export function resolveCopyFrom(
+  from: string,
+  stages: readonly Stage[],
+): { ok: true; source: CopySource } | { ok: false; message: string } {
   const expanded = expandWord(from, new Map());
   if (!expanded.ok) return { ok: false, message: expanded.message };
   if (expanded.value !== from) {
@@ -133,5 +139,8 @@ export function resolveCopyFrom(from: string, stages: readonly Stage[]): { ok: t
     return { ok: true, source: { kind: 'stage', index } };
   }
   const named = stages.find((stage) => stage.name === from.toLowerCase());
-  return { ok: true, source: named ? { kind: 'stage', index: named.index } : { kind: 'image', reference: from } };
+  return {
+    ok: true,
+    source: named ? { kind: 'stage', index: named.index } : { kind: 'image', reference: from },
+  };
 }

@@ -113,7 +113,8 @@ class LineReader {
     const newline = text.indexOf('\n', this.offset);
     const end = newline === -1 ? text.length : newline + 1;
     let contentEnd = end;
-    while (contentEnd > this.offset && (text[contentEnd - 1] === '\n' || text[contentEnd - 1] === '\r')) contentEnd--;
+    while (contentEnd > this.offset && (text[contentEnd - 1] === '\n' || text[contentEnd - 1] === '\r'))
+      contentEnd--;
     const line = { number: ++this.count, start: this.offset, contentEnd, end };
     this.checkLength(line, newline !== -1);
     this.offset = end;
@@ -169,7 +170,12 @@ function skipSpaces(text: string, start: number, end: number): number {
  * Where a line's content ends once a trailing continuation character (and the spaces and tabs
  * after it) is removed, and whether it continues. A doubled escape at the end is no continuation.
  */
-function trimContinuation(text: string, start: number, end: number, escape: string): { end: number; continues: boolean } {
+function trimContinuation(
+  text: string,
+  start: number,
+  end: number,
+  escape: string,
+): { end: number; continues: boolean } {
   let last = end;
   while (last > start && (text[last - 1] === ' ' || text[last - 1] === '\t')) last--;
   if (last === start || text[last - 1] !== escape) return { end, continues: false };
@@ -244,7 +250,12 @@ class SyntaxParser {
     }
     return {
       ok: true,
-      tree: { nodes: this.nodes, directives: this.directives, escapeToken: this.escape, warnings: this.warnings },
+      tree: {
+        nodes: this.nodes,
+        directives: this.directives,
+        escapeToken: this.escape,
+        warnings: this.warnings,
+      },
     };
   }
 
@@ -282,7 +293,11 @@ class SyntaxParser {
       directive = this.directiveScanner.scan(this.text.slice(start, line.contentEnd), line.number);
     } catch (error) {
       if (!(error instanceof DirectiveError)) throw error;
-      throw new ParseFailure('parse/duplicate-directive', error.message, this.index.lineRange(line.number, line.number));
+      throw new ParseFailure(
+        'parse/duplicate-directive',
+        error.message,
+        this.index.lineRange(line.number, line.number),
+      );
     }
     if (directive === undefined) return false;
     if (directive.name === 'escape') {
@@ -350,7 +365,8 @@ class SyntaxParser {
         throw new ParseFailure('parse/invalid-heredoc', error.message, lineRange());
       }
       const heredocs = words.map((word) => this.readHeredoc(word, startLine));
-      if (heredocs.length > 0) node = withHeredocs(node, heredocs, this.index.lineRange(startLine, this.reader.lastNumber));
+      if (heredocs.length > 0)
+        node = withHeredocs(node, heredocs, this.index.lineRange(startLine, this.reader.lastNumber));
     }
     this.nodes.push(node);
   }

@@ -194,7 +194,8 @@ class WordLexer {
     if (this.options.rawQuotes) result += runeToString(open);
     for (;;) {
       const ch = this.next();
-      if (ch === EOF) throw new ExpansionError('unexpected end of statement while looking for matching single-quote');
+      if (ch === EOF)
+        throw new ExpansionError('unexpected end of statement while looking for matching single-quote');
       if (ch === 0x27) {
         if (this.options.rawQuotes) result += "'";
         return result;
@@ -244,7 +245,8 @@ class WordLexer {
     this.next();
     const first = this.peek();
     if (first === EOF) throw new ExpansionError("syntax error: missing '}'");
-    if (first === 0x7b || first === 0x7d || first === 0x3a) throw new ExpansionError('syntax error: bad substitution');
+    if (first === 0x7b || first === 0x7d || first === 0x3a)
+      throw new ExpansionError('syntax error: bad substitution');
     const name = this.processName();
     let ch = this.next();
     let modifier = runeToString(ch);
@@ -269,7 +271,8 @@ class WordLexer {
 
   private processModifier(name: string, ch: number, modifier: string, nullIsUnset: boolean): string {
     const isPattern = ch === 0x23 || ch === 0x25;
-    if (nullIsUnset && isPattern) throw new ExpansionError(`unsupported modifier (${modifier}) in substitution`);
+    if (nullIsUnset && isPattern)
+      throw new ExpansionError(`unsupported modifier (${modifier}) in substitution`);
     let word: string;
     try {
       word = this.processStopOn(0x7d, isPattern).result;
@@ -289,14 +292,17 @@ class WordLexer {
         return unsetOrNull ? '' : word;
       case 0x3f: // ?
         if (value === undefined) throw new ExpansionError(`${name}: ${word || 'is not allowed to be unset'}`);
-        if (nullIsUnset && value === '') throw new ExpansionError(`${name}: ${word || 'is not allowed to be empty'}`);
+        if (nullIsUnset && value === '')
+          throw new ExpansionError(`${name}: ${word || 'is not allowed to be empty'}`);
         return value;
       case 0x25: // %
       case 0x23: {
         // #
         const greedy = word.length > 0 && word.codePointAt(0) === ch;
         const pattern = greedy ? word.slice(1) : word;
-        return ch === 0x25 ? trimSuffix(pattern, value ?? '', greedy) : trimPrefix(pattern, value ?? '', greedy);
+        return ch === 0x25
+          ? trimSuffix(pattern, value ?? '', greedy)
+          : trimPrefix(pattern, value ?? '', greedy);
       }
       default:
         throw new ExpansionError(`unsupported modifier (${modifier}) in substitution`);
