@@ -111,7 +111,7 @@ const IN_WORD = 1;
 const IN_QUOTE = 2;
 
 /** The scan of BuildKit's extractBuilderFlags: leading words that start with `--`, unquoted. */
-function scanFlags(line: string, escape: number): { flags: Piece[]; restStart: number } {
+function scanFlags(line: string, escapeCode: number): { flags: Piece[]; restStart: number } {
   const flags: Piece[] = [];
   let phase = IN_SPACES;
   let word = '';
@@ -149,7 +149,7 @@ function scanFlags(line: string, escape: number): { flags: Piece[]; restStart: n
         phase = IN_QUOTE;
         continue;
       }
-      if (ch === escape) {
+      if (ch === escapeCode) {
         if (pos + 1 === line.length) continue;
         pos++;
         ch = line.charCodeAt(pos);
@@ -162,7 +162,7 @@ function scanFlags(line: string, escape: number): { flags: Piece[]; restStart: n
       phase = IN_WORD;
       continue;
     }
-    if (ch === escape) {
+    if (ch === escapeCode) {
       if (pos + 1 === line.length) {
         phase = IN_WORD;
         continue;
@@ -180,7 +180,7 @@ function scanFlags(line: string, escape: number): { flags: Piece[]; restStart: n
  * (they are removed later, by expansion).
  */
 export function parseWords(rest: string, escapeToken: string): Piece[] {
-  const escape = escapeToken.codePointAt(0) ?? 0x5c;
+  const escapeCode = escapeToken.codePointAt(0) ?? 0x5c;
   const words: Piece[] = [];
   let phase = IN_SPACES;
   let quote = 0;
@@ -220,7 +220,7 @@ export function parseWords(rest: string, escapeToken: string): Piece[] {
         blankOk = true;
         phase = IN_QUOTE;
       }
-      if (ch === escape) {
+      if (ch === escapeCode) {
         if (pos + width === rest.length) {
           pos += width;
           continue;
@@ -238,7 +238,7 @@ export function parseWords(rest: string, escapeToken: string): Piece[] {
     }
     // IN_QUOTE
     if (ch === quote) phase = IN_WORD;
-    if (ch === escape && quote !== 0x27) {
+    if (ch === escapeCode && quote !== 0x27) {
       if (pos + width === rest.length) {
         phase = IN_WORD;
         pos += width;

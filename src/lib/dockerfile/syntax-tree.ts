@@ -174,13 +174,13 @@ function trimContinuation(
   text: string,
   start: number,
   end: number,
-  escape: string,
+  escapeToken: string,
 ): { end: number; continues: boolean } {
   let last = end;
   while (last > start && (text[last - 1] === ' ' || text[last - 1] === '\t')) last--;
-  if (last === start || text[last - 1] !== escape) return { end, continues: false };
+  if (last === start || text[last - 1] !== escapeToken) return { end, continues: false };
   const escapeAt = last - 1;
-  if (escapeAt === start || text[escapeAt - 1] !== escape) return { end: escapeAt, continues: true };
+  if (escapeAt === start || text[escapeAt - 1] !== escapeToken) return { end: escapeAt, continues: true };
   return { end, continues: false };
 }
 
@@ -194,11 +194,11 @@ const LINE_PARSERS: Readonly<Record<string, LineParser>> = {
   cmd: parseMaybeJson,
   copy: parseMaybeJsonToList,
   entrypoint: parseMaybeJson,
-  env: (rest, escape) => parseNameValue(rest, 'ENV', escape),
+  env: (rest, escapeToken) => parseNameValue(rest, 'ENV', escapeToken),
   expose: parseWhitespaceDelimited,
   from: parseWhitespaceDelimited,
   healthcheck: parseHealthcheck,
-  label: (rest, escape) => parseNameValue(rest, 'LABEL', escape),
+  label: (rest, escapeToken) => parseNameValue(rest, 'LABEL', escapeToken),
   maintainer: parseString,
   run: parseMaybeJson,
   shell: parseMaybeJson,

@@ -34,7 +34,7 @@ function view(source: string, buildArgs: Record<string, string>) {
       return {
         at: `${range.start.line}:${range.start.column}-${range.end.line}:${range.end.column}`,
         ...(flags.length ? { flags: flags.map((flag) => `${flag.name}=${flag.value}`) } : {}),
-        ...stripRanges(fields),
+        ...(stripRanges(fields) as object),
       };
     }),
     ...(dockerfile.warnings.length ? { warnings: dockerfile.warnings.map(place) } : {}),
