@@ -4,6 +4,7 @@
  * to find heredoc words. RUN, CMD and ENTRYPOINT are left to the image's shell.
  */
 import { goQuote, isGoSpace } from './go-text.ts';
+import { PatternError, replacePattern, trimPrefix, trimSuffix } from './shell-pattern.ts';
 
 /** Variables visible to an expansion: name → value. A name absent from the map is unset. */
 export type ExpansionEnv = ReadonlyMap<string, string>;
@@ -36,6 +37,9 @@ export function expandWord(word: string, env: ExpansionEnv, options: LexerOption
 class ExpansionError extends Error {}
 
 const EOF = -1;
+
+/** How deeply `${a:-${b:-…}}` may nest; real Dockerfiles use two or three levels. */
+const MAX_NESTING = 500;
 
 /** Go's unicode.IsDigit and unicode.IsLetter. */
 const DIGIT = /\p{Nd}/u;
@@ -102,6 +106,7 @@ class WordLexer {
   private rawEscapes: boolean;
   private readonly escape: number;
   private readonly unmatched = new Set<string>();
+  private depth = 0;
   private readonly input: string;
   private readonly env: ExpansionEnv;
   private readonly options: LexerOptions;
@@ -234,6 +239,16 @@ class WordLexer {
   }
 
   private processDollar(): string {
+    // Go's stack grows as needed; ours does not, so refuse absurd nesting instead of overflowing.
+    if (++this.depth > MAX_NESTING) throw new ExpansionError('variable substitutions are nested too deeply');
+    try {
+      return this.processDollarBody();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private processDollarBody(): string {
     this.next();
     if (this.peek() !== 0x7b) {
       const name = this.processName();
@@ -300,9 +315,8 @@ class WordLexer {
         // #
         const greedy = word.length > 0 && word.codePointAt(0) === ch;
         const pattern = greedy ? word.slice(1) : word;
-        return ch === 0x25
-          ? trimSuffix(pattern, value ?? '', greedy)
-          : trimPrefix(pattern, value ?? '', greedy);
+        const trim = ch === 0x25 ? trimSuffix : trimPrefix;
+        return withPattern(pattern, () => trim(pattern, value ?? '', greedy));
       }
       default:
         throw new ExpansionError(`unsupported modifier (${modifier}) in substitution`);
@@ -317,12 +331,7 @@ class WordLexer {
     const replacement = this.readUntil(0x7d, "syntax error: missing '}'");
     const value = this.lookup(name);
     if (this.options.skipUnsetEnv && value === undefined) return `\${${name}/${pattern}/${replacement}}`;
-    const regex = shellPatternToRegex(pattern, true, false, replaceAll);
-    const subject = value ?? '';
-    if (replaceAll) return subject.replace(regex, (match) => expandGoTemplate(replacement, match));
-    const found = regex.exec(subject);
-    if (!found) return subject;
-    return subject.slice(0, found.index) + replacement + subject.slice(found.index + found[0].length);
+    return withPattern(pattern, () => replacePattern(pattern, value ?? '', replacement, replaceAll));
   }
 
   private readUntil(stop: number, missing: string): string {
@@ -367,76 +376,13 @@ class WordLexer {
   }
 }
 
-/**
- * A shell pattern (`*`, `?`, escapes; no bracket expressions, as in BuildKit) as a regular
- * expression. Go's `.` matches anything but a newline, hence `[^\n]`.
- */
-function shellPatternToRegex(pattern: string, greedy: boolean, anchored: boolean, global = false): RegExp {
-  let source = anchored ? '^' : '';
-  const star = greedy ? '[^\\n]*' : '[^\\n]*?';
-  const chars = Array.from(pattern);
-  for (let i = 0; i < chars.length; i++) {
-    const tok = chars[i] ?? '';
-    if (tok === '*') source += star;
-    else if (tok === '?') source += '[^\\n]';
-    else if (tok === '\\') {
-      const next = chars[i + 1];
-      if (next === '}' || next === '/') continue;
-      if (next !== '*' && next !== '?' && next !== '\\') {
-        throw new ExpansionError(
-          `invalid pattern (${pattern}) in substitution: invalid escape '\\${next ?? '\uFFFD'}'`,
-        );
-      }
-      source += `\\${next}`;
-      i++;
-    } else if ('[]{}.+()|^$'.includes(tok)) source += `\\${tok}`;
-    else source += tok;
-  }
-  return new RegExp(source, global ? 'gu' : 'u');
-}
-
-function trimPrefix(pattern: string, value: string, greedy: boolean): string {
-  const found = shellPatternToRegex(pattern, greedy, true).exec(value);
-  return found ? value.slice(found[0].length) : value;
-}
-
-/** Shortest or longest suffix match, done as a prefix match on the reversed strings, as BuildKit does. */
-function trimSuffix(pattern: string, value: string, greedy: boolean): string {
-  return reverse(trimPrefix(reversePattern(pattern), reverse(value), greedy));
-}
-
-function reverse(text: string): string {
-  return Array.from(text).reverse().join('');
-}
-
-/** Reverses a pattern while keeping each escape in front of the character it escapes. */
-function reversePattern(pattern: string): string {
-  const chars = Array.from(pattern);
-  const out: string[] = new Array(chars.length);
-  const last = chars.length - 1;
-  for (let i = 0; i <= last; ) {
-    const tok = chars[i] ?? '';
-    if (tok === '\\' && i !== last) {
-      out[last - i - 1] = tok;
-      out[last - i] = chars[i + 1] ?? '';
-      i += 2;
-    } else {
-      out[last - i] = tok;
-      i++;
+function withPattern(pattern: string, apply: () => string): string {
+  try {
+    return apply();
+  } catch (error) {
+    if (error instanceof PatternError) {
+      throw new ExpansionError(`invalid pattern (${pattern}) in substitution: ${error.message}`);
     }
+    throw error;
   }
-  return out.join('');
-}
-
-/**
- * Go's regexp template expansion, which `${var//pattern/replacement}` goes through: `$$` is a
- * dollar, `$0` the match, any other `$name` an (absent) group, so empty.
- */
-function expandGoTemplate(template: string, match: string): string {
-  if (!template.includes('$')) return template;
-  return template.replace(/\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g, (_whole, all, braced, bare) => {
-    if (all === '$') return '$';
-    const name: string = braced ?? bare;
-    return /^0+$/.test(name) ? match : '';
-  });
 }
