@@ -150,7 +150,7 @@ export function replacePattern(pattern: string, value: string, replacement: stri
       out += expandGoTemplate(replacement, value.slice(match[0], match[1]));
     lastEnd = match[1];
     const width = search < value.length ? ((value.codePointAt(search) ?? 0) > 0xffff ? 2 : 1) : 1;
-    search = search + width > match[1] ? search + width : match[1];
+    search = Math.max(search + width, match[1]);
   }
   return out + value.slice(lastEnd);
 }

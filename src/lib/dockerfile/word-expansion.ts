@@ -326,7 +326,6 @@ class WordLexer {
   private processReplacement(name: string): string {
     const replaceAll = this.peek() === 0x2f;
     if (replaceAll) this.next();
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: BuildKit's message quotes the `${}` syntax
     const pattern = this.readUntil(0x2f, "syntax error: missing '/' in ${}");
     const replacement = this.readUntil(0x7d, "syntax error: missing '}'");
     const value = this.lookup(name);

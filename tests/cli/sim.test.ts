@@ -1,0 +1,85 @@
+/** The `sim` command line: exit codes, output formats and error reporting, through a fake io. */
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/command.ts';
+import { main } from '../../src/cli/main.ts';
+
+const FILES: Record<string, string> = {
+  'good.Dockerfile':
+    'FROM golang:1 AS builder\nRUN go build -o /app\nFROM scratch\nCOPY --from=builder /app /app\n',
+  'bad.Dockerfile': 'FROM alpine:3.22\nRUNN echo hi\n',
+  'flags.Dockerfile': 'FROM scratch\nCOPY --user=me foo /tmp/\n',
+};
+
+async function sim(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readFile: async (path) => {
+      const text = FILES[path];
+      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return text;
+    },
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('sim', () => {
+  it('lists its commands with --help and exits 2 without a command', async () => {
+    expect(await sim('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('parse') });
+    expect(await sim()).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: sim') });
+    expect(await sim('frobnicate')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("unknown command 'frobnicate'"),
+    });
+  });
+
+  it('prints BuildKit’s dump with --dump', async () => {
+    const result = await sim('parse', 'good.Dockerfile', '--dump');
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        '(from "golang:1" "AS" "builder")\n(run "go build -o /app")\n(from "scratch")\n(copy ["--from=builder"] "/app" "/app")\n',
+      stderr: '',
+    });
+  });
+
+  it('dumps what only the typed layer rejects, as BuildKit’s parser does', async () => {
+    expect(await sim('parse', 'flags.Dockerfile', '--dump')).toMatchObject({ code: 0 });
+    expect(await sim('parse', 'flags.Dockerfile')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('unknown flag: --user'),
+    });
+  });
+
+  it('prints typed stages as JSON with --json', async () => {
+    const result = await sim('parse', 'good.Dockerfile', '--json');
+    const json = JSON.parse(result.stdout);
+    expect(json.stages.map((stage: { name?: string }) => stage.name ?? null)).toEqual(['builder', null]);
+    expect(json.stages[1].instructions[0]).toMatchObject({ kind: 'COPY', from: { value: 'builder' } });
+  });
+
+  it('reports a bad Dockerfile on stderr with its line, and exits 1', async () => {
+    const result = await sim('parse', 'bad.Dockerfile');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      'bad.Dockerfile:2:1: error: unknown instruction: RUNN (did you mean RUN?)',
+    );
+  });
+
+  it('exits 2 for an unreadable file or wrong options', async () => {
+    expect(await sim('parse', 'missing.Dockerfile')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('cannot read'),
+    });
+    expect(await sim('parse', 'good.Dockerfile', '--dump', '--json')).toMatchObject({ code: 2 });
+    expect(await sim('parse')).toMatchObject({ code: 2, stderr: expect.stringContaining('missing FILE') });
+  });
+});
