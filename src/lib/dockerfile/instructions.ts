@@ -332,6 +332,15 @@ class Request {
     };
   }
 
+  needsDestination(name: string): void {
+    if (this.args.length < 2) {
+      this.fail(
+        'parse/missing-destination',
+        `${name} requires at least two arguments, but only one was provided. Destination could not be determined`,
+      );
+    }
+  }
+
   atLeastOne(name: string): void {
     if (this.args.length === 0) this.fail('parse/missing-argument', `${name} requires at least one argument`);
   }
@@ -595,12 +604,7 @@ const PARSERS: Partial<Record<InstructionKind, Parser>> = {
     return { kind: 'SHELL', ...req.common(flags), shell: req.args };
   },
   COPY: (req) => {
-    if (req.args.length < 2) {
-      req.fail(
-        'parse/missing-destination',
-        'COPY requires at least two arguments, but only one was provided. Destination could not be determined',
-      );
-    }
+    req.needsDestination('COPY');
     const flags = req.flags(COPY_FLAGS);
     const from = wordOf(flags.string('from'));
     return {
@@ -612,12 +616,7 @@ const PARSERS: Partial<Record<InstructionKind, Parser>> = {
     };
   },
   ADD: (req) => {
-    if (req.args.length < 2) {
-      req.fail(
-        'parse/missing-destination',
-        'ADD requires at least two arguments, but only one was provided. Destination could not be determined',
-      );
-    }
+    req.needsDestination('ADD');
     const flags = req.flags(ADD_FLAGS);
     const checksum = wordOf(flags.string('checksum'));
     const keepGitDir = flags.optionalBool('keep-git-dir');

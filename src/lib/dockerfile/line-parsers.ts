@@ -190,6 +190,13 @@ export function parseWords(rest: string, escapeToken: string): Piece[] {
   const push = (end: number) => {
     if (blankOk || word.length > 0) words.push({ value: word, start: wordStart, end });
   };
+  // An escape keeps itself and the character after it; at the very end it is dropped.
+  const takeEscaped = (pos: number, width: number): number => {
+    if (pos + width === rest.length) return pos + width;
+    const escaped = rest.codePointAt(pos + width) ?? 0;
+    word += rest.slice(pos, pos + width) + String.fromCodePoint(escaped);
+    return pos + width + (escaped > 0xffff ? 2 : 1);
+  };
   for (let pos = 0; pos <= rest.length; ) {
     const ch = pos < rest.length ? (rest.codePointAt(pos) ?? 0) : 0;
     const width = ch > 0xffff ? 2 : 1;
@@ -221,34 +228,18 @@ export function parseWords(rest: string, escapeToken: string): Piece[] {
         phase = IN_QUOTE;
       }
       if (ch === escapeCode) {
-        if (pos + width === rest.length) {
-          pos += width;
-          continue;
-        }
-        word += String.fromCodePoint(ch);
-        pos += width;
-        const escaped = rest.codePointAt(pos) ?? 0;
-        word += String.fromCodePoint(escaped);
-        pos += escaped > 0xffff ? 2 : 1;
+        pos = takeEscaped(pos, width);
         continue;
       }
       word += String.fromCodePoint(ch);
       pos += width;
       continue;
     }
-    // IN_QUOTE
+    // IN_QUOTE: the escape works except inside single quotes.
     if (ch === quote) phase = IN_WORD;
     if (ch === escapeCode && quote !== 0x27) {
-      if (pos + width === rest.length) {
-        phase = IN_WORD;
-        pos += width;
-        continue;
-      }
-      word += String.fromCodePoint(ch);
-      pos += width;
-      const escaped = rest.codePointAt(pos) ?? 0;
-      word += String.fromCodePoint(escaped);
-      pos += escaped > 0xffff ? 2 : 1;
+      if (pos + width === rest.length) phase = IN_WORD;
+      pos = takeEscaped(pos, width);
       continue;
     }
     word += String.fromCodePoint(ch);
