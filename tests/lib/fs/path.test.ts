@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { basename, cleanPath, dirname, joinPath, resolveIn } from '../../../src/lib/fs/path.ts';
+
+describe('paths, as Go’s path package', () => {
+  it.each([
+    ['', '.'],
+    ['/', '/'],
+    ['a//b/./c/..', 'a/b'],
+    ['/../x', '/x'],
+    ['../../x', '../../x'],
+    ['./src/', 'src'],
+  ])('cleans %j to %j', (input, output) => expect(cleanPath(input)).toBe(output));
+
+  it('joins, splits and resolves against a working directory', () => {
+    expect(joinPath('/usr', 'local/', 'bin')).toBe('/usr/local/bin');
+    expect(dirname('/usr/src/app')).toBe('/usr/src');
+    expect(dirname('app')).toBe('.');
+    expect(basename('/root/.local/')).toBe('.local');
+    expect(resolveIn('/usr/src/app', 'bin/app')).toBe('/usr/src/app/bin/app');
+    expect(resolveIn('/app', '/etc/passwd')).toBe('/etc/passwd');
+    expect(resolveIn('', '.')).toBe('/');
+  });
+});
