@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm run catalog`: regenerates public/catalog from real Debian root filesystems and the modelled
+# parts (see docs/catalog.md). Needs root, a Debian mirror and BUSYBOX_GIT; takes a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+work=${CATALOG_WORK:-/var/tmp/catalog}
+export CATALOG_WORK=$work
+bash scripts/catalog/debian-rootfs.sh "$work/roots" bookworm trixie
+bash scripts/catalog/inputs.sh
+node scripts/catalog/build.ts public/catalog
+npx biome format --write public/catalog/index.json >/dev/null

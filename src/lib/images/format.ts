@@ -1,0 +1,258 @@
+/**
+ * The catalog's data format: an index (images, tags, layers, sources) and one text file per layer,
+ * one line per path. Shared by the generator (encode) and the loader (decode).
+ *
+ * A layer file is a JSON header line, then one line per entry in path order:
+ *   <shared prefix length> TAB <rest of path> TAB <kind><octal mode> TAB <size> TAB <uid:gid> TAB <package> TAB <extra>
+ * - the path is stored as the number of leading characters shared with the previous line's path
+ *   plus the rest, which is what makes 30,000 paths cheap;
+ * - kind: d directory, f file, l symlink, h hard link, w whiteout (the path is deleted);
+ * - uid:gid is empty for 0:0, package is an index into the header's package table (empty: none);
+ * - extra: the link target for l and h; for executables `E` (static ELF), `S` (shared object),
+ *   `D<interpreter>` (dynamic ELF) or `#!<interpreter line>` (script).
+ */
+
+export const FORMAT_VERSION = 1;
+
+export type EntryKind = 'dir' | 'file' | 'symlink' | 'hardlink' | 'whiteout';
+
+/** What running a file would involve: the kernel loads ELF directly or through an interpreter. */
+export type Exec =
+  | { readonly kind: 'elf'; readonly linkage: 'static' }
+  | { readonly kind: 'elf'; readonly linkage: 'shared' }
+  | { readonly kind: 'elf'; readonly linkage: 'dynamic'; readonly interpreter: string }
+  | { readonly kind: 'script'; readonly shebang: string };
+
+/** One path as a layer records it. */
+export interface LayerEntry {
+  readonly path: string;
+  readonly kind: EntryKind;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly size: number;
+  /** symlink target, or for a hard link the path it shares its data with */
+  readonly target?: string;
+  readonly exec?: Exec;
+  /** owning package name (dpkg or apk) */
+  readonly pkg?: string;
+}
+
+/** An installed package as the image's package database lists it. */
+export interface PackageRecord {
+  readonly name: string;
+  readonly version: string;
+  readonly arch: string;
+}
+
+export interface LayerHeader {
+  readonly format: number;
+  /** packages this layer installed or upgraded */
+  readonly packages: readonly PackageRecord[];
+  /** packages this layer removed */
+  readonly removedPackages?: readonly string[];
+  /** the text of small files a build needs to read: /etc/passwd, /etc/group, /etc/os-release … */
+  readonly contents: Readonly<Record<string, string>>;
+}
+
+export interface DecodedLayer {
+  readonly header: LayerHeader;
+  readonly entries: readonly LayerEntry[];
+}
+
+/** Where a figure or a layer's data comes from. */
+export interface Source {
+  readonly text: string;
+  readonly url?: string;
+  readonly date?: string;
+}
+
+/**
+ * real: read from a real root filesystem (debootstrap + the official package sets, or the image's
+ * own rootfs); modelled: built from the best evidence where no registry is reachable (the data says how);
+ * calibrated: modelled, then file sizes scaled to match a published layer size.
+ */
+export type Provenance = 'real' | 'modelled' | 'calibrated';
+
+export interface LayerRecord {
+  readonly id: string;
+  /** the Dockerfile instruction that created the layer, as `docker history` shows it */
+  readonly createdBy: string;
+  /** uncompressed bytes: regular file sizes (hard links once) plus symlink target lengths, as Docker counts */
+  readonly size: number;
+  readonly entries: number;
+  /** gzip bytes of the layer file on the wire */
+  readonly wireBytes: number;
+  readonly provenance: Provenance;
+  readonly note: string;
+}
+
+/** A `docker history` row: instructions that made no layer have `layer` undefined. */
+export interface HistoryRecord {
+  readonly createdBy: string;
+  readonly layer?: string;
+}
+
+export interface ImageConfig {
+  readonly Env: readonly string[];
+  readonly Cmd: readonly string[] | null;
+  readonly Entrypoint: readonly string[] | null;
+  readonly User: string;
+  readonly WorkingDir: string;
+  readonly ExposedPorts: Readonly<Record<string, Record<string, never>>>;
+  readonly Labels: Readonly<Record<string, string>>;
+}
+
+export interface PublishedFigure {
+  /** uncompressed bytes (classic `docker images` SIZE, repo-info "Virtual Size") */
+  readonly size?: number;
+  /** compressed bytes (the pull size, repo-info "Total Size") */
+  readonly compressedSize?: number;
+  /** true when the figure is an approximation or a sibling image's, not this image's own */
+  readonly estimate?: boolean;
+  readonly source: Source;
+}
+
+export interface ImageRecord {
+  /** canonical reference, e.g. `python:3.9.25-trixie` */
+  readonly ref: string;
+  /** every tag (with repository) that points at this image */
+  readonly tags: readonly string[];
+  readonly platform: 'linux/amd64';
+  readonly digest?: { readonly value: string; readonly source: Source };
+  readonly config: ImageConfig;
+  readonly layers: readonly string[];
+  readonly history: readonly HistoryRecord[];
+  /** the sum of the layers' sizes */
+  readonly size: number;
+  readonly published?: PublishedFigure;
+  readonly notes: readonly string[];
+}
+
+export interface CatalogIndex {
+  readonly format: number;
+  readonly generated: string;
+  readonly images: readonly ImageRecord[];
+  readonly layers: readonly LayerRecord[];
+  /** `golang:1.24` style tags that are answered by the nearest modelled image */
+  readonly nearest: readonly { readonly repository: string; readonly modelled: readonly string[] }[];
+}
+
+const KIND_CODE: Record<EntryKind, string> = {
+  dir: 'd',
+  file: 'f',
+  symlink: 'l',
+  hardlink: 'h',
+  whiteout: 'w',
+};
+const CODE_KIND: Record<string, EntryKind> = {
+  d: 'dir',
+  f: 'file',
+  l: 'symlink',
+  h: 'hardlink',
+  w: 'whiteout',
+};
+
+export function encodeLayer(header: LayerHeader, entries: readonly LayerEntry[]): string {
+  const pkgIndex = new Map(header.packages.map((p, i) => [p.name, i]));
+  const lines = [JSON.stringify(header)];
+  let prev = '';
+  for (const e of [...entries].sort((a, b) => compareText(a.path, b.path))) {
+    let shared = 0;
+    const max = Math.min(prev.length, e.path.length);
+    while (shared < max && prev.charCodeAt(shared) === e.path.charCodeAt(shared)) shared++;
+    const owner = e.uid === 0 && e.gid === 0 ? '' : `${e.uid}:${e.gid}`;
+    const pkg = e.pkg === undefined ? '' : String(pkgIndex.get(e.pkg) ?? '');
+    lines.push(
+      [
+        shared,
+        e.path.slice(shared),
+        KIND_CODE[e.kind] + e.mode.toString(8),
+        e.size === 0 ? '' : e.size,
+        owner,
+        pkg,
+        encodeExtra(e),
+      ].join('\t'),
+    );
+    prev = e.path;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function encodeExtra(e: LayerEntry): string {
+  if (e.target !== undefined) return e.target;
+  const x = e.exec;
+  if (!x) return '';
+  if (x.kind === 'script') return `#!${x.shebang}`;
+  if (x.linkage === 'static') return 'E';
+  if (x.linkage === 'shared') return 'S';
+  return `D${x.interpreter}`;
+}
+
+export class CatalogFormatError extends Error {
+  override readonly name = 'CatalogFormatError';
+}
+
+export function decodeLayer(text: string): DecodedLayer {
+  const firstBreak = text.indexOf('\n');
+  const header = JSON.parse(text.slice(0, firstBreak)) as LayerHeader;
+  if (header.format !== FORMAT_VERSION) {
+    throw new CatalogFormatError(
+      `catalog layer format ${header.format} is not ${FORMAT_VERSION}: regenerate the catalog`,
+    );
+  }
+  const names = header.packages.map((p) => p.name);
+  const entries: LayerEntry[] = [];
+  let prev = '';
+  let at = firstBreak + 1;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const f = text.slice(at, end).split('\t');
+    at = end + 1;
+    if (f.length < 7) continue;
+    const path = prev.slice(0, Number(f[0])) + f[1];
+    prev = path;
+    const kindMode = f[2] as string;
+    const kind = CODE_KIND[kindMode[0] as string];
+    if (!kind) throw new CatalogFormatError(`unknown entry kind in ${kindMode} at ${path}`);
+    const owner = f[4] as string;
+    const colon = owner.indexOf(':');
+    const extra = f[6] as string;
+    const entry: {
+      path: string;
+      kind: EntryKind;
+      mode: number;
+      uid: number;
+      gid: number;
+      size: number;
+      target?: string;
+      exec?: Exec;
+      pkg?: string;
+    } = {
+      path,
+      kind,
+      mode: Number.parseInt(kindMode.slice(1), 8),
+      uid: colon < 0 ? 0 : Number(owner.slice(0, colon)),
+      gid: colon < 0 ? 0 : Number(owner.slice(colon + 1)),
+      size: f[3] === '' ? 0 : Number(f[3]),
+    };
+    if (f[5] !== '') entry.pkg = names[Number(f[5])];
+    if (kind === 'symlink' || kind === 'hardlink') entry.target = extra;
+    else if (extra !== '') entry.exec = decodeExec(extra);
+    entries.push(entry);
+  }
+  return { header, entries };
+}
+
+function decodeExec(extra: string): Exec {
+  if (extra === 'E') return { kind: 'elf', linkage: 'static' };
+  if (extra === 'S') return { kind: 'elf', linkage: 'shared' };
+  if (extra.startsWith('D')) return { kind: 'elf', linkage: 'dynamic', interpreter: extra.slice(1) };
+  return { kind: 'script', shebang: extra.slice(2) };
+}
+
+/** Byte-order comparison, so encoder and decoder agree whatever the locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
