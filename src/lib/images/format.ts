@@ -205,47 +205,69 @@ export function decodeLayer(text: string): DecodedLayer {
   const entries: LayerEntry[] = [];
   let prev = '';
   let at = firstBreak + 1;
+  // Hand-rolled field scanning: this loop runs for every path of every image a build loads.
   while (at < text.length) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
-    const f = text.slice(at, end).split('\t');
-    at = end + 1;
-    if (f.length < 7) continue;
-    const path = prev.slice(0, Number(f[0])) + f[1];
+    const t1 = text.indexOf('\t', at);
+    const t2 = text.indexOf('\t', t1 + 1);
+    const t3 = text.indexOf('\t', t2 + 1);
+    const t4 = text.indexOf('\t', t3 + 1);
+    const t5 = text.indexOf('\t', t4 + 1);
+    const t6 = text.indexOf('\t', t5 + 1);
+    if (t6 < 0 || t6 > end)
+      throw new CatalogFormatError(`malformed catalog line after ${prev || 'the header'}`);
+    const path = prev.slice(0, Number(text.slice(at, t1))) + text.slice(t1 + 1, t2);
     prev = path;
-    const kindMode = f[2] as string;
-    const kind = CODE_KIND[kindMode[0] as string];
-    if (!kind) throw new CatalogFormatError(`unknown entry kind in ${kindMode} at ${path}`);
-    const owner = f[4] as string;
-    const colon = owner.indexOf(':');
-    const extra = f[6] as string;
-    const entry: {
-      path: string;
-      kind: EntryKind;
-      mode: number;
-      uid: number;
-      gid: number;
-      size: number;
-      target?: string;
-      exec?: Exec;
-      pkg?: string;
-    } = {
-      path,
-      kind,
-      mode: Number.parseInt(kindMode.slice(1), 8),
-      uid: colon < 0 ? 0 : Number(owner.slice(0, colon)),
-      gid: colon < 0 ? 0 : Number(owner.slice(colon + 1)),
-      size: f[3] === '' ? 0 : Number(f[3]),
-    };
-    if (f[5] !== '') entry.pkg = names[Number(f[5])];
-    if (kind === 'symlink' || kind === 'hardlink') entry.target = extra;
-    else if (extra !== '') entry.exec = decodeExec(extra);
-    entries.push(entry);
+    const kind = CODE_KIND[text[t2 + 1] as string];
+    if (!kind) throw new CatalogFormatError(`unknown entry kind ${text.slice(t2 + 1, t3)} at ${path}`);
+    const mode = Number.parseInt(text.slice(t2 + 2, t3), 8);
+    const size = t4 === t3 + 1 ? 0 : Number(text.slice(t3 + 1, t4));
+    let uid = 0;
+    let gid = 0;
+    if (t5 !== t4 + 1) {
+      const colon = text.indexOf(':', t4 + 1);
+      uid = Number(text.slice(t4 + 1, colon));
+      gid = Number(text.slice(colon + 1, t5));
+    }
+    const pkg = t6 === t5 + 1 ? undefined : names[Number(text.slice(t5 + 1, t6))];
+    const extra = end === t6 + 1 ? '' : text.slice(t6 + 1, end);
+    at = end + 1;
+    if (kind === 'symlink' || kind === 'hardlink') {
+      entries.push(
+        pkg === undefined
+          ? { path, kind, mode, uid, gid, size, target: extra }
+          : { path, kind, mode, uid, gid, size, target: extra, pkg },
+      );
+    } else if (extra !== '') {
+      const exec = decodeExec(extra);
+      entries.push(
+        pkg === undefined
+          ? { path, kind, mode, uid, gid, size, exec }
+          : { path, kind, mode, uid, gid, size, exec, pkg },
+      );
+    } else {
+      entries.push(
+        pkg === undefined ? { path, kind, mode, uid, gid, size } : { path, kind, mode, uid, gid, size, pkg },
+      );
+    }
   }
   return { header, entries };
 }
 
+const EXEC_CACHE = new Map<string, Exec>();
+
+/** Exec facts repeat (one interpreter for thousands of files): share one frozen object per spelling. */
 function decodeExec(extra: string): Exec {
+  let exec = EXEC_CACHE.get(extra);
+  if (!exec) {
+    exec = Object.freeze(parseExec(extra));
+    EXEC_CACHE.set(extra, exec);
+  }
+  return exec;
+}
+
+function parseExec(extra: string): Exec {
   if (extra === 'E') return { kind: 'elf', linkage: 'static' };
   if (extra === 'S') return { kind: 'elf', linkage: 'shared' };
   if (extra.startsWith('D')) return { kind: 'elf', linkage: 'dynamic', interpreter: extra.slice(1) };

@@ -41,66 +41,90 @@ export function emptyTree(): DirNode {
   return EMPTY_ROOT;
 }
 
-/** A layer's entries as a trie, so each touched directory is copied once per layer. */
-interface Patch {
-  entry?: LayerEntry;
-  readonly children: Map<string, Patch>;
+/** A directory being rewritten by one layer: copied once, however many entries land in it. */
+interface Draft {
+  meta: NodeMeta;
+  readonly children: Map<string, TreeNode>;
+  readonly subdrafts: Set<string>;
 }
 
+const ROOT_META: NodeMeta = { mode: 0o755, uid: 0, gid: 0 };
+
+/**
+ * The tree after one layer. Entries may come in any order; each directory the layer touches is
+ * copied once, every other subtree (and every unchanged file node) is shared with `root`.
+ */
 export function applyLayer(root: DirNode, entries: readonly LayerEntry[]): DirNode {
-  const patch: Patch = { children: new Map() };
-  for (const e of entries) {
-    let at = patch;
-    for (const name of splitPath(e.path)) {
-      let next = at.children.get(name);
-      if (!next) {
-        next = { children: new Map() };
-        at.children.set(name, next);
-      }
-      at = next;
-    }
-    at.entry = e;
-  }
-  return applyPatch(root, patch);
-}
+  const drafts = new Map<string, Draft>();
+  const rootDraft: Draft = { meta: root, children: new Map(root.children), subdrafts: new Set() };
+  drafts.set('', rootDraft);
 
-function applyPatch(dir: DirNode, patch: Patch): DirNode {
-  const children = new Map(dir.children);
-  for (const [name, p] of patch.children) {
-    const e = p.entry;
-    const existing = children.get(name);
-    if (e?.kind === 'whiteout') {
-      children.delete(name);
+  const draftOf = (dir: string): Draft => {
+    const existing = drafts.get(dir);
+    if (existing) return existing;
+    const slash = dir.lastIndexOf('/');
+    const parent = draftOf(dir.slice(0, slash));
+    const name = dir.slice(slash + 1);
+    const below = parent.children.get(name);
+    const draft: Draft =
+      below?.kind === 'dir'
+        ? { meta: below, children: new Map(below.children), subdrafts: new Set() }
+        : { meta: ROOT_META, children: new Map(), subdrafts: new Set() };
+    drafts.set(dir, draft);
+    parent.subdrafts.add(name);
+    return draft;
+  };
+
+  for (const e of entries) {
+    const path = e.path.endsWith('/') ? e.path.slice(0, -1) : e.path;
+    const slash = path.lastIndexOf('/');
+    if (slash < 0 || path.length < 2) continue;
+    const parent = draftOf(path.slice(0, slash));
+    const name = path.slice(slash + 1);
+    if (e.kind === 'dir') {
+      // A directory entry sets metadata and keeps the contents from below, like an overlay mount.
+      draftOf(path).meta = metaOf(e);
       continue;
     }
-    let node: TreeNode | undefined = e ? nodeOf(e) : existing;
-    if (p.children.size > 0) {
-      // A directory a layer writes into without listing it keeps its metadata from below.
-      const base: DirNode =
-        node?.kind === 'dir'
-          ? { ...node, children: e && existing?.kind === 'dir' ? existing.children : node.children }
-          : { kind: 'dir', mode: 0o755, uid: 0, gid: 0, children: new Map() };
-      node = applyPatch(base, p);
-    } else if (node?.kind === 'dir' && existing?.kind === 'dir') {
-      node = { ...node, children: existing.children };
-    }
-    if (node) children.set(name, node);
+    dropDrafts(drafts, parent, path, name);
+    if (e.kind === 'whiteout') parent.children.delete(name);
+    else parent.children.set(name, leafOf(e));
   }
-  return { ...dir, children };
+  return freeze(drafts, '', rootDraft);
 }
 
-function nodeOf(e: LayerEntry): TreeNode {
-  const meta = { mode: e.mode, uid: e.uid, gid: e.gid, ...(e.pkg === undefined ? {} : { pkg: e.pkg }) };
-  switch (e.kind) {
-    case 'dir':
-      return { ...meta, kind: 'dir', children: new Map() };
-    case 'symlink':
-      return { ...meta, kind: 'symlink', target: e.target ?? '' };
-    case 'hardlink':
-      return { ...meta, kind: 'hardlink', target: e.target ?? '' };
-    default:
-      return { ...meta, kind: 'file', size: e.size, ...(e.exec ? { exec: e.exec } : {}) };
+function dropDrafts(drafts: Map<string, Draft>, parent: Draft, path: string, name: string): void {
+  if (!parent.subdrafts.delete(name)) return;
+  for (const key of [...drafts.keys()]) if (key === path || key.startsWith(`${path}/`)) drafts.delete(key);
+}
+
+function freeze(drafts: Map<string, Draft>, path: string, draft: Draft): DirNode {
+  for (const name of draft.subdrafts) {
+    const childPath = `${path}/${name}`;
+    draft.children.set(name, freeze(drafts, childPath, drafts.get(childPath) as Draft));
   }
+  const m = draft.meta;
+  return {
+    kind: 'dir',
+    mode: m.mode,
+    uid: m.uid,
+    gid: m.gid,
+    ...(m.pkg === undefined ? {} : { pkg: m.pkg }),
+    children: draft.children,
+  };
+}
+
+function metaOf(e: LayerEntry): NodeMeta {
+  return e.pkg === undefined
+    ? { mode: e.mode, uid: e.uid, gid: e.gid }
+    : { mode: e.mode, uid: e.uid, gid: e.gid, pkg: e.pkg };
+}
+
+/** Decoded file, symlink and hard link entries already have a node's shape: share them, do not copy. */
+function leafOf(e: LayerEntry): TreeNode {
+  if ((e.kind === 'symlink' || e.kind === 'hardlink') && e.target === undefined)
+    return { ...e, target: '' } as SymlinkNode;
+  return e as TreeNode;
 }
 
 export function splitPath(path: string): string[] {
