@@ -259,14 +259,13 @@ const debianImage = (suite: 'bookworm' | 'trixie', version: string, published: P
       { createdBy: 'CMD ["bash"]' },
     ],
     config: { Cmd: ['bash'] },
-    ...(suite === 'bookworm'
-      ? {
-          published: {
-            size: 74.83 * MB,
-            source: repoInfo('repos/debian/local/bookworm-slim.md', '2026-09-18'),
+    published:
+      suite === 'bookworm'
+        ? { size: 74.83 * MB, source: repoInfo('repos/debian/local/bookworm-slim.md', '2026-09-18') }
+        : {
+            size: 78.64 * MB,
+            source: repoInfo('repos/debian/local/13-slim.md (debian:trixie-slim)', '2026-08-24'),
           },
-        }
-      : {}),
     notes: [
       'debuerreotype-slimify applied to the real minbase rootfs: no docs except copyright, no man pages or locales.',
     ],
@@ -281,7 +280,11 @@ debianImage('bookworm', '12', {
   ),
 });
 debianImage('trixie', '13', {
-  source: { text: 'no repo-info local record read for debian:trixie; see python:3.9 for the chain' },
+  size: 117.89 * MB,
+  source: repoInfo(
+    'repos/debian/local/trixie.md (an early trixie build; later point releases are a little larger)',
+    '2025-02-03',
+  ),
 });
 
 // --- python:3.9 on Debian ------------------------------------------------------------------
@@ -563,7 +566,7 @@ const ALPINE_324 = [
   apk('zlib', '1.3.2-r0', 105),
 ];
 const ALPINE_NOTE =
-  "modelled: package list, versions and installed sizes from the repo-info record; files laid out as the aports recipes install them with the installed size shared among them; busybox applet links from busybox 1.37 applet table under Alpine's busybox config (aports main/busybox/busyboxconfig, 1.27.2-era copy in the index)";
+  "modelled: package list, versions and installed sizes from the repo-info record; files laid out as the aports recipes install them with the installed size shared among them; busybox applet links from busybox 1.37 applet table under Alpine's busybox config (aports main/busybox/busyboxconfig, 1.27.2-era copy in the index); the apk database files are sized from the package and file counts";
 
 function alpineBase(version: string, pkgs: ApkPackage[], source: string): string {
   const { entries, records } = alpinePackages(pkgs);

@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=${CATALOG_WORK:-/var/tmp/catalog}
+out=${CATALOG_OUT:-public/catalog}
 export CATALOG_WORK=$work
 bash scripts/catalog/debian-rootfs.sh "$work/roots" bookworm trixie
 bash scripts/catalog/inputs.sh
-node scripts/catalog/build.ts public/catalog
-npx biome format --write public/catalog/index.json >/dev/null
+node scripts/catalog/build.ts "$out"
+npx biome format --write "$out/index.json" >/dev/null
