@@ -122,3 +122,16 @@ export function createCatalog(index: CatalogIndex, read: ReadCatalogFile): Catal
     },
   };
 }
+
+/**
+ * The reader for the browser and workers: fetches catalog files below `base` (for the site,
+ * `${import.meta.env.BASE_URL}catalog/`), one layer file at a time as images are loaded.
+ */
+export function fetchReader(base: string, fetchFile: typeof fetch = fetch): ReadCatalogFile {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return async (path) => {
+    const response = await fetchFile(`${prefix}${path}`);
+    if (!response.ok) throw new CatalogFormatError(`catalog file ${prefix}${path}: HTTP ${response.status}`);
+    return response.text();
+  };
+}

@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fetchReader, openCatalog } from '../../../src/lib/images/catalog.ts';
 import { decodeLayer, encodeLayer, FORMAT_VERSION, type LayerEntry } from '../../../src/lib/images/format.ts';
 import { applyLayer, emptyTree, lstat, realpath, stat, walk } from '../../../src/lib/images/tree.ts';
-import { committedCatalog } from './catalog-fixture.ts';
+import { CATALOG_DIR, committedCatalog } from './catalog-fixture.ts';
 
 const entries: LayerEntry[] = [
   { path: '/usr', kind: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0 },
@@ -116,5 +119,26 @@ describe('image metadata', () => {
     expect(alpine.packages.get('gcc')).toBeUndefined();
     expect(alpine.contents.get('/etc/passwd')).toContain('root:x:0:0:root:/root:/bin/sh');
     expect(lstat(alpine.tree, '/bin/busybox')).toMatchObject({ pkg: 'busybox' });
+  });
+});
+
+describe('fetchReader', () => {
+  it('loads images over fetch, as the browser does', async () => {
+    const requested: string[] = [];
+    const fakeFetch = (async (url: string) => {
+      requested.push(url);
+      const path = url.slice('/base/catalog/'.length);
+      try {
+        return new Response(await readFile(join(CATALOG_DIR, path), 'utf8'));
+      } catch {
+        return new Response('not found', { status: 404 });
+      }
+    }) as typeof fetch;
+    const catalog = await openCatalog(fetchReader('/base/catalog', fakeFetch));
+    const image = await catalog.load('python:3.9-alpine');
+    expect(stat(image.tree, '/usr/local/bin/python3')).toBeDefined();
+    // Only the index and this image's layers travel.
+    expect(requested).toHaveLength(1 + image.record.layers.length);
+    await expect(fetchReader('/nowhere', fakeFetch)('index.json')).rejects.toThrow(/HTTP 404/);
   });
 });
