@@ -63,6 +63,10 @@ export function modelPython(libc: 'glibc' | 'musl'): LayerEntry[] {
       else out.set(path, { ...common, kind: 'file', size: e.size, ...execFor(e.exec, interp) });
     }
   }
+  // Debian links libpython into /usr/bin/python3.9; --enable-shared makes it a small launcher of
+  // libpython3.9.so.1.0 instead (about 17 KB before the calibration scales it).
+  const launcher = out.get(PY);
+  if (launcher?.kind === 'file') out.set(PY, { ...launcher, size: 17_000 });
   const link = (path: string, target: string) =>
     out.set(path, { path, kind: 'symlink', mode: 0o777, uid: 0, gid: 0, size: 0, target });
   const script = (path: string, size: number) =>
