@@ -77,7 +77,8 @@ CONF
   echo 'Apt::AutoRemove::SuggestsImportant "false";' >"$root/etc/apt/apt.conf.d/docker-autoremove-suggests"
   in_root "$root" apt-get update -qq
   in_root "$root" apt-get dist-upgrade -y -qq >/dev/null
-  rm -f "$root/etc/machine-id"
+  # debootstrap's own log holds timings: leave it out so that reruns give byte-identical layers.
+  rm -f "$root/etc/machine-id" "$root/var/log/bootstrap.log"
   clean_apt "$root"
 }
 

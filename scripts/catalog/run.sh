@@ -9,4 +9,6 @@ export CATALOG_WORK=$work
 bash scripts/catalog/debian-rootfs.sh "$work/roots" bookworm trixie
 bash scripts/catalog/inputs.sh
 node scripts/catalog/build.ts "$out"
-npx biome format --write "$out/index.json" >/dev/null
+# Formatted through stdin so that an output directory outside the project works too.
+npx biome format --stdin-file-path=index.json <"$out/index.json" >"$out/index.json.tmp"
+mv "$out/index.json.tmp" "$out/index.json"
