@@ -75,6 +75,16 @@ interface ImageSpec {
   notes: string[];
 }
 
+function packageDb(ref: string): Pick<ImageRecord, 'packageDb'> {
+  if (ref.startsWith('gcr.io/distroless/'))
+    return { packageDb: { manager: 'dpkg', path: '/var/lib/dpkg/status.d' } };
+  if (/^(debian|python|golang):/.test(ref) && !ref.includes('alpine')) {
+    return { packageDb: { manager: 'dpkg', path: '/var/lib/dpkg/status' } };
+  }
+  if (ref.includes('alpine')) return { packageDb: { manager: 'apk', path: '/lib/apk/db/installed' } };
+  return {};
+}
+
 function addImage(s: ImageSpec): void {
   images.push({
     ref: s.ref,
@@ -95,6 +105,7 @@ function addImage(s: ImageSpec): void {
     history: s.history,
     size: sizeOf(s.layers),
     ...(s.published ? { published: s.published } : {}),
+    ...packageDb(s.ref),
     notes: s.notes,
   });
 }

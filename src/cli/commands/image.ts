@@ -154,7 +154,8 @@ function render(image: LoadedImage, options: Options): string {
     `Compressed:  ${p?.compressedSize ? `${p.compressedSize.toLocaleString('en-US')} bytes (${mb(p.compressedSize)})` : 'not published'}`,
   );
   if (p) out.push(`Source:      ${p.source.text}`);
-  out.push(`Packages:    ${image.packages.size}`);
+  const db = rec.packageDb;
+  out.push(`Packages:    ${image.packages.size}${db ? ` (${db.manager}, ${db.path})` : ''}`);
   const c = rec.config;
   out.push('Config:');
   out.push(`  Env:          ${c.Env.length ? c.Env.join('\n                ') : '(none)'}`);

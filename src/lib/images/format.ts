@@ -126,6 +126,8 @@ export interface ImageRecord {
   /** the sum of the layers' sizes */
   readonly size: number;
   readonly published?: PublishedFigure;
+  /** the package manager's database, if the image has one (distroless keeps one file per package) */
+  readonly packageDb?: { readonly manager: 'dpkg' | 'apk'; readonly path: string };
   readonly notes: readonly string[];
 }
 

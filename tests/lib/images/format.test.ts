@@ -112,11 +112,15 @@ describe('image metadata', () => {
     expect(python.packages.get('gcc')).toBeDefined();
     expect(python.packages.get('curl')?.arch).toBe('amd64');
     expect(python.record.config.Cmd).toEqual(['python3']);
+    expect(python.record.packageDb).toEqual({ manager: 'dpkg', path: '/var/lib/dpkg/status' });
+    expect(lstat(python.tree, '/var/lib/dpkg/status')).toMatchObject({ kind: 'file' });
     expect(python.record.config.Env).toContain('PYTHON_VERSION=3.9.25');
     expect(python.record.history.filter((h) => h.layer)).toHaveLength(python.record.layers.length);
     const alpine = await catalog.load('python:3.9-alpine');
     expect(alpine.packages.get('busybox')?.version).toBe('1.37.0-r20');
     expect(alpine.packages.get('gcc')).toBeUndefined();
+    expect(alpine.record.packageDb).toEqual({ manager: 'apk', path: '/lib/apk/db/installed' });
+    expect(lstat(alpine.tree, '/lib/apk/db/installed')).toMatchObject({ kind: 'file' });
     expect(alpine.contents.get('/etc/passwd')).toContain('root:x:0:0:root:/root:/bin/sh');
     expect(lstat(alpine.tree, '/bin/busybox')).toMatchObject({ pkg: 'busybox' });
   });
