@@ -614,9 +614,8 @@ const alpine324 = alpineBase(
 );
 addImage({
   ref: 'alpine:3.22',
-  tags: ['alpine:3.22.6', 'alpine:3.22', 'alpine:latest', 'alpine']
-    .map((t) => (t.includes(':') ? t : `${t}:latest`))
-    .filter((t, i, a) => a.indexOf(t) === i),
+  // `alpine` alone is `alpine:latest` once parsed; the course pins latest to 3.22.
+  tags: ['alpine:3.22.6', 'alpine:3.22', 'alpine:latest'],
   layers: [alpine322],
   history: [
     { createdBy: 'ADD alpine-minirootfs-3.22.6-x86_64.tar.gz / # buildkit', layer: alpine322 },

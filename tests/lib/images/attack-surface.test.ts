@@ -59,8 +59,12 @@ describe('the attack surface of the brief images', () => {
 
   it('golang:1 has gcc, so cgo is on by default', async () => {
     const { tree, record } = await (await committedCatalog()).load('golang:1');
-    expect(findOnPath(tree, pathOf(record.config.Env), 'gcc')).toBe('/usr/bin/gcc');
+    const path = pathOf(record.config.Env);
+    expect(findOnPath(tree, path, 'gcc')).toBe('/usr/bin/gcc');
     expect(record.config.WorkingDir).toBe('/go');
+    // The brief's scratch example creates its user here and copies /etc/passwd out.
+    expect(findOnPath(tree, path, 'groupadd')).toBe('/usr/sbin/groupadd');
+    expect(findOnPath(tree, path, 'useradd')).toBe('/usr/sbin/useradd');
   });
 
   it('scratch is empty', async () => {
