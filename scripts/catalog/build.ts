@@ -232,11 +232,15 @@ function debianLayers(suite: string): DebianLayers {
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(join(OUT, 'layers'), { recursive: true });
 
-const repoInfo = (path: string, date: string) => ({
-  text: `docker-library/repo-info ${path}`,
-  url: `https://github.com/docker-library/repo-info/blob/master/${path}`,
-  date,
-});
+/** A repo-info citation; `what` starts with the record's path when it is known. */
+const repoInfo = (what: string, date: string) => {
+  const path = /^repos\/\S+\.md/.exec(what)?.[0];
+  return {
+    text: `docker-library/repo-info ${what}`,
+    ...(path ? { url: `https://github.com/docker-library/repo-info/blob/master/${path}` } : {}),
+    date,
+  };
+};
 
 const deb = { bookworm: debianLayers('bookworm'), trixie: debianLayers('trixie') };
 
@@ -478,6 +482,7 @@ const goDebian = (
   version: string,
   tags: string[],
   published: PublishedFigure,
+  digest?: ImageRecord['digest'],
 ) => {
   const d = deb[suite];
   const minor = version.startsWith('1.25') ? '1.25' : '1.26';
@@ -485,6 +490,7 @@ const goDebian = (
   const go = goLayer(minor, (published.size as number) - sizeOf(base), published.source.text);
   addImage({
     ref: `golang:${version}-${suite}`,
+    ...(digest ? { digest } : {}),
     tags,
     layers: [...base, go, goPathLayer],
     history: [
@@ -521,7 +527,18 @@ goDebian(
   ],
   {
     size: 873.6 * MB,
-    source: repoInfo('repos/golang/local/1-trixie.md (golang:1.26.5-trixie)', '2026-07-07'),
+    compressedSize: 312_291_984,
+    source: repoInfo(
+      'repos/golang/local/1-trixie.md (golang:1.26.5-trixie); compressed: a remote record, section golang:1-trixie, linux/amd64 entry with the same Image ID sha256:3d0c205d…',
+      '2026-07-07',
+    ),
+  },
+  {
+    value: 'sha256:bf0bf2dd9146b6d1a79ddc35ebcd7cca2f49d47091accefe3a12b8483a3c9ed6',
+    source: repoInfo(
+      'a remote record, section golang:1-trixie: the linux/amd64 manifest of Image ID sha256:3d0c205d…',
+      '2026-07',
+    ),
   },
 );
 goDebian('bookworm', '1.25.13', ['golang:1.25.13-bookworm', 'golang:1.25-bookworm'], {
@@ -623,14 +640,16 @@ addImage({
   ],
   config: { Cmd: ['/bin/sh'] },
   digest: {
-    value: 'sha256:c83674e1999044d33d751661371b873539f47e5b5c5ca3320c7e0377acca6238',
-    source: { text: 'Image ID in repo-info repos/alpine/local/3.22.md (2026-09-17)' },
+    value: 'sha256:3e9b4b680bfc9fb5269227cffbd6d42be39fbf7c0b908123913864aa4447e764',
+    source: {
+      text: 'the linux/amd64 manifest of alpine:3.22.6, as quoted in public pull logs whose config digest is the Image ID sha256:c83674e1… of repo-info repos/alpine/local/3.22.md',
+    },
   },
   published: {
     size: 8.3 * MB,
-    compressedSize: 3_802_452,
+    compressedSize: 3_792_075,
     source: repoInfo(
-      'repos/alpine/local/3.22.md; compressed: 3.22.2 minirootfs layer via hylang (repo-info remote)',
+      'repos/alpine/local/3.22.md; compressed: the single layer of the same manifest (3,792,075 B)',
       '2026-09-17',
     ),
   },
@@ -718,7 +737,12 @@ const RUNDEPS = [
   });
 }
 
-function goAlpine(version: string, tags: string[], published: PublishedFigure): void {
+function goAlpine(
+  version: string,
+  tags: string[],
+  published: PublishedFigure,
+  digest?: ImageRecord['digest'],
+): void {
   const minor = version.startsWith('1.25') ? '1.25' : '1.26';
   const ca = addLayer(
     modelled(
@@ -740,6 +764,7 @@ function goAlpine(version: string, tags: string[], published: PublishedFigure): 
   );
   addImage({
     ref: `golang:${version}-alpine3.24`,
+    ...(digest ? { digest } : {}),
     tags,
     layers: [...base, go, goPathLayer],
     history: [
@@ -773,7 +798,18 @@ goAlpine(
   ],
   {
     size: 241.26 * MB,
-    source: repoInfo('repos/golang/local/1.26.5-alpine.md', '2026-07-07'),
+    compressedSize: 71_380_009,
+    source: repoInfo(
+      'repos/golang/local/1.26.5-alpine.md; compressed: a remote record, section golang:alpine3.24, linux/amd64 entry with the same Image ID sha256:7849a63a…',
+      '2026-07-07',
+    ),
+  },
+  {
+    value: 'sha256:111d79159b2326f7e80c4a4706e1ba166acb0e2611df853955f3621828cd49e8',
+    source: repoInfo(
+      'a remote record, section golang:alpine3.24: the linux/amd64 manifest of Image ID sha256:7849a63a…',
+      '2026-07',
+    ),
   },
 );
 goAlpine(
