@@ -219,20 +219,20 @@ export function decodeLayer(text: string): DecodedLayer {
     const t6 = text.indexOf('\t', t5 + 1);
     if (t6 < 0 || t6 > end)
       throw new CatalogFormatError(`malformed catalog line after ${prev || 'the header'}`);
-    const path = prev.slice(0, Number(text.slice(at, t1))) + text.slice(t1 + 1, t2);
+    const path = prev.slice(0, digits(text, at, t1, 10)) + text.slice(t1 + 1, t2);
     prev = path;
     const kind = CODE_KIND[text[t2 + 1] as string];
     if (!kind) throw new CatalogFormatError(`unknown entry kind ${text.slice(t2 + 1, t3)} at ${path}`);
-    const mode = Number.parseInt(text.slice(t2 + 2, t3), 8);
-    const size = t4 === t3 + 1 ? 0 : Number(text.slice(t3 + 1, t4));
+    const mode = digits(text, t2 + 2, t3, 8);
+    const size = digits(text, t3 + 1, t4, 10);
     let uid = 0;
     let gid = 0;
     if (t5 !== t4 + 1) {
       const colon = text.indexOf(':', t4 + 1);
-      uid = Number(text.slice(t4 + 1, colon));
-      gid = Number(text.slice(colon + 1, t5));
+      uid = digits(text, t4 + 1, colon, 10);
+      gid = digits(text, colon + 1, t5, 10);
     }
-    const pkg = t6 === t5 + 1 ? undefined : names[Number(text.slice(t5 + 1, t6))];
+    const pkg = t6 === t5 + 1 ? undefined : names[digits(text, t5 + 1, t6, 10)];
     const extra = end === t6 + 1 ? '' : text.slice(t6 + 1, end);
     at = end + 1;
     if (kind === 'symlink' || kind === 'hardlink') {
@@ -255,6 +255,17 @@ export function decodeLayer(text: string): DecodedLayer {
     }
   }
   return { header, entries };
+}
+
+/** The unsigned integer written in `text` from `start` to `end` (empty: 0), without a substring. */
+function digits(text: string, start: number, end: number, radix: 8 | 10): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d >= radix) throw new CatalogFormatError(`not a number: ${text.slice(start, end)}`);
+    n = n * radix + d;
+  }
+  return n;
 }
 
 const EXEC_CACHE = new Map<string, Exec>();

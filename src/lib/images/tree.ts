@@ -75,11 +75,20 @@ export function applyLayer(root: DirNode, entries: readonly LayerEntry[]): DirNo
     return draft;
   };
 
+  // Entries come sorted, so runs of siblings share a parent: remember the last one.
+  let lastDir = '\0';
+  let lastDraft = rootDraft;
   for (const e of entries) {
     const path = e.path.endsWith('/') ? e.path.slice(0, -1) : e.path;
     const slash = path.lastIndexOf('/');
     if (slash < 0 || path.length < 2) continue;
-    const parent = draftOf(path.slice(0, slash));
+    let parent: Draft;
+    if (slash === lastDir.length && path.startsWith(lastDir)) parent = lastDraft;
+    else {
+      lastDir = path.slice(0, slash);
+      parent = draftOf(lastDir);
+      lastDraft = parent;
+    }
     const name = path.slice(slash + 1);
     if (e.kind === 'dir') {
       // A directory entry sets metadata and keeps the contents from below, like an overlay mount.
