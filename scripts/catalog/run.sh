@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `npm run catalog`: regenerates public/catalog from real Debian root filesystems and the modelled
+# parts (see docs/catalog.md). Needs root, a Debian mirror and BUSYBOX_GIT; takes a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+work=${CATALOG_WORK:-/var/tmp/catalog}
+out=${CATALOG_OUT:-public/catalog}
+export CATALOG_WORK=$work
+bash scripts/catalog/debian-rootfs.sh "$work/roots" bookworm trixie
+bash scripts/catalog/inputs.sh
+node scripts/catalog/build.ts "$out"
+# Formatted through stdin so that an output directory outside the project works too.
+npx biome format --stdin-file-path=index.json <"$out/index.json" >"$out/index.json.tmp"
+mv "$out/index.json.tmp" "$out/index.json"

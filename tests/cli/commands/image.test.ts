@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../../../src/cli/command.ts';
+import { command } from '../../../src/cli/commands/image.ts';
+
+async function run(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await command.run(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    readFile: () => Promise.reject(new Error('not used')),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('sim image', () => {
+  it('shows size, compressed size, config and layers', async () => {
+    const { code, stdout } = await run('python:3.9');
+    expect(code).toBe(EXIT_OK);
+    expect(stdout).toContain('python:3.9.25-trixie  (requested python:3.9)');
+    expect(stdout).toMatch(/Size: +1,0\d\d,\d{3},\d{3} bytes/);
+    expect(stdout).toContain('Cmd:          ["python3"]');
+    expect(stdout).toContain('calibrated');
+  });
+
+  it('lists every file with --files', async () => {
+    const { stdout } = await run('python:3.9-alpine', '--files');
+    expect(stdout).toMatch(/^lrwxrwxrwx {2}0:0 +\d+ {2}\/bin\/sh -> \/bin\/busybox {2}\[busybox-binsh\]$/m);
+    expect(stdout).toMatch(
+      /\/bin\/busybox {2}\[busybox\] \(ELF dynamic, interpreter \/lib\/ld-musl-x86_64\.so\.1\)/,
+    );
+    expect(stdout).toMatch(/^drwxrwxrwt .* \/tmp$/m);
+  });
+
+  it('shows docker history newest first with --history', async () => {
+    const { stdout } = await run('golang:1', '--history');
+    const history = stdout.slice(stdout.indexOf('CREATED BY'));
+    expect(history.indexOf('WORKDIR /go')).toBeLessThan(history.indexOf('debian.sh'));
+  });
+
+  it('prints JSON with --json, reporting a nearest-version answer', async () => {
+    const { code, stdout } = await run('golang:1.24-alpine', '--json');
+    expect(code).toBe(EXIT_OK);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ ok: true, how: 'nearest', resolved: 'golang:1.25.13-alpine3.24' });
+    expect(json.note).toContain('nearest modelled version');
+    expect(json.files).toBeUndefined();
+  });
+
+  it('exits 1 with a suggestion for an unknown reference', async () => {
+    const { code, stderr } = await run('python:3.9-alpne');
+    expect(code).toBe(EXIT_INVALID);
+    expect(stderr).toContain('Did you mean python:3.9-alpine?');
+  });
+
+  it('exits 2 on a usage error', async () => {
+    expect((await run()).code).toBe(EXIT_USAGE);
+    expect((await run('python:3.9', '--bogus')).code).toBe(EXIT_USAGE);
+    expect((await run('a', 'b')).code).toBe(EXIT_USAGE);
+  });
+});

@@ -1,0 +1,13 @@
+/** Opens the committed catalog from disk for tests, through the same loader the browser uses. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Catalog, openCatalog } from '../../../src/lib/images/catalog.ts';
+
+export const CATALOG_DIR = join(import.meta.dirname, '../../../public/catalog');
+
+let catalog: Promise<Catalog> | undefined;
+
+export function committedCatalog(): Promise<Catalog> {
+  catalog ??= openCatalog((path) => readFile(join(CATALOG_DIR, path), 'utf8'));
+  return catalog;
+}
