@@ -1,8 +1,9 @@
 /** Dispatches `sim <command>` to a subcommand; each lives in commands/ and works through src/lib. */
 import { type CliCommand, type CliIo, EXIT_OK, EXIT_USAGE } from './command.ts';
+import { imageCommand } from './commands/image.ts';
 import { parseCommand } from './commands/parse.ts';
 
-const COMMANDS: readonly CliCommand[] = [parseCommand];
+const COMMANDS: readonly CliCommand[] = [parseCommand, imageCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -53,7 +53,7 @@ function parseArgs(args: readonly string[]): Options | string {
   };
 }
 
-export const command: CliCommand = {
+export const imageCommand: CliCommand = {
   name: 'image',
   summary: 'Show a base image of the catalog: size, config, layers, files',
   usage: USAGE,

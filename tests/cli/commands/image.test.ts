@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../../../src/cli/command.ts';
-import { command } from '../../../src/cli/commands/image.ts';
+import { imageCommand as command } from '../../../src/cli/commands/image.ts';
 
 async function run(...args: string[]) {
   let stdout = '';
