@@ -14,4 +14,19 @@ export interface Diagnostic {
   readonly hint?: string;
   /** Where to read more. */
   readonly url?: string;
+  /** Edits that would resolve the problem, for an editor's quick-fix menu. */
+  readonly fixes?: readonly Fix[];
+}
+
+/** Replace the text between two offsets of the source. */
+export interface TextEdit {
+  readonly from: number;
+  readonly to: number;
+  readonly insert: string;
+}
+
+export interface Fix {
+  /** What the fix does, e.g. `Replace with RUN`. */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
 }

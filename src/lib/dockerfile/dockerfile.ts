@@ -70,13 +70,8 @@ export function parseDockerfile(text: string): ParseResult {
 }
 
 function toDiagnostic(error: InstructionError): Diagnostic {
-  return {
-    code: error.code,
-    severity: 'error',
-    message: error.message,
-    range: error.range,
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-  };
+  const fixes = error.fix ? { fixes: [error.fix] } : {};
+  return { code: error.code, severity: 'error', message: error.message, range: error.range, ...fixes };
 }
 
 /** BuildKit's instructions.Parse: ARGs before the first FROM are global; anything else there is an error. */

@@ -17,11 +17,17 @@ export interface FlagValue {
 export class FlagError extends Error {
   readonly code: string;
   readonly word: SyntaxWord;
+  /** The flag's name as written, without dashes. */
+  readonly flagName: string;
+  /** The known flag it is probably a typo of. */
+  readonly suggestion?: string;
 
-  constructor(code: string, message: string, word: SyntaxWord) {
+  constructor(code: string, message: string, word: SyntaxWord, name = '', suggestion?: string) {
     super(message);
     this.code = code;
     this.word = word;
+    this.flagName = name;
+    if (suggestion !== undefined) this.suggestion = suggestion;
   }
 }
 
@@ -69,7 +75,7 @@ export function parseFlags(words: readonly SyntaxWord[], spec: FlagSpec): Flags 
     if (type === undefined) {
       const match = suggest(name, Object.keys(spec), true);
       const hint = match === undefined ? '' : ` (did you mean ${match}?)`;
-      throw new FlagError('parse/unknown-flag', `unknown flag: ${flagName}${hint}`, word);
+      throw new FlagError('parse/unknown-flag', `unknown flag: ${flagName}${hint}`, word, name, match);
     }
     if (type !== 'strings' && values.some((flag) => flag.name === name)) {
       throw new FlagError('parse/duplicate-flag', `duplicate flag specified: ${flagName}`, word);

@@ -2,6 +2,7 @@
  * The second layer of the front end, BuildKit's `instructions.Parse`: each syntax node becomes a
  * typed instruction, with its flags and argument counts validated and BuildKit's messages on failure.
  */
+import type { Fix } from '../diagnostic.ts';
 import type { SourceRange } from '../source-range.ts';
 import { FlagError, type FlagSpec, type Flags, type FlagValue, parseFlags } from './flags.ts';
 import { goToLower, suggest } from './go-text.ts';
@@ -228,13 +229,14 @@ export const INSTRUCTION_KINDS: readonly InstructionKind[] = [
 export class InstructionError extends Error {
   readonly code: string;
   readonly range: SourceRange;
-  readonly hint?: string;
+  /** The correction, when the error is a likely typo. */
+  readonly fix?: Fix;
 
-  constructor(code: string, message: string, range: SourceRange, hint?: string) {
+  constructor(code: string, message: string, range: SourceRange, fix?: Fix) {
     super(message);
     this.code = code;
     this.range = range;
-    if (hint !== undefined) this.hint = hint;
+    if (fix !== undefined) this.fix = fix;
   }
 }
 
@@ -278,9 +280,16 @@ export function parseInstruction(node: SyntaxNode): Instruction {
       'parse/unknown-instruction',
       `unknown instruction: ${node.keyword.value}${match === undefined ? '' : ` (did you mean ${match}?)`}`,
       node.keyword.range,
+      match === undefined
+        ? undefined
+        : replaceText(node.keyword.range.start.offset, node.keyword.range.end.offset, match),
     );
   }
   return parse(new Request(node));
+}
+
+function replaceText(from: number, to: number, insert: string): Fix {
+  return { title: `Replace with ${insert}`, edits: [{ from, to, insert }] };
 }
 
 /** What every instruction parser gets: the node, its plain argument words and a way to fail. */
@@ -301,7 +310,15 @@ class Request {
     try {
       return parseFlags(this.node.flags, spec);
     } catch (error) {
-      if (error instanceof FlagError) return this.fail(error.code, error.message, error.word.range);
+      if (error instanceof FlagError) {
+        // The flag word starts with `--` in the source too, so the name sits right after it.
+        const from = error.word.range.start.offset + 2;
+        const fix =
+          error.suggestion === undefined
+            ? undefined
+            : replaceText(from, from + error.flagName.length, error.suggestion);
+        throw new InstructionError(error.code, error.message, error.word.range, fix);
+      }
       throw error;
     }
   }

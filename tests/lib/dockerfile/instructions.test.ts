@@ -83,3 +83,38 @@ describe('instruction validation, in BuildKit’s words', () => {
     });
   });
 });
+
+describe('quick fixes', () => {
+  const fixed = (text: string) => {
+    const result = parseDockerfile(text);
+    if (result.ok) throw new Error('expected an error');
+    const fix = result.error.fixes?.[0];
+    if (!fix) return undefined;
+    let out = text;
+    for (const edit of [...fix.edits].reverse())
+      out = out.slice(0, edit.from) + edit.insert + out.slice(edit.to);
+    return { title: fix.title, text: out };
+  };
+
+  it('offers the suggested instruction for a misspelt keyword', () => {
+    expect(fixed('FROM alpine\nRUNN echo hi\n')).toEqual({
+      title: 'Replace with RUN',
+      text: 'FROM alpine\nRUN echo hi\n',
+    });
+    expect(fixed('FROM alpine\ncpoy a b\n')).toEqual({
+      title: 'Replace with copy',
+      text: 'FROM alpine\ncopy a b\n',
+    });
+  });
+
+  it('offers the suggested flag name and keeps the value as written', () => {
+    expect(fixed('FROM a AS b\nFROM scratch\nCOPY --form="b" /x /x\n')).toEqual({
+      title: 'Replace with from',
+      text: 'FROM a AS b\nFROM scratch\nCOPY --from="b" /x /x\n',
+    });
+  });
+
+  it('offers nothing when there is no close match', () => {
+    expect(fixed('FROM alpine\nFROBNICATE x\n')).toBeUndefined();
+  });
+});
