@@ -188,25 +188,26 @@ const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(['add', 'copy', 'run']);
 
 type LineParser = (rest: string, escapeToken: string) => ParsedArgs;
 
-const LINE_PARSERS: Readonly<Record<string, LineParser>> = {
-  add: parseMaybeJsonToList,
-  arg: parseNameOrNameValue,
-  cmd: parseMaybeJson,
-  copy: parseMaybeJsonToList,
-  entrypoint: parseMaybeJson,
-  env: (rest, escapeToken) => parseNameValue(rest, 'ENV', escapeToken),
-  expose: parseWhitespaceDelimited,
-  from: parseWhitespaceDelimited,
-  healthcheck: parseHealthcheck,
-  label: (rest, escapeToken) => parseNameValue(rest, 'LABEL', escapeToken),
-  maintainer: parseString,
-  run: parseMaybeJson,
-  shell: parseMaybeJson,
-  stopsignal: parseString,
-  user: parseString,
-  volume: parseMaybeJsonToList,
-  workdir: parseString,
-};
+// A Map, not an object: keywords are user text, and `constructor` or `__proto__` must not find a parser.
+const LINE_PARSERS: ReadonlyMap<string, LineParser> = new Map<string, LineParser>([
+  ['add', parseMaybeJsonToList],
+  ['arg', parseNameOrNameValue],
+  ['cmd', parseMaybeJson],
+  ['copy', parseMaybeJsonToList],
+  ['entrypoint', parseMaybeJson],
+  ['env', (rest, escapeToken) => parseNameValue(rest, 'ENV', escapeToken)],
+  ['expose', parseWhitespaceDelimited],
+  ['from', parseWhitespaceDelimited],
+  ['healthcheck', parseHealthcheck],
+  ['label', (rest, escapeToken) => parseNameValue(rest, 'LABEL', escapeToken)],
+  ['maintainer', parseString],
+  ['run', parseMaybeJson],
+  ['shell', parseMaybeJson],
+  ['stopsignal', parseString],
+  ['user', parseString],
+  ['volume', parseMaybeJsonToList],
+  ['workdir', parseString],
+]);
 
 /** Unknown instructions keep their keyword and get one empty argument, as in BuildKit's tree. */
 const parseIgnored: LineParser = () => ({ args: [{ value: '', start: 0, end: 0 }], json: false });
@@ -412,7 +413,7 @@ class SyntaxParser {
         trigger = this.buildNode(logical, base + restBase, split.rest.value, startLine, endLine, []);
       }
     } else {
-      parsed = (LINE_PARSERS[keywordLower] ?? parseIgnored)(split.rest.value, this.escape);
+      parsed = (LINE_PARSERS.get(keywordLower) ?? parseIgnored)(split.rest.value, this.escape);
     }
     const range = this.index.range(
       logical.sourceOffset(base + split.keyword.start),

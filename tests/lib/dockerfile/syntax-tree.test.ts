@@ -91,3 +91,12 @@ describe('parseSyntaxTree', () => {
     expect(parseSyntaxTree(`FROM a\nRUN ${'x'.repeat(65536 - 4)}\n`).ok).toBe(false);
   });
 });
+
+describe('keywords that are names of JavaScript object properties', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    '%s is an unknown instruction',
+    (keyword) => {
+      expect(dump(`FROM alpine\n${keyword} x\n`)).toBe(`(from "alpine")\n(${keyword.toLowerCase()} "")\n`);
+    },
+  );
+});
