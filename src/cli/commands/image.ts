@@ -1,9 +1,9 @@
 /** `sim image REF [--json] [--files] [--history]`: what a base image of the catalog holds. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { TreeNode } from '../../lib/fs/tree.ts';
+import { walk } from '../../lib/fs/tree.ts';
 import { type Catalog, type LoadedImage, openCatalog } from '../../lib/images/catalog.ts';
-import type { TreeNode } from '../../lib/images/tree.ts';
-import { walk } from '../../lib/images/tree.ts';
 import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../command.ts';
 
 const USAGE = `Usage: sim image REF [--json] [--files] [--history]

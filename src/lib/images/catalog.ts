@@ -2,6 +2,8 @@
  * The base image catalog: resolves references and loads images lazily, one layer file at a time,
  * through an injected reader (fetch in the browser, fs in Node), sharing decoded layers and trees.
  */
+
+import { applyLayer, type DirNode, emptyTree } from '../fs/tree.ts';
 import {
   CatalogFormatError,
   type CatalogIndex,
@@ -13,7 +15,6 @@ import {
   type PackageRecord,
 } from './format.ts';
 import { type Resolution, resolveReference } from './reference.ts';
-import { applyLayer, type DirNode, emptyTree } from './tree.ts';
 
 /** Returns the text of a file of the catalog, by its path relative to the catalog root (`index.json`, `layers/…`). */
 export type ReadCatalogFile = (path: string) => Promise<string>;

@@ -14,29 +14,10 @@
 
 export const FORMAT_VERSION = 1;
 
-export type EntryKind = 'dir' | 'file' | 'symlink' | 'hardlink' | 'whiteout';
+export type { EntryKind, Exec, LayerEntry } from '../fs/entry.ts';
 
-/** What running a file would involve: the kernel loads ELF directly or through an interpreter. */
-export type Exec =
-  | { readonly kind: 'elf'; readonly linkage: 'static' }
-  | { readonly kind: 'elf'; readonly linkage: 'shared' }
-  | { readonly kind: 'elf'; readonly linkage: 'dynamic'; readonly interpreter: string }
-  | { readonly kind: 'script'; readonly shebang: string };
-
-/** One path as a layer records it. */
-export interface LayerEntry {
-  readonly path: string;
-  readonly kind: EntryKind;
-  readonly mode: number;
-  readonly uid: number;
-  readonly gid: number;
-  readonly size: number;
-  /** symlink target, or for a hard link the path it shares its data with */
-  readonly target?: string;
-  readonly exec?: Exec;
-  /** owning package name (dpkg or apk) */
-  readonly pkg?: string;
-}
+import type { EntryKind, Exec, LayerEntry } from '../fs/entry.ts';
+import { compareText } from '../fs/entry.ts';
 
 /** An installed package as the image's package database lists it. */
 export interface PackageRecord {
@@ -288,6 +269,3 @@ function parseExec(extra: string): Exec {
 }
 
 /** Byte-order comparison, so encoder and decoder agree whatever the locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

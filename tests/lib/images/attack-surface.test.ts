@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOnPath, lstat, stat } from '../../../src/lib/images/tree.ts';
+import { findOnPath, lstat, stat } from '../../../src/lib/fs/tree.ts';
 import { committedCatalog } from './catalog-fixture.ts';
 
 const pathOf = (env: readonly string[]) => env.find((e) => e.startsWith('PATH='))?.slice(5) ?? '';

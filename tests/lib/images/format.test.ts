@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyLayer, emptyTree, lstat, realpath, stat, walk } from '../../../src/lib/fs/tree.ts';
 import { fetchReader, openCatalog } from '../../../src/lib/images/catalog.ts';
 import { decodeLayer, encodeLayer, FORMAT_VERSION, type LayerEntry } from '../../../src/lib/images/format.ts';
-import { applyLayer, emptyTree, lstat, realpath, stat, walk } from '../../../src/lib/images/tree.ts';
 import { CATALOG_DIR, committedCatalog } from './catalog-fixture.ts';
 
 const entries: LayerEntry[] = [

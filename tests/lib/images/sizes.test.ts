@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { treeSize } from '../../../src/lib/images/tree.ts';
+import { treeSize } from '../../../src/lib/fs/tree.ts';
 import { committedCatalog } from './catalog-fixture.ts';
 
 describe('image sizes against the published figures', async () => {

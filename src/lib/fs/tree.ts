@@ -2,7 +2,7 @@
  * An image's file tree, built by stacking layers. Trees are immutable: applying a layer copies only
  * the directories it touches, so every image and build stage on the same base shares the base's nodes.
  */
-import { compareText, type Exec, type LayerEntry } from './format.ts';
+import { compareText, type Exec, type LayerEntry } from './entry.ts';
 
 interface NodeMeta {
   readonly mode: number;

@@ -1,0 +1,30 @@
+/** What a filesystem entry is, as image layers record it: shared by the catalog and the build engine. */
+
+export type EntryKind = 'dir' | 'file' | 'symlink' | 'hardlink' | 'whiteout';
+
+/** What running a file would involve: the kernel loads ELF directly or through an interpreter. */
+export type Exec =
+  | { readonly kind: 'elf'; readonly linkage: 'static' }
+  | { readonly kind: 'elf'; readonly linkage: 'shared' }
+  | { readonly kind: 'elf'; readonly linkage: 'dynamic'; readonly interpreter: string }
+  | { readonly kind: 'script'; readonly shebang: string };
+
+/** One path as a layer records it. */
+export interface LayerEntry {
+  readonly path: string;
+  readonly kind: EntryKind;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly size: number;
+  /** symlink target, or for a hard link the path it shares its data with */
+  readonly target?: string;
+  readonly exec?: Exec;
+  /** owning package name (dpkg or apk) */
+  readonly pkg?: string;
+}
+
+/** Byte order, as Go and the catalog sort paths (not locale order). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
