@@ -2,6 +2,7 @@
  * Go's string semantics where BuildKit's output depends on them: which characters are spaces,
  * how strings are quoted in a dump, how keywords are lower-cased.
  */
+import { editDistance } from '../edit-distance.ts';
 
 /** Go's unicode.IsSpace, for one UTF-16 code unit (every space character is in the BMP). */
 export function isGoSpace(code: number): boolean {
@@ -116,21 +117,6 @@ export function utf8Length(text: string): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /**

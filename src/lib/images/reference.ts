@@ -1,4 +1,6 @@
 /** Image references as `FROM` takes them: parsing, tag lookup, nearest-version answers and suggestions. */
+
+import { editDistance } from '../edit-distance.ts';
 import type { CatalogIndex, ImageRecord } from './format.ts';
 
 export interface ParsedReference {
@@ -151,17 +153,4 @@ export function suggest(requested: string, available: readonly string[]): string
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(requested.length / 4))
     ? best
     : undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-    }
-    prev = row;
-  }
-  return prev[b.length] as number;
 }

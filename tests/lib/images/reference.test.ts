@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, parseReference } from '../../../src/lib/images/reference.ts';
+import { editDistance } from '../../../src/lib/edit-distance.ts';
+import { parseReference } from '../../../src/lib/images/reference.ts';
 import { committedCatalog } from './catalog-fixture.ts';
 
 describe('parseReference', () => {
