@@ -1,10 +1,9 @@
 /** `sim image REF [--json] [--files] [--history]`: what a base image of the catalog holds. */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { TreeNode } from '../../lib/fs/tree.ts';
 import { walk } from '../../lib/fs/tree.ts';
-import { type Catalog, type LoadedImage, openCatalog } from '../../lib/images/catalog.ts';
+import type { LoadedImage } from '../../lib/images/catalog.ts';
 import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../command.ts';
+import { nodeCatalog } from '../node-catalog.ts';
 
 const USAGE = `Usage: sim image REF [--json] [--files] [--history]
 
@@ -19,14 +18,6 @@ Examples:
   sim image python:3.9
   sim image python:3.9-alpine --files
   sim image golang:1.24 --history`;
-
-const CATALOG_DIR = join(import.meta.dirname, '../../../public/catalog');
-
-let opened: Promise<Catalog> | undefined;
-function catalog(): Promise<Catalog> {
-  opened ??= openCatalog((path) => readFile(join(CATALOG_DIR, path), 'utf8'));
-  return opened;
-}
 
 interface Options {
   readonly ref: string;
@@ -67,7 +58,7 @@ export const imageCommand: CliCommand = {
       io.stderr(`sim image: ${options}\n\n${USAGE}\n`);
       return EXIT_USAGE;
     }
-    const c = await catalog();
+    const c = await nodeCatalog();
     const resolution = c.resolve(options.ref);
     if (!resolution.ok) {
       if (options.json)

@@ -4,7 +4,7 @@
  */
 import { compareText, type Exec, type LayerEntry } from './entry.ts';
 
-interface NodeMeta {
+export interface NodeMeta {
   readonly mode: number;
   readonly uid: number;
   readonly gid: number;
@@ -20,6 +20,13 @@ export interface FileNode extends NodeMeta {
   readonly kind: 'file';
   readonly size: number;
   readonly exec?: Exec;
+  /** The text, where the simulator knows it (context files, heredocs, /etc/passwd …). */
+  readonly content?: string;
+  /**
+   * Content identity, independent of name, owner and time: equal ids mean equal bytes. Absent
+   * on catalog files, whose identity is the node they were decoded into (see content.ts).
+   */
+  readonly contentId?: string;
 }
 
 export interface SymlinkNode extends NodeMeta {

@@ -1,0 +1,160 @@
+/** `sim build DOCKERFILE [--context DIR] [--target NAME] [--build-arg K=V]... [--json] [--files]` */
+import { dirname } from 'node:path';
+import { toJsonReport } from '../../lib/build/report.ts';
+import type { BuildResult } from '../../lib/build/result.ts';
+import { simulateBuild } from '../../lib/build/simulate.ts';
+import { formatBytes } from '../../lib/build/stage-builder.ts';
+import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../command.ts';
+import { formatDiagnostic } from '../format-diagnostic.ts';
+import { nodeCatalog } from '../node-catalog.ts';
+import { MAX_CONTEXT_FILES, readContext } from '../read-context.ts';
+
+const USAGE = `Usage: sim build DOCKERFILE [--context DIR] [--target NAME] [--build-arg K=V]... [--json] [--files]
+
+Simulates \`docker build\` of DOCKERFILE with the build context DIR (default: the Dockerfile's folder)
+against the simulator's catalog of base images.
+
+  --context DIR      the build context folder
+  --target NAME      build this stage and what it needs (default: the last stage)
+  --build-arg K=V    set a build argument (repeatable)
+  --json             the full result as JSON (the sim build contract)
+  --files            with --json, list every file of the final image
+
+Exit status: 0 the build succeeds, 1 it fails (the report or JSON is still printed), 2 usage error.
+`;
+
+interface Options {
+  dockerfile: string;
+  context?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
+  json: boolean;
+  files: boolean;
+}
+
+function parseArgs(args: readonly string[]): Options | string {
+  const options: Partial<Options> & { buildArgs: Record<string, string> } = {
+    buildArgs: {},
+    json: false,
+    files: false,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    const value = () => inline ?? args[++i];
+    if (flag === '--json') options.json = true;
+    else if (flag === '--files') options.files = true;
+    else if (flag === '--context' || flag === '--target') {
+      const given = value();
+      if (given === undefined) return `${flag} needs a value`;
+      options[flag === '--context' ? 'context' : 'target'] = given;
+    } else if (flag === '--build-arg') {
+      const given = value();
+      if (given === undefined || !given.includes('=')) return '--build-arg needs KEY=VALUE';
+      options.buildArgs[given.slice(0, given.indexOf('='))] = given.slice(given.indexOf('=') + 1);
+    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    else if (options.dockerfile === undefined) options.dockerfile = arg;
+    else return `unexpected argument ${arg}`;
+  }
+  if (options.dockerfile === undefined) return 'missing DOCKERFILE';
+  return options as Options;
+}
+
+/** A report in the spirit of `docker build`'s plain progress output. */
+function textReport(result: BuildResult, label: string, source: string): string {
+  const lines: string[] = [];
+  for (const stage of result.stages) {
+    const name = stage.name ?? `stage-${stage.index}`;
+    const steps = result.steps.filter((step) => step.stage === stage.index);
+    if (!stage.built && stage.skipped === 'not-needed') {
+      lines.push(` => [${name}] skipped: the target does not need this stage`);
+      continue;
+    }
+    const total = steps.length + 1;
+    const base = stage.base;
+    const from =
+      base === null
+        ? stage.reference
+        : base.kind === 'image'
+          ? `${stage.reference} (${base.resolved})`
+          : stage.reference;
+    const baseSize = stage.layers
+      .filter((layer) => layer.stage !== stage.index)
+      .reduce((sum, layer) => sum + layer.size, 0);
+    lines.push(` => [${name} 1/${total}] FROM ${from}  ${formatBytes(baseSize)}`);
+    if (base?.kind === 'image' && base.note) lines.push(`    note: ${base.note}`);
+    steps.forEach((step, i) => {
+      const marker = step.status === 'failed' ? ' => ERROR' : ' =>';
+      const size = step.layer === null ? '' : `  ${formatBytes(step.sizeDelta)}`;
+      const flag = step.status === 'not-simulated' ? '  (not simulated)' : '';
+      lines.push(`${marker} [${name} ${i + 2}/${total}] ${step.instruction}${size}${flag}`);
+    });
+  }
+  if (result.error) {
+    lines.push('');
+    const diagnostic = result.diagnostics.find((d) => d.severity === 'error');
+    if (diagnostic) lines.push(formatDiagnostic(label, source, diagnostic).trimEnd());
+    lines.push(`ERROR: failed to solve: ${result.error.message}`);
+    if (result.error.hint && !diagnostic) lines.push(`hint: ${result.error.hint}`);
+  } else if (result.target !== null) {
+    const image = result.stages[result.target];
+    lines.push('');
+    lines.push(
+      `Image: ${formatBytes(image?.size ?? 0)} (${(image?.size ?? 0).toLocaleString('en')} bytes) in ${image?.layers.length ?? 0} layers`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseArgs(args);
+  if (typeof options === 'string') {
+    io.stderr(`sim build: ${options}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  let dockerfile: string;
+  try {
+    dockerfile = await io.readFile(options.dockerfile);
+  } catch (error) {
+    io.stderr(
+      `sim build: cannot read ${options.dockerfile}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return EXIT_USAGE;
+  }
+  const contextDir = options.context ?? dirname(options.dockerfile);
+  let context: Awaited<ReturnType<typeof readContext>>;
+  try {
+    context = await readContext(contextDir);
+  } catch (error) {
+    io.stderr(
+      `sim build: cannot read the context ${contextDir}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return EXIT_USAGE;
+  }
+  if (context.truncated)
+    io.stderr(`sim build: the context has more than ${MAX_CONTEXT_FILES} files; the rest were left out\n`);
+  const result = await simulateBuild({
+    dockerfile,
+    context: context.context,
+    catalog: await nodeCatalog(),
+    ...(options.target ? { target: options.target } : {}),
+    buildArgs: options.buildArgs,
+  });
+  if (options.json) io.stdout(`${JSON.stringify(toJsonReport(result, { files: options.files }), null, 2)}\n`);
+  else {
+    for (const warning of result.diagnostics.filter((d) => d.severity !== 'error'))
+      io.stderr(formatDiagnostic(options.dockerfile, dockerfile, warning));
+    io.stdout(textReport(result, options.dockerfile, dockerfile));
+  }
+  return result.ok ? EXIT_OK : EXIT_INVALID;
+}
+
+export const buildCommand: CliCommand = {
+  name: 'build',
+  summary: 'simulate docker build of a Dockerfile and its context',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,85 @@
+/**
+ * The build context: the files `docker build` sends to the builder. In Node it is read from a
+ * folder (src/cli); in the browser it is the virtual folder an exercise provides or a user edits.
+ * It becomes a file tree, with `.dockerignore` applied as Docker applies it.
+ */
+import { textFile } from '../fs/content.ts';
+import { putNode } from '../fs/edit.ts';
+import { cleanPath } from '../fs/path.ts';
+import { type DirNode, emptyTree, type FileNode } from '../fs/tree.ts';
+import { IgnoreFileError, isIgnored, parseDockerignore } from './dockerignore.ts';
+
+/** One entry of a tar archive in the context, which ADD unpacks. */
+export interface ArchiveEntry {
+  readonly path: string;
+  readonly kind: 'file' | 'dir' | 'symlink';
+  readonly size: number;
+  readonly mode: number;
+  readonly target?: string;
+}
+
+export interface ContextFile {
+  /** Relative to the context root, slash-separated. */
+  readonly path: string;
+  /** The text, for text files; binary files carry only their size. */
+  readonly content?: string;
+  /** Bytes; computed from `content` when that is given. */
+  readonly size?: number;
+  /** Unix permission bits; 0o644 by default, 0o755 for executables. */
+  readonly mode?: number;
+  /** For a local tar archive: its entries, which `ADD` extracts. */
+  readonly archive?: readonly ArchiveEntry[];
+}
+
+export interface BuildContext {
+  readonly files: readonly ContextFile[];
+}
+
+export interface ContextTree {
+  readonly root: DirNode;
+  /** Archives by their context path, for ADD. */
+  readonly archives: ReadonlyMap<string, readonly ArchiveEntry[]>;
+  /** Context paths left out by .dockerignore. */
+  readonly ignored: readonly string[];
+}
+
+export class ContextError extends Error {}
+
+/** A context from path → text pairs, the form exercises and tests write. */
+export function contextFromTexts(files: Readonly<Record<string, string>>): BuildContext {
+  return { files: Object.entries(files).map(([path, content]) => ({ path, content })) };
+}
+
+function contextFile(file: ContextFile): FileNode {
+  const meta = { mode: file.mode ?? 0o644, uid: 0, gid: 0 };
+  if (file.content !== undefined) return textFile(file.content, meta);
+  return { kind: 'file', ...meta, size: file.size ?? 0 };
+}
+
+/** Builds the context's tree; throws ContextError for a path outside the context or a bad .dockerignore. */
+export function contextTree(context: BuildContext): ContextTree {
+  const ignoreFile = context.files.find((file) => cleanPath(file.path) === '.dockerignore');
+  let patterns: ReturnType<typeof parseDockerignore> = [];
+  try {
+    patterns = ignoreFile?.content ? parseDockerignore(ignoreFile.content) : [];
+  } catch (error) {
+    if (error instanceof IgnoreFileError) throw new ContextError(`.dockerignore: ${error.message}`);
+    throw error;
+  }
+  let root = emptyTree();
+  const archives = new Map<string, readonly ArchiveEntry[]>();
+  const ignored: string[] = [];
+  for (const file of context.files) {
+    const path = cleanPath(file.path);
+    if (path === '.' || path.startsWith('../') || path === '..' || path.startsWith('/')) {
+      throw new ContextError(`context path ${JSON.stringify(file.path)} is outside the build context`);
+    }
+    if (isIgnored(path, patterns)) {
+      ignored.push(path);
+      continue;
+    }
+    root = putNode(root, path, contextFile(file));
+    if (file.archive) archives.set(path, file.archive);
+  }
+  return { root, archives, ignored };
+}

@@ -1,0 +1,265 @@
+/**
+ * COPY and ADD, as Docker performs them: sources from the build context or another stage or image,
+ * wildcards, directory contents, destination rules, --chown/--chmod/--parents/--exclude, heredoc
+ * sources, local tar archives (ADD) and URLs (ADD, size unknown).
+ */
+import type { AddInstruction, CopyInstruction, SyntaxWord } from '../dockerfile/index.ts';
+import { textFile } from '../fs/content.ts';
+import { makeDirectories, putNode } from '../fs/edit.ts';
+import { BadPatternError, hasWildcards, matchPath } from '../fs/glob.ts';
+import { basename, cleanPath, joinPath, resolveIn } from '../fs/path.ts';
+import { type DirNode, stat, type TreeNode, walk } from '../fs/tree.ts';
+import type { SourceRange } from '../source-range.ts';
+import type { ArchiveEntry } from './context.ts';
+import { isIgnored, parseDockerignore } from './dockerignore.ts';
+
+export class BuildFailure extends Error {
+  readonly code: string;
+  readonly range?: SourceRange;
+  readonly hint?: string;
+
+  constructor(code: string, message: string, range?: SourceRange, hint?: string) {
+    super(message);
+    this.code = code;
+    if (range !== undefined) this.range = range;
+    if (hint !== undefined) this.hint = hint;
+  }
+}
+
+export interface CopySource {
+  /** `context`, or the stage name / image reference of --from. */
+  readonly label: string;
+  readonly root: DirNode;
+  readonly fromContext: boolean;
+  readonly archives: ReadonlyMap<string, readonly ArchiveEntry[]>;
+}
+
+export interface CopyRequest {
+  readonly instruction: CopyInstruction | AddInstruction;
+  readonly source: CopySource;
+  readonly tree: DirNode;
+  readonly workdir: string;
+  /** Expands a word with the stage's ARG and ENV values; throws BuildFailure on a bad expansion. */
+  readonly expand: (word: SyntaxWord) => string;
+  /** Expands a heredoc body: variables and escapes, quotes left alone (BuildKit's ExpandRaw). */
+  readonly expandRaw: (text: string, range: SourceRange) => string;
+  /** From --chown, resolved through the stage's /etc/passwd and /etc/group. */
+  readonly owner?: { readonly uid: number; readonly gid: number };
+  readonly chmod?: number;
+}
+
+export interface CopiedFile {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+export interface CopyOutcome {
+  readonly tree: DirNode;
+  readonly copied: readonly CopiedFile[];
+  /** Notes for the step: a URL's unknown size, an archive that was unpacked. */
+  readonly notes: readonly string[];
+}
+
+const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/;
+
+/** What one source argument matched: a path below the source root and its node. */
+interface Match {
+  readonly path: string;
+  readonly node: TreeNode;
+}
+
+function notFound(source: string, range: SourceRange): BuildFailure {
+  return new BuildFailure(
+    'build/copy-source-not-found',
+    `failed to compute cache key: "/${source}": not found`,
+    range,
+    'The source must exist in the build context (or, with --from, in that stage), and must not be excluded by .dockerignore.',
+  );
+}
+
+function matchSource(root: DirNode, pattern: string, range: SourceRange): Match[] {
+  const clean = cleanPath(pattern.replace(/^\/+/, '')).replace(/^(\.\.\/)+/, '');
+  if (clean === '.' || clean === '..') return [{ path: '', node: root }];
+  if (!hasWildcards(clean)) {
+    const node = stat(root, `/${clean}`);
+    return node ? [{ path: clean, node }] : [];
+  }
+  const matches: Match[] = [];
+  try {
+    for (const [path, node] of walk(root)) {
+      const relative = path.slice(1);
+      if (matchPath(clean, relative)) matches.push({ path: relative, node: stat(root, path) ?? node });
+    }
+  } catch (error) {
+    if (error instanceof BadPatternError) {
+      throw new BuildFailure('build/bad-pattern', `${pattern}: syntax error in pattern`, range);
+    }
+    throw error;
+  }
+  return matches;
+}
+
+interface Writer {
+  tree: DirNode;
+  readonly copied: CopiedFile[];
+  readonly owner: CopyRequest['owner'];
+  readonly chmod: number | undefined;
+  readonly fromContext: boolean;
+  readonly excluded: (relative: string) => boolean;
+}
+
+/** The node as it lands in the image: context files belong to root, --chown and --chmod apply. */
+function landed(writer: Writer, node: TreeNode): TreeNode {
+  const owner = writer.owner ?? (writer.fromContext ? { uid: 0, gid: 0 } : { uid: node.uid, gid: node.gid });
+  const mode = writer.chmod ?? node.mode;
+  if (node.uid === owner.uid && node.gid === owner.gid && node.mode === mode) return node;
+  return { ...node, uid: owner.uid, gid: owner.gid, mode };
+}
+
+/** Copies a node to `dest`; a directory's contents are merged into what is there. */
+function writeNode(writer: Writer, dest: string, node: TreeNode, relative: string): void {
+  if (relative !== '' && writer.excluded(relative)) return;
+  if (node.kind !== 'dir') {
+    writer.tree = putNode(writer.tree, dest, landed(writer, node));
+    writer.copied.push({ path: dest, bytes: node.kind === 'file' ? node.size : 0 });
+    return;
+  }
+  const existing = stat(writer.tree, dest);
+  const keepsMeta = !writer.owner && writer.chmod === undefined && !writer.fromContext;
+  if (existing === undefined && keepsMeta && !subtreeExcluded(writer, node, relative)) {
+    // Nothing there and nothing to change: share the whole subtree instead of copying it.
+    writer.tree = putNode(writer.tree, dest, node);
+    for (const [path, child] of walk(node, dest)) {
+      if (child.kind !== 'dir') writer.copied.push({ path, bytes: child.kind === 'file' ? child.size : 0 });
+    }
+    return;
+  }
+  const dirMeta = landed(writer, node);
+  writer.tree = makeDirectories(writer.tree, dest, existing === undefined ? dirMeta : existing);
+  for (const [name, child] of node.children) {
+    writeNode(writer, joinPath(dest, name), child, relative === '' ? name : `${relative}/${name}`);
+  }
+}
+
+function subtreeExcluded(writer: Writer, node: TreeNode, relative: string): boolean {
+  if (node.kind !== 'dir') return relative !== '' && writer.excluded(relative);
+  for (const [path] of walk(node)) {
+    const inner = relative === '' ? path.slice(1) : `${relative}${path}`;
+    if (writer.excluded(inner)) return true;
+  }
+  return false;
+}
+
+function extractArchive(writer: Writer, destDir: string, entries: readonly ArchiveEntry[]): void {
+  for (const entry of entries) {
+    const dest = joinPath(destDir, entry.path);
+    const meta = { mode: entry.mode, uid: 0, gid: 0 };
+    if (entry.kind === 'dir') writer.tree = makeDirectories(writer.tree, dest, meta);
+    else if (entry.kind === 'symlink') {
+      writer.tree = putNode(writer.tree, dest, { kind: 'symlink', ...meta, target: entry.target ?? '' });
+    } else {
+      writer.tree = putNode(writer.tree, dest, { kind: 'file', ...meta, size: entry.size });
+      writer.copied.push({ path: dest, bytes: entry.size });
+    }
+  }
+}
+
+/** Performs one COPY or ADD. Throws BuildFailure with Docker's message when it cannot. */
+export function applyCopy(request: CopyRequest): CopyOutcome {
+  const { instruction, source } = request;
+  const name = instruction.kind;
+  const destination = request.expand(instruction.destination);
+  const sourceCount = instruction.sources.length + instruction.inlineSources.length;
+  if (sourceCount > 1 && !destination.endsWith('/')) {
+    throw new BuildFailure(
+      'build/copy-multiple-sources',
+      `When using ${name} with more than one source file, the destination must be a directory and end with a /`,
+      instruction.destination.range,
+    );
+  }
+  const destPath = resolveIn(request.workdir, destination);
+  const existingDest = stat(request.tree, destPath);
+  const excludePatterns = parseDockerignore(
+    instruction.exclude.map((word) => request.expand(word)).join('\n'),
+  );
+  const writer: Writer = {
+    tree: request.tree,
+    copied: [],
+    owner: request.owner,
+    chmod: request.chmod,
+    fromContext: source.fromContext,
+    excluded: (relative) => isIgnored(relative, excludePatterns),
+  };
+  const notes: string[] = [];
+  const intoDirectory = (matchCount: number, isDir: boolean) =>
+    destination.endsWith('/') || existingDest?.kind === 'dir' || matchCount > 1 || isDir;
+
+  for (const word of instruction.sources) {
+    const text = request.expand(word);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+      if (name === 'COPY')
+        throw new BuildFailure('build/copy-url', `source can't be a URL for COPY`, word.range);
+      const file = basename(new URL(text, 'http://invalid/').pathname) || 'index.html';
+      const dest = intoDirectory(1, false) ? joinPath(destPath, file) : destPath;
+      writer.tree = putNode(
+        writer.tree,
+        dest,
+        landed(writer, { kind: 'file', mode: 0o600, uid: 0, gid: 0, size: 0 }),
+      );
+      writer.copied.push({ path: dest, bytes: 0 });
+      notes.push(
+        `${text} would be downloaded at build time; the simulator cannot fetch it, so ${dest} counts as 0 bytes (its real size is unknown).`,
+      );
+      continue;
+    }
+    const matches = matchSource(source.root, text, word.range).filter(
+      (match) => !writer.excluded(match.path),
+    );
+    if (matches.length === 0) throw notFound(cleanPath(text.replace(/^\/+/, '')), word.range);
+    for (const match of matches) {
+      const archive =
+        source.fromContext && name === 'ADD' && ARCHIVE.test(match.path)
+          ? source.archives.get(match.path)
+          : undefined;
+      if (archive) {
+        const dir = destPath;
+        writer.tree = makeDirectories(writer.tree, dir);
+        extractArchive(writer, dir, archive);
+        notes.push(`ADD unpacked the archive ${match.path} into ${dir}.`);
+        continue;
+      }
+      const isDir = match.node.kind === 'dir';
+      let dest: string;
+      if (instruction.kind === 'COPY' && instruction.parents && match.path !== '')
+        dest = joinPath(destPath, match.path);
+      else if (isDir) dest = destPath;
+      else dest = intoDirectory(matches.length, false) ? joinPath(destPath, basename(match.path)) : destPath;
+      writeNode(writer, dest, match.node, isDir ? '' : basename(match.path));
+    }
+  }
+
+  for (const file of instruction.inlineSources) {
+    const content = file.expand ? request.expandRaw(file.content, file.range) : file.content;
+    const dest = intoDirectory(sourceCount, false) ? joinPath(destPath, file.name) : destPath;
+    writer.tree = putNode(
+      writer.tree,
+      dest,
+      landed(writer, textFile(content, { mode: 0o644, uid: 0, gid: 0 })),
+    );
+    writer.copied.push({ path: dest, bytes: new TextEncoder().encode(content).length });
+  }
+  return { tree: writer.tree, copied: writer.copied, notes };
+}
+
+/** `--chmod` as octal, the form Docker has always accepted. */
+export function parseChmod(value: string, range: SourceRange): number {
+  if (!/^[0-7]{1,4}$/.test(value)) {
+    throw new BuildFailure(
+      'build/invalid-chmod',
+      `invalid chmod parameter: ${value}`,
+      range,
+      'Give the mode in octal, e.g. --chmod=0755.',
+    );
+  }
+  return Number.parseInt(value, 8);
+}

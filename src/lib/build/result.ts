@@ -1,0 +1,97 @@
+/**
+ * What a simulated build returns. Plain data (trees hold Maps, which structured clone passes to and
+ * from a worker); `toJsonReport` turns it into the fixed JSON contract of `sim build --json`.
+ */
+import type { Diagnostic } from '../diagnostic.ts';
+import type { InstructionKind } from '../dockerfile/index.ts';
+import type { LayerChange } from '../fs/diff.ts';
+import type { DirNode } from '../fs/tree.ts';
+import type { SourceRange } from '../source-range.ts';
+import type { ImageConfig } from './image-config.ts';
+
+export interface BuiltLayer {
+  /** The instruction as `docker history` shows it (CREATED BY). */
+  readonly createdBy: string;
+  /** 1-based Dockerfile line, null for a layer of a base image. */
+  readonly line: number | null;
+  /** The stage whose instruction made it; null for a base image's layer. */
+  readonly stage: number | null;
+  readonly size: number;
+  /** The changes, for layers this build made; base-image layers are not diffed. */
+  readonly changes?: readonly LayerChange[];
+}
+
+/** A metadata-only instruction: a `docker history` row without a layer. */
+export interface HistoryEntry {
+  readonly createdBy: string;
+  readonly line: number | null;
+  readonly stage: number | null;
+  /** Index into the stage's layers when the instruction made one. */
+  readonly layer: number | null;
+}
+
+export type BaseDescription =
+  | { readonly kind: 'scratch' }
+  | { readonly kind: 'stage'; readonly index: number; readonly name: string }
+  | { readonly kind: 'image'; readonly reference: string; readonly resolved: string; readonly note?: string };
+
+export interface StageResult {
+  readonly index: number;
+  readonly name: string | null;
+  /** The FROM reference after ARG expansion. */
+  readonly reference: string;
+  readonly base: BaseDescription | null;
+  readonly built: boolean;
+  /** Why a stage was not built: not needed by the target, or the build stopped before it. */
+  readonly skipped?: 'not-needed' | 'build-failed';
+  readonly tree: DirNode | null;
+  readonly layers: readonly BuiltLayer[];
+  readonly history: readonly HistoryEntry[];
+  readonly config: ImageConfig | null;
+  /** Sum of the layer sizes, as `docker images` counts; null when not built. */
+  readonly size: number | null;
+}
+
+export type StepStatus = 'done' | 'failed' | 'skipped' | 'not-simulated';
+
+export interface Step {
+  readonly stage: number;
+  readonly kind: InstructionKind;
+  /** The instruction as written (continuations joined). */
+  readonly instruction: string;
+  readonly line: number;
+  readonly range: SourceRange;
+  readonly status: StepStatus;
+  /** Bytes this step added to the image (its layer's size; 0 without a layer). */
+  readonly sizeDelta: number;
+  /** Index of the layer it made in the stage's layers, if any. */
+  readonly layer: number | null;
+  readonly cached: boolean;
+  /** What happened, in a sentence or two a learner can follow. */
+  readonly narrative: string;
+  /** For COPY --from: what crossed from the other stage or image. */
+  readonly crossed?: {
+    readonly from: string;
+    readonly paths: readonly string[];
+    readonly bytes: number;
+  };
+}
+
+export interface BuildError {
+  readonly code: string;
+  readonly message: string;
+  readonly line: number | null;
+  readonly range?: SourceRange;
+  readonly hint?: string;
+  readonly stage?: number;
+}
+
+export interface BuildResult {
+  readonly ok: boolean;
+  readonly error: BuildError | null;
+  readonly stages: readonly StageResult[];
+  /** The stage whose image the build produces. */
+  readonly target: number | null;
+  readonly steps: readonly Step[];
+  readonly diagnostics: readonly Diagnostic[];
+}

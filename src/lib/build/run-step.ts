@@ -1,0 +1,37 @@
+/**
+ * The one interface through which RUN changes a stage. The shell interpreter (src/lib/shell)
+ * implements it; until it is wired in, `unsimulatedRun` leaves the filesystem as it was and says so.
+ */
+import type { RunInstruction } from '../dockerfile/index.ts';
+import type { DirNode } from '../fs/tree.ts';
+import type { ImageConfig } from './image-config.ts';
+
+export interface RunRequest {
+  readonly instruction: RunInstruction;
+  readonly tree: DirNode;
+  readonly config: ImageConfig;
+  /** ARG values in scope, which RUN sees as environment variables. */
+  readonly args: ReadonlyMap<string, string>;
+  /** Other stages' and images' trees, for `--mount=from=`. */
+  readonly stageTree: (reference: string) => DirNode | undefined;
+}
+
+export type RunOutcome =
+  | { readonly status: 'done'; readonly tree: DirNode; readonly narrative: string }
+  | { readonly status: 'not-simulated'; readonly tree: DirNode; readonly narrative: string }
+  | {
+      readonly status: 'failed';
+      readonly tree: DirNode;
+      readonly code: string;
+      readonly message: string;
+      readonly narrative: string;
+    };
+
+export type RunInterpreter = (request: RunRequest) => RunOutcome | Promise<RunOutcome>;
+
+export const unsimulatedRun: RunInterpreter = (request) => ({
+  status: 'not-simulated',
+  tree: request.tree,
+  narrative:
+    'RUN commands are not interpreted yet: this step leaves the filesystem unchanged, so its real effect is unknown.',
+});

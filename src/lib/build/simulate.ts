@@ -1,0 +1,420 @@
+/**
+ * The build engine's entry point: Dockerfile text + build context + catalog → every needed stage
+ * built into layers, the target image, a step per instruction, and the first error if any, as
+ * BuildKit would build it. The build stops at the first error; what was built stays inspectable.
+ */
+import type { Diagnostic } from '../diagnostic.ts';
+import { suggest } from '../dockerfile/go-text.ts';
+import {
+  type Dockerfile,
+  globalArgValues,
+  type Instruction,
+  parseDockerfile,
+  type ResolvedStage,
+  resolveCopyFrom,
+  resolveStages,
+  type SyntaxWord,
+} from '../dockerfile/index.ts';
+import { contentDigest } from '../fs/content.ts';
+import { updateNode } from '../fs/edit.ts';
+import { type DirNode, emptyTree, stat } from '../fs/tree.ts';
+import { type Catalog, ImageNotFoundError, type LoadedImage } from '../images/catalog.ts';
+import { type BuildContext, ContextError, contextTree } from './context.ts';
+import { BuildFailure, type CopySource } from './copy.ts';
+import { configFromCatalog, type ImageConfig, SCRATCH_CONFIG } from './image-config.ts';
+import type {
+  BaseDescription,
+  BuildError,
+  BuildResult,
+  BuiltLayer,
+  HistoryEntry,
+  StageResult,
+  Step,
+} from './result.ts';
+import { type RunInterpreter, unsimulatedRun } from './run-step.ts';
+import { StageBuilder, type StageState } from './stage-builder.ts';
+import { planStages, stageLabel } from './stage-graph.ts';
+
+export interface BuildInput {
+  readonly dockerfile: string;
+  readonly context: BuildContext;
+  readonly catalog: Catalog;
+  /** The stage to build (`--target`); the last stage by default. */
+  readonly target?: string;
+  readonly buildArgs?: Readonly<Record<string, string>>;
+  /** How RUN changes a stage; by default it changes nothing and says so. */
+  readonly runInterpreter?: RunInterpreter;
+}
+
+interface BaseImage {
+  readonly image: LoadedImage;
+  readonly tree: DirNode;
+}
+
+/** The image's tree with the text of the small files the catalog carries attached to their nodes. */
+function withContents(image: LoadedImage): DirNode {
+  let tree = image.tree;
+  for (const [path, content] of image.contents) {
+    if (stat(tree, path)?.kind !== 'file') continue;
+    tree = updateNode(tree, path, (node) => ({
+      ...node,
+      content,
+      contentId: `sha:${contentDigest(content)}`,
+    }));
+  }
+  return tree;
+}
+
+function failureResult(error: BuildError, diagnostics: Diagnostic[]): BuildResult {
+  return { ok: false, error, stages: [], target: null, steps: [], diagnostics };
+}
+
+function errorDiagnostic(error: BuildError): Diagnostic[] {
+  if (!error.range) return [];
+  return [
+    {
+      code: error.code,
+      severity: 'error',
+      message: error.message,
+      range: error.range,
+      ...(error.hint ? { hint: error.hint } : {}),
+    },
+  ];
+}
+
+class Simulation {
+  private readonly input: BuildInput;
+  private readonly dockerfile: Dockerfile;
+  private readonly resolved: readonly ResolvedStage[];
+  private readonly images = new Map<string, Promise<BaseImage>>();
+  private readonly built = new Map<number, StageResult>();
+  readonly steps: Step[] = [];
+
+  constructor(input: BuildInput, dockerfile: Dockerfile, resolved: readonly ResolvedStage[]) {
+    this.input = input;
+    this.dockerfile = dockerfile;
+    this.resolved = resolved;
+  }
+
+  private loadImage(reference: string): Promise<BaseImage> {
+    let pending = this.images.get(reference);
+    if (!pending) {
+      pending = this.input.catalog.load(reference).then((image) => ({ image, tree: withContents(image) }));
+      this.images.set(reference, pending);
+    }
+    return pending;
+  }
+
+  /** A hint when `COPY --from` reads a stage whose RUN steps were not simulated. */
+  unsimulatedRunsIn(from: SyntaxWord): string | undefined {
+    const source = resolveCopyFrom(from.value, this.dockerfile.stages);
+    if (!source.ok || source.source.kind !== 'stage') return undefined;
+    const index = source.source.index;
+    const lines = this.steps
+      .filter((step) => step.stage === index && step.status === 'not-simulated')
+      .map((step) => step.line);
+    if (lines.length === 0) return undefined;
+    return `Stage ${stageLabel(this.resolved, index)} has RUN steps the simulator did not interpret (line ${lines.join(', ')}), so files they would create are missing here.`;
+  }
+
+  /** The tree of an image or built stage by reference, for RUN --mount=from. */
+  treeOf(reference: string): DirNode | undefined {
+    const source = resolveCopyFrom(reference, this.dockerfile.stages);
+    if (source.ok && source.source.kind === 'stage')
+      return this.built.get(source.source.index)?.tree ?? undefined;
+    return undefined;
+  }
+
+  async copySource(
+    from: SyntaxWord | undefined,
+    context: ReturnType<typeof contextTree>,
+  ): Promise<CopySource> {
+    if (from === undefined)
+      return { label: 'build context', root: context.root, fromContext: true, archives: context.archives };
+    const resolved = resolveCopyFrom(from.value, this.dockerfile.stages);
+    if (!resolved.ok) throw new BuildFailure('build/invalid-copy-from', resolved.message, from.range);
+    if (resolved.source.kind === 'stage') {
+      const stage = this.built.get(resolved.source.index);
+      return {
+        label: `stage ${stageLabel(this.resolved, resolved.source.index)}`,
+        root: stage?.tree ?? emptyTree(),
+        fromContext: false,
+        archives: new Map(),
+      };
+    }
+    const reference = resolved.source.reference;
+    try {
+      const base = await this.loadImage(reference);
+      return { label: base.image.record.ref, root: base.tree, fromContext: false, archives: new Map() };
+    } catch (error) {
+      if (!(error instanceof ImageNotFoundError)) throw error;
+      const names = this.dockerfile.stages.flatMap((stage) => (stage.name ? [stage.name] : []));
+      const match = suggest(reference, names, false);
+      throw new BuildFailure(
+        'build/unknown-stage',
+        `failed to resolve source metadata for ${reference}: no stage or image named ${reference}`,
+        from.range,
+        match === undefined
+          ? 'COPY --from names a stage of this Dockerfile (by name or number) or an image.'
+          : `No stage is called "${reference}": did you mean "${match}"?`,
+      );
+    }
+  }
+
+  /** The starting point of a stage: scratch, an earlier stage's result, or a catalog image. */
+  private async baseOf(index: number): Promise<{ state: StageState; base: BaseDescription }> {
+    const stage = this.resolved[index] as ResolvedStage;
+    const base = stage.base;
+    if (base.kind === 'scratch') {
+      return { state: { tree: emptyTree(), config: SCRATCH_CONFIG, layers: [], history: [] }, base };
+    }
+    if (base.kind === 'stage') {
+      const parent = this.built.get(base.index);
+      if (!parent?.tree || !parent.config)
+        throw new BuildFailure('build/unknown-stage', `stage ${base.name} was not built`);
+      return {
+        state: {
+          tree: parent.tree,
+          config: parent.config,
+          layers: [...parent.layers],
+          history: [...parent.history],
+        },
+        base,
+      };
+    }
+    const from = this.dockerfile.stages[index]?.from;
+    let loaded: BaseImage;
+    try {
+      loaded = await this.loadImage(base.reference);
+    } catch (error) {
+      if (!(error instanceof ImageNotFoundError)) throw error;
+      const { suggestion } = error.resolution.error;
+      throw new BuildFailure(
+        'build/unknown-image',
+        error.message,
+        from?.image.range,
+        suggestion
+          ? `Did you mean ${suggestion}?`
+          : `The simulator knows: ${error.resolution.error.available.join(', ')}.`,
+      );
+    }
+    const { record, resolution } = loaded.image;
+    const layers: BuiltLayer[] = loaded.image.layers.map((layer) => ({
+      createdBy: layer.record.createdBy,
+      line: null,
+      stage: null,
+      size: layer.record.size,
+    }));
+    let next = 0;
+    const history: HistoryEntry[] = record.history.map((entry) => ({
+      createdBy: entry.createdBy,
+      line: null,
+      stage: null,
+      layer: entry.layer === undefined ? null : next++,
+    }));
+    const note = resolution.how === 'nearest' ? resolution.note : undefined;
+    return {
+      state: { tree: loaded.tree, config: configFromCatalog(record.config), layers, history },
+      base: { kind: 'image', reference: base.reference, resolved: record.ref, ...(note ? { note } : {}) },
+    };
+  }
+
+  /** ONBUILD triggers of the base, as instructions to run first. */
+  private triggers(config: ImageConfig, from: Instruction): Instruction[] {
+    if (config.onbuild.length === 0) return [];
+    const parsed = parseDockerfile(`FROM scratch\n${config.onbuild.join('\n')}\n`);
+    const instructions = parsed.ok ? (parsed.dockerfile.stages[0]?.instructions ?? []) : [];
+    // Triggers have no line of their own in this Dockerfile: they run at the FROM that inherits them.
+    return instructions.map((instruction) => ({
+      ...instruction,
+      startLine: from.startLine,
+      endLine: from.endLine,
+      range: from.range,
+    }));
+  }
+
+  async buildStage(
+    index: number,
+    context: ReturnType<typeof contextTree>,
+    args: ReadonlyMap<string, string>,
+  ): Promise<BuildError | null> {
+    const stage = this.dockerfile.stages[index];
+    const resolved = this.resolved[index] as ResolvedStage;
+    let start: { state: StageState; base: BaseDescription };
+    try {
+      start = await this.baseOf(index);
+    } catch (error) {
+      if (!(error instanceof BuildFailure)) throw error;
+      return {
+        code: error.code,
+        message: error.message,
+        line: stage?.from.startLine ?? null,
+        range: error.range ?? stage?.from.range,
+        ...(error.hint ? { hint: error.hint } : {}),
+        stage: index,
+      };
+    }
+    const triggers = stage ? this.triggers(start.state.config, stage.from) : [];
+    start.state.config = { ...start.state.config, onbuild: [] };
+    const builder = new StageBuilder(
+      {
+        index,
+        escapeToken: this.dockerfile.escapeToken,
+        buildArgs: new Map(Object.entries(this.input.buildArgs ?? {})),
+        globalArgs: args,
+        runInterpreter: this.input.runInterpreter ?? unsimulatedRun,
+        copySource: (from) => this.copySource(from, context),
+        treeOf: (reference) => this.treeOf(reference),
+        sourceCaveat: (from) => this.unsimulatedRunsIn(from),
+      },
+      start.state,
+    );
+    let failure: BuildError | null = null;
+    const instructions = [...triggers, ...(stage?.instructions ?? [])];
+    for (const instruction of instructions) {
+      try {
+        await builder.apply(instruction);
+      } catch (error) {
+        if (!(error instanceof BuildFailure)) throw error;
+        failure = {
+          code: error.code,
+          message: error.message,
+          line: instruction.startLine,
+          range: error.range ?? instruction.range,
+          ...(error.hint ? { hint: error.hint } : {}),
+          stage: index,
+        };
+        if (!builder.steps.some((step) => step.range === instruction.range)) {
+          builder.steps.push({
+            stage: index,
+            kind: instruction.kind,
+            instruction: instruction.source.trim(),
+            line: instruction.startLine,
+            range: instruction.range,
+            status: 'failed',
+            sizeDelta: 0,
+            layer: null,
+            cached: false,
+            narrative: error.message,
+          });
+        }
+        break;
+      }
+    }
+    this.steps.push(...builder.steps);
+    const { state } = builder;
+    this.built.set(index, {
+      index,
+      name: resolved.name ?? null,
+      reference: resolved.reference,
+      base: start.base,
+      built: failure === null,
+      tree: state.tree,
+      layers: state.layers,
+      history: state.history,
+      config: state.config,
+      size: state.layers.reduce((sum, layer) => sum + layer.size, 0),
+    });
+    return failure;
+  }
+
+  stageResults(skipped: ReadonlySet<number>): StageResult[] {
+    return this.dockerfile.stages.map((stage) => {
+      const built = this.built.get(stage.index);
+      if (built) return built;
+      const resolved = this.resolved[stage.index];
+      return {
+        index: stage.index,
+        name: stage.name ?? null,
+        reference: resolved?.reference ?? stage.from.image.value,
+        base: null,
+        built: false,
+        skipped: skipped.has(stage.index) ? 'not-needed' : 'build-failed',
+        tree: null,
+        layers: [],
+        history: [],
+        config: null,
+        size: null,
+      };
+    });
+  }
+
+  skippedSteps(index: number): Step[] {
+    return (this.dockerfile.stages[index]?.instructions ?? []).map((instruction) => ({
+      stage: index,
+      kind: instruction.kind,
+      instruction: instruction.source.trim(),
+      line: instruction.startLine,
+      range: instruction.range,
+      status: 'skipped' as const,
+      sizeDelta: 0,
+      layer: null,
+      cached: false,
+      narrative: `Not built: the target does not need stage ${stageLabel(this.resolved, index)}.`,
+    }));
+  }
+}
+
+export async function simulateBuild(input: BuildInput): Promise<BuildResult> {
+  const parsed = parseDockerfile(input.dockerfile);
+  if (!parsed.ok) {
+    const { error } = parsed;
+    return failureResult(
+      {
+        code: error.code,
+        message: error.message,
+        line: error.range.start.line,
+        range: error.range,
+        ...(error.hint ? { hint: error.hint } : {}),
+      },
+      [error, ...parsed.warnings],
+    );
+  }
+  const { dockerfile } = parsed;
+  const warnings = [...dockerfile.warnings];
+  let context: ReturnType<typeof contextTree>;
+  try {
+    context = contextTree(input.context);
+  } catch (error) {
+    if (!(error instanceof ContextError)) throw error;
+    return failureResult({ code: 'build/context', message: error.message, line: null }, warnings);
+  }
+  const buildArgs = new Map(Object.entries(input.buildArgs ?? {}));
+  const resolved = resolveStages(dockerfile, buildArgs);
+  const args = globalArgValues(dockerfile, buildArgs);
+  if (!resolved.ok || !args.ok) {
+    const error = !resolved.ok ? resolved.error : args.ok ? undefined : args.error;
+    const buildError: BuildError = error
+      ? { code: error.code, message: error.message, line: error.range.start.line, range: error.range }
+      : { code: 'build/unknown', message: 'could not resolve the stages', line: null };
+    return failureResult(buildError, [...errorDiagnostic(buildError), ...warnings]);
+  }
+  const plan = planStages(dockerfile, resolved.value, input.target);
+  if (!plan.ok) {
+    const error: BuildError = {
+      code: plan.error.code,
+      message: plan.error.message,
+      line: plan.error.range?.start.line ?? null,
+      ...(plan.error.range ? { range: plan.error.range } : {}),
+    };
+    return failureResult(error, [...errorDiagnostic(error), ...warnings]);
+  }
+  const simulation = new Simulation(input, dockerfile, resolved.value);
+  let error: BuildError | null = null;
+  for (const index of plan.plan.order) {
+    error = await simulation.buildStage(index, context, args.value);
+    if (error) break;
+  }
+  const skipped = new Set(plan.plan.skipped);
+  const steps = [...simulation.steps, ...[...skipped].flatMap((index) => simulation.skippedSteps(index))];
+  // Grouped by stage, each in the order its instructions ran (Array.prototype.sort is stable).
+  steps.sort((a, b) => a.stage - b.stage);
+  return {
+    ok: error === null,
+    error,
+    stages: simulation.stageResults(skipped),
+    target: plan.plan.target,
+    steps,
+    diagnostics: [...(error ? errorDiagnostic(error) : []), ...warnings],
+  };
+}
