@@ -103,7 +103,7 @@ function textReport(result: BuildResult, label: string, source: string): string 
     const image = result.stages[result.target];
     lines.push('');
     lines.push(
-      `Image: ${formatBytes(image?.size ?? 0)} (${(image?.size ?? 0).toLocaleString('en')} bytes) in ${image?.layers.length ?? 0} layers`,
+      `Image: ${formatBytes(image?.size ?? 0)} (${(image?.size ?? 0).toLocaleString('en')} bytes) in ${image?.layers.length ?? 0} layer${image?.layers.length === 1 ? '' : 's'}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -4,6 +4,7 @@
  * sources, local tar archives (ADD) and URLs (ADD, size unknown).
  */
 import type { AddInstruction, CopyInstruction, SyntaxWord } from '../dockerfile/index.ts';
+import { editDistance } from '../edit-distance.ts';
 import { textFile } from '../fs/content.ts';
 import { makeDirectories, putNode } from '../fs/edit.ts';
 import { BadPatternError, hasWildcards, matchPath } from '../fs/glob.ts';
@@ -68,12 +69,33 @@ interface Match {
   readonly node: TreeNode;
 }
 
-function notFound(source: string, range: SourceRange): BuildFailure {
+/**
+ * Docker's "not found", with a nearby name from the same directory when one looks like a typo
+ * (requirement.txt for requirements.txt). Only that directory is searched: a stage has 30,000 paths.
+ */
+function notFound(source: string, range: SourceRange, root: DirNode): BuildFailure {
+  const slash = source.lastIndexOf('/');
+  const dir = slash === -1 ? '' : source.slice(0, slash);
+  const name = source.slice(slash + 1);
+  const parent = stat(root, `/${dir}`);
+  let near: string | undefined;
+  if (parent?.kind === 'dir') {
+    let best = Math.max(2, Math.floor(name.length / 4)) + 1;
+    for (const sibling of parent.children.keys()) {
+      const distance = editDistance(sibling, name);
+      if (distance < best) {
+        best = distance;
+        near = dir === '' ? sibling : `${dir}/${sibling}`;
+      }
+    }
+  }
   return new BuildFailure(
     'build/copy-source-not-found',
     `failed to compute cache key: "/${source}": not found`,
     range,
-    'The source must exist in the build context (or, with --from, in that stage), and must not be excluded by .dockerignore.',
+    near !== undefined
+      ? `There is no ${source}, but there is ${near}: did you mean it?`
+      : 'The source must exist in the build context (or, with --from, in that stage), and must not be excluded by .dockerignore.',
   );
 }
 
@@ -101,6 +123,7 @@ function matchSource(root: DirNode, pattern: string, range: SourceRange): Match[
 
 interface Writer {
   tree: DirNode;
+  readonly sourceRoot: DirNode;
   readonly copied: CopiedFile[];
   readonly owner: CopyRequest['owner'];
   readonly chmod: number | undefined;
@@ -116,17 +139,38 @@ function landed(writer: Writer, node: TreeNode): TreeNode {
   return { ...node, uid: owner.uid, gid: owner.gid, mode };
 }
 
-/** Copies a node to `dest`; a directory's contents are merged into what is there. */
-function writeNode(writer: Writer, dest: string, node: TreeNode, relative: string): void {
+/**
+ * A hard link copied on its own carries its data, as a regular file: Docker copies file contents,
+ * and the other names of the inode stay behind in the source.
+ */
+function dereference(writer: Writer, node: TreeNode): TreeNode {
+  if (node.kind !== 'hardlink') return node;
+  const data = stat(writer.sourceRoot, node.target);
+  if (data?.kind !== 'file') return node;
+  return { ...data, mode: node.mode, uid: node.uid, gid: node.gid };
+}
+
+function containsHardlinks(node: TreeNode): boolean {
+  if (node.kind === 'hardlink') return true;
+  if (node.kind !== 'dir') return false;
+  for (const [, child] of walk(node)) if (child.kind === 'hardlink') return true;
+  return false;
+}
+
+/** Copies a node from `sourcePath` to `dest`; a directory's contents are merged into what is there. */
+function writeNode(writer: Writer, dest: string, node: TreeNode, relative: string, sourcePath: string): void {
   if (relative !== '' && writer.excluded(relative)) return;
   if (node.kind !== 'dir') {
-    writer.tree = putNode(writer.tree, dest, landed(writer, node));
-    writer.copied.push({ path: dest, bytes: node.kind === 'file' ? node.size : 0 });
+    const data = dereference(writer, node);
+    writer.tree = putNode(writer.tree, dest, landed(writer, data));
+    writer.copied.push({ path: dest, bytes: data.kind === 'file' ? data.size : 0 });
     return;
   }
   const existing = stat(writer.tree, dest);
   const keepsMeta = !writer.owner && writer.chmod === undefined && !writer.fromContext;
-  if (existing === undefined && keepsMeta && !subtreeExcluded(writer, node, relative)) {
+  // Hard links name absolute paths of the source: shared as they are, they stay right only in place.
+  const linksHold = dest === sourcePath || !containsHardlinks(node);
+  if (existing === undefined && keepsMeta && linksHold && !subtreeExcluded(writer, node, relative)) {
     // Nothing there and nothing to change: share the whole subtree instead of copying it.
     writer.tree = putNode(writer.tree, dest, node);
     for (const [path, child] of walk(node, dest)) {
@@ -137,7 +181,13 @@ function writeNode(writer: Writer, dest: string, node: TreeNode, relative: strin
   const dirMeta = landed(writer, node);
   writer.tree = makeDirectories(writer.tree, dest, existing === undefined ? dirMeta : existing);
   for (const [name, child] of node.children) {
-    writeNode(writer, joinPath(dest, name), child, relative === '' ? name : `${relative}/${name}`);
+    writeNode(
+      writer,
+      joinPath(dest, name),
+      child,
+      relative === '' ? name : `${relative}/${name}`,
+      joinPath(sourcePath, name),
+    );
   }
 }
 
@@ -184,6 +234,7 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
   );
   const writer: Writer = {
     tree: request.tree,
+    sourceRoot: source.root,
     copied: [],
     owner: request.owner,
     chmod: request.chmod,
@@ -215,7 +266,7 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
     const matches = matchSource(source.root, text, word.range).filter(
       (match) => !writer.excluded(match.path),
     );
-    if (matches.length === 0) throw notFound(cleanPath(text.replace(/^\/+/, '')), word.range);
+    if (matches.length === 0) throw notFound(cleanPath(text.replace(/^\/+/, '')), word.range, source.root);
     for (const match of matches) {
       const archive =
         source.fromContext && name === 'ADD' && ARCHIVE.test(match.path)
@@ -234,7 +285,7 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
         dest = joinPath(destPath, match.path);
       else if (isDir) dest = destPath;
       else dest = intoDirectory(matches.length, false) ? joinPath(destPath, basename(match.path)) : destPath;
-      writeNode(writer, dest, match.node, isDir ? '' : basename(match.path));
+      writeNode(writer, dest, match.node, isDir ? '' : basename(match.path), `/${match.path}`);
     }
   }
 

@@ -193,9 +193,10 @@ class Simulation {
         'build/unknown-image',
         error.message,
         from?.image.range,
+        // The message already says "Did you mean …?" when there is a close match.
         suggestion
-          ? `Did you mean ${suggestion}?`
-          : `The simulator knows: ${error.resolution.error.available.join(', ')}.`,
+          ? undefined
+          : `The simulator knows these images: ${error.resolution.error.available.join(', ')}.`,
       );
     }
     const { record, resolution } = loaded.image;

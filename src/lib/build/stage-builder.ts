@@ -261,9 +261,14 @@ export class StageBuilder {
     this.state.tree = outcome.tree;
     const bytes = outcome.copied.reduce((sum, file) => sum + file.bytes, 0);
     const count = outcome.copied.length;
-    const origin = source.fromContext
-      ? 'the build context'
-      : `${from ? `--from=${from.value} (${source.label})` : source.label}`;
+    const fromUrl =
+      instruction.sources.length > 0 &&
+      instruction.sources.every((word) => /^[a-z][a-z0-9+.-]*:\/\//i.test(word.value));
+    const origin = fromUrl
+      ? 'a URL'
+      : source.fromContext
+        ? 'the build context'
+        : `--from=${from?.value} (${source.label})`;
     const where = [...new Set(outcome.copied.map((file) => file.path))].slice(0, 3).join(', ');
     const narrative = [
       `Copied ${count} file${count === 1 ? '' : 's'} (${formatBytes(bytes)}) from ${origin}${where ? ` to ${where}${count > 3 ? ', …' : ''}` : ''}.`,

@@ -1,0 +1,94 @@
+/** `sim build` through the real Node adapters: a context folder on disk and the committed catalog. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src/cli/command.ts';
+import { buildCommand } from '../../../src/cli/commands/build.ts';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sim-build-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+async function sim(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readFile: (path) => readFile(path, 'utf8'),
+  };
+  const code = await buildCommand.run(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('sim build', () => {
+  const dir = project({
+    Dockerfile:
+      'FROM alpine:3.22 AS base\nWORKDIR /app\nCOPY app.sh .\nARG GREETING=hi\nENV GREETING=$GREETING\nFROM scratch\nCOPY --from=base /app/app.sh /\n',
+    'app.sh': '#!/bin/sh\necho hi\n',
+  });
+
+  it('prints the JSON contract and exits 0 when the build succeeds', async () => {
+    const result = await sim(
+      join(dir, 'Dockerfile'),
+      '--json',
+      '--files',
+      '--target',
+      'base',
+      '--build-arg',
+      'GREETING=hello',
+    );
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({ ok: true, error: null, run: null });
+    expect(json.stages).toEqual([
+      { index: 0, name: 'base', base: 'alpine:3.22', built: true, size: expect.any(Number) },
+      { index: 1, name: null, base: 'scratch', built: false, size: null, skipped: 'not-needed' },
+    ]);
+    expect(json.image.config).toMatchObject({
+      workdir: '/app',
+      env: { GREETING: 'hello' },
+      cmd: ['/bin/sh'],
+    });
+    expect(json.image.layers.at(-1)).toEqual({ line: 3, instruction: 'COPY app.sh . # buildkit', size: 18 });
+    expect(json.image.files).toContainEqual({
+      path: '/app/app.sh',
+      type: 'file',
+      size: 18,
+      mode: '0644',
+      uid: 0,
+      gid: 0,
+    });
+  });
+
+  it('prints a docker-build-style report and the final size', async () => {
+    const result = await sim(join(dir, 'Dockerfile'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(' => [base 1/5] FROM alpine:3.22');
+    expect(result.stdout).toMatch(/Image: 18 B \(18 bytes\) in 1 layer\b/);
+  });
+
+  it('exits 1 with the error on a failed build, still printing the JSON', async () => {
+    const bad = project({ Dockerfile: 'FROM alpine:3.22\nCOPY missing.txt /\n' });
+    const result = await sim(join(bad, 'Dockerfile'), '--json');
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({ code: 'build/copy-source-not-found', line: 2 });
+  });
+
+  it('exits 2 for usage errors and unreadable files', async () => {
+    expect((await sim()).code).toBe(2);
+    expect((await sim(join(dir, 'Dockerfile'), '--build-arg', 'NOEQUALS')).code).toBe(2);
+    expect((await sim(join(dir, 'nope'))).code).toBe(2);
+  });
+});
