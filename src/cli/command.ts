@@ -21,3 +21,15 @@ export interface CliCommand {
   readonly usage: string;
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
+
+/** Reads a file named on the command line; on failure says why on stderr and returns undefined. */
+export async function readInput(io: CliIo, command: string, path: string): Promise<string | undefined> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    io.stderr(
+      `sim ${command}: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return undefined;
+  }
+}

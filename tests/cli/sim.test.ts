@@ -1,7 +1,7 @@
 /** The `sim` command line: exit codes, output formats and error reporting, through a fake io. */
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
+import { recordingIo } from './fake-io.ts';
 
 const FILES: Record<string, string> = {
   'good.Dockerfile':
@@ -11,23 +11,9 @@ const FILES: Record<string, string> = {
 };
 
 async function sim(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: async (path) => {
-      const text = FILES[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-      return text;
-    },
-  };
+  const io = recordingIo(FILES);
   const code = await main(argv, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 describe('sim', () => {

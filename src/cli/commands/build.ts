@@ -4,7 +4,7 @@ import { toJsonReport } from '../../lib/build/report.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { simulateBuild } from '../../lib/build/simulate.ts';
 import { formatBytes } from '../../lib/build/stage-builder.ts';
-import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../command.ts';
+import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../command.ts';
 import { formatDiagnostic } from '../format-diagnostic.ts';
 import { nodeCatalog } from '../node-catalog.ts';
 import { MAX_CONTEXT_FILES, readContext } from '../read-context.ts';
@@ -115,15 +115,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`sim build: ${options}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
-  let dockerfile: string;
-  try {
-    dockerfile = await io.readFile(options.dockerfile);
-  } catch (error) {
-    io.stderr(
-      `sim build: cannot read ${options.dockerfile}: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    return EXIT_USAGE;
-  }
+  const dockerfile = await readInput(io, 'build', options.dockerfile);
+  if (dockerfile === undefined) return EXIT_USAGE;
   const contextDir = options.context ?? dirname(options.dockerfile);
   let context: Awaited<ReturnType<typeof readContext>>;
   try {

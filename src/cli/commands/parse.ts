@@ -5,7 +5,7 @@ import {
   parseDockerfile,
   parseSyntaxTree,
 } from '../../lib/dockerfile/index.ts';
-import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../command.ts';
+import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../command.ts';
 import { formatDiagnostic } from '../format-diagnostic.ts';
 
 const USAGE = `Usage: sim parse FILE [--dump | --json]
@@ -63,15 +63,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`sim parse: ${parsed}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
-  let source: string;
-  try {
-    source = await io.readFile(parsed.file);
-  } catch (error) {
-    io.stderr(
-      `sim parse: cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    return EXIT_USAGE;
-  }
+  const source = await readInput(io, 'parse', parsed.file);
+  if (source === undefined) return EXIT_USAGE;
   const label = parsed.file === '-' ? '<stdin>' : parsed.file;
   if (parsed.format === 'dump') {
     // The dump is BuildKit's first layer: it accepts what only the typed layer would reject.

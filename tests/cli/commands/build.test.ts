@@ -1,11 +1,10 @@
 /** `sim build` through the real Node adapters: a context folder on disk and the committed catalog. */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../src/cli/command.ts';
 import { buildCommand } from '../../../src/cli/commands/build.ts';
+import { recordingIo } from '../fake-io.ts';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'sim-build-'));
@@ -17,19 +16,9 @@ function project(files: Record<string, string>): string {
 }
 
 async function sim(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: (path) => readFile(path, 'utf8'),
-  };
+  const io = recordingIo();
   const code = await buildCommand.run(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 describe('sim build', () => {

@@ -1,31 +1,18 @@
 /** The brief's four Dockerfiles, built with the course's sample apps as their contexts. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BuildContext } from '../../../src/lib/build/context.ts';
+import { readContext } from '../../../src/cli/read-context.ts';
 import type { BuildResult } from '../../../src/lib/build/result.ts';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
 import { committedCatalog } from '../images/catalog-fixture.ts';
 
 const EXAMPLES = join(import.meta.dirname, '../../../src/content/examples');
 
-function folder(dir: string): BuildContext {
-  const files: { path: string; content: string }[] = [];
-  const visit = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const full = join(at, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else files.push({ path: relative(dir, full), content: readFileSync(full, 'utf8') });
-    }
-  };
-  visit(dir);
-  return { files };
-}
-
 async function build(example: string, app: string): Promise<BuildResult> {
   return simulateBuild({
     dockerfile: readFileSync(join(EXAMPLES, `${example}.Dockerfile`), 'utf8'),
-    context: folder(join(EXAMPLES, app)),
+    context: (await readContext(join(EXAMPLES, app))).context,
     catalog: await committedCatalog(),
   });
 }
