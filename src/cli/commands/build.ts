@@ -86,6 +86,9 @@ function textReport(result: BuildResult, label: string, source: string): string 
       .reduce((sum, layer) => sum + layer.size, 0);
     lines.push(` => [${name} 1/${total}] FROM ${from}  ${formatBytes(baseSize)}`);
     if (base?.kind === 'image' && base.note) lines.push(`    note: ${base.note}`);
+    if (stage.platform && stage.platform !== 'linux/amd64') {
+      lines.push(`    note: --platform=${stage.platform} is noted; the simulator builds linux/amd64 images only`);
+    }
     steps.forEach((step, i) => {
       const marker = step.status === 'failed' ? ' => ERROR' : ' =>';
       const size = step.layer === null ? '' : `  ${formatBytes(step.sizeDelta)}`;

@@ -40,6 +40,8 @@ export interface StageResult {
   readonly name: string | null;
   /** The FROM reference after ARG expansion. */
   readonly reference: string;
+  /** `FROM --platform=…`, expanded; every build here targets linux/amd64, so it is only noted. */
+  readonly platform?: string;
   readonly base: BaseDescription | null;
   readonly built: boolean;
   /** Why a stage was not built: not needed by the target, or the build stopped before it. */

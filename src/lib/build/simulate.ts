@@ -308,6 +308,7 @@ class Simulation {
       index,
       name: resolved.name ?? null,
       reference: resolved.reference,
+      ...(resolved.platform ? { platform: resolved.platform } : {}),
       base: start.base,
       built: failure === null,
       tree: state.tree,
