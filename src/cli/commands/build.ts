@@ -87,7 +87,9 @@ function textReport(result: BuildResult, label: string, source: string): string 
     lines.push(` => [${name} 1/${total}] FROM ${from}  ${formatBytes(baseSize)}`);
     if (base?.kind === 'image' && base.note) lines.push(`    note: ${base.note}`);
     if (stage.platform && stage.platform !== 'linux/amd64') {
-      lines.push(`    note: --platform=${stage.platform} is noted; the simulator builds linux/amd64 images only`);
+      lines.push(
+        `    note: --platform=${stage.platform} is noted; the simulator builds linux/amd64 images only`,
+      );
     }
     steps.forEach((step, i) => {
       const marker = step.status === 'failed' ? ' => ERROR' : ' =>';

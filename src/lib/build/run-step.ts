@@ -17,14 +17,19 @@ export interface RunRequest {
 }
 
 export type RunOutcome =
-  | { readonly status: 'done'; readonly tree: DirNode; readonly narrative: string }
-  | { readonly status: 'not-simulated'; readonly tree: DirNode; readonly narrative: string }
+  | {
+      readonly status: 'done' | 'not-simulated';
+      readonly tree: DirNode;
+      readonly narrative: string;
+      readonly output?: string;
+    }
   | {
       readonly status: 'failed';
       readonly tree: DirNode;
       readonly code: string;
       readonly message: string;
       readonly narrative: string;
+      readonly hint?: string;
     };
 
 export type RunInterpreter = (request: RunRequest) => RunOutcome | Promise<RunOutcome>;

@@ -19,6 +19,7 @@ import { contentDigest } from '../fs/content.ts';
 import { updateNode } from '../fs/edit.ts';
 import { type DirNode, emptyTree, stat } from '../fs/tree.ts';
 import { type Catalog, ImageNotFoundError, type LoadedImage } from '../images/catalog.ts';
+import { shellRun } from '../shell/run.ts';
 import { type BuildContext, ContextError, contextTree } from './context.ts';
 import { BuildFailure, type CopySource } from './copy.ts';
 import { configFromCatalog, type ImageConfig, SCRATCH_CONFIG } from './image-config.ts';
@@ -31,7 +32,7 @@ import type {
   StageResult,
   Step,
 } from './result.ts';
-import { type RunInterpreter, unsimulatedRun } from './run-step.ts';
+import type { RunInterpreter } from './run-step.ts';
 import { StageBuilder, type StageState } from './stage-builder.ts';
 import { planStages, stageLabel } from './stage-graph.ts';
 
@@ -42,9 +43,11 @@ export interface BuildInput {
   /** The stage to build (`--target`); the last stage by default. */
   readonly target?: string;
   readonly buildArgs?: Readonly<Record<string, string>>;
-  /** How RUN changes a stage; by default it changes nothing and says so. */
+  /** How RUN changes a stage; by default the shell interpreter with every simulated command. */
   readonly runInterpreter?: RunInterpreter;
 }
+
+const defaultRun = shellRun();
 
 interface BaseImage {
   readonly image: LoadedImage;
@@ -263,7 +266,7 @@ class Simulation {
         escapeToken: this.dockerfile.escapeToken,
         buildArgs: new Map(Object.entries(this.input.buildArgs ?? {})),
         globalArgs: args,
-        runInterpreter: this.input.runInterpreter ?? unsimulatedRun,
+        runInterpreter: this.input.runInterpreter ?? defaultRun,
         copySource: (from) => this.copySource(from, context),
         treeOf: (reference) => this.treeOf(reference),
         sourceCaveat: (from) => this.unsimulatedRunsIn(from),

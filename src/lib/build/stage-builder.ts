@@ -141,7 +141,7 @@ export class StageBuilder {
         makesLayer = true;
         if (outcome.status === 'failed') {
           this.record(instruction, configBefore, before, 'failed', narrative, true);
-          throw new BuildFailure(outcome.code, outcome.message, instruction.range);
+          throw new BuildFailure(outcome.code, outcome.message, instruction.range, outcome.hint);
         }
         status = outcome.status;
         break;

@@ -50,9 +50,10 @@ describe('the brief’s Dockerfiles', () => {
       const result = await build(example, app);
       expect(result.error).toMatchObject({ code: 'build/copy-source-not-found' });
       expect(result.error?.hint).toMatch(/did not interpret/);
-      expect(
-        result.steps.filter((step) => step.kind === 'RUN').every((step) => step.status === 'not-simulated'),
-      ).toBe(true);
+      const builds = result.steps.filter(
+        (step) => step.kind === 'RUN' && /pip install|go build/.test(step.instruction),
+      );
+      expect(builds.map((step) => step.status)).toEqual(['not-simulated']);
     }
   });
 });

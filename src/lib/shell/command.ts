@@ -1,0 +1,144 @@
+/**
+ * The contract between the shell interpreter and the commands it runs: each command is a module
+ * (commands/<name>.ts) that gets its arguments, the stage's filesystem and environment, and
+ * returns an exit status with what it printed.
+ */
+import { textFile } from '../fs/content.ts';
+import { FsError, makeDirectories, putNode, removePath, updateNode } from '../fs/edit.ts';
+import { resolveIn } from '../fs/path.ts';
+import { type DirNode, lstat, stat, type TreeNode } from '../fs/tree.ts';
+
+export interface RunUser {
+  readonly name: string;
+  readonly uid: number;
+  readonly gid: number;
+  readonly home: string;
+}
+
+/** What the shell and every command share while a RUN executes. */
+export interface ShellState {
+  tree: DirNode;
+  cwd: string;
+  /** Shell variables; `exported` says which ones commands see. */
+  readonly variables: Map<string, string>;
+  readonly exported: Set<string>;
+  readonly user: RunUser;
+  readonly options: { errexit: boolean; nounset: boolean; xtrace: boolean; pipefail: boolean };
+  /** Notes for the step: estimates, things not simulated. */
+  readonly notes: string[];
+  /** Set when something ran that the simulator could not follow: the step's effect is uncertain. */
+  uncertain: boolean;
+}
+
+export interface CommandResult {
+  readonly status: number;
+  readonly stdout?: string;
+  readonly stderr?: string;
+}
+
+export interface CommandContext {
+  /** The name it was invoked by (`sh`, `pip3`, a busybox applet's name). */
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly stdin: string;
+  readonly state: ShellState;
+  readonly fs: FileSystem;
+  /** Variables the command sees: the exported ones plus `VAR=value` prefixes. */
+  readonly env: ReadonlyMap<string, string>;
+  /** Runs a script in a child shell (for `sh -c`), sharing the filesystem. */
+  readonly script: (source: string, stdin: string) => Promise<CommandResult>;
+}
+
+export interface CommandModule {
+  /** The names it answers to, e.g. `['useradd']`, `['pip', 'pip3']`. */
+  readonly names: readonly string[];
+  run(context: CommandContext): CommandResult | Promise<CommandResult>;
+}
+
+export const ok = (stdout = ''): CommandResult => ({ status: 0, stdout });
+export const fail = (stderr: string, status = 1): CommandResult => ({
+  status,
+  stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`,
+});
+
+/** The stage's filesystem as commands use it, with the running user's ownership and umask 022. */
+export class FileSystem {
+  private readonly state: ShellState;
+
+  constructor(state: ShellState) {
+    this.state = state;
+  }
+
+  get tree(): DirNode {
+    return this.state.tree;
+  }
+
+  resolve(path: string): string {
+    return resolveIn(this.state.cwd, path);
+  }
+
+  stat(path: string): TreeNode | undefined {
+    return stat(this.state.tree, this.resolve(path));
+  }
+
+  lstat(path: string): TreeNode | undefined {
+    return lstat(this.state.tree, this.resolve(path));
+  }
+
+  /** The file's text; undefined when it does not exist or the simulator does not know its content. */
+  read(path: string): string | undefined {
+    const node = this.stat(path);
+    return node?.kind === 'file' ? node.content : undefined;
+  }
+
+  write(path: string, content: string, mode = 0o644): void {
+    const { uid, gid } = this.state.user;
+    const existing = this.stat(path);
+    const meta =
+      existing?.kind === 'file'
+        ? { mode: existing.mode, uid: existing.uid, gid: existing.gid }
+        : { mode, uid, gid };
+    this.put(path, textFile(content, meta));
+  }
+
+  put(path: string, node: TreeNode): void {
+    this.state.tree = putNode(this.state.tree, this.resolve(path), node, this.directoryMeta());
+  }
+
+  mkdir(path: string, mode = 0o755): void {
+    this.state.tree = makeDirectories(this.state.tree, this.resolve(path), { ...this.directoryMeta(), mode });
+  }
+
+  remove(path: string): void {
+    this.state.tree = removePath(this.state.tree, this.resolve(path));
+  }
+
+  update(path: string, change: (node: TreeNode) => TreeNode): void {
+    this.state.tree = updateNode(this.state.tree, this.resolve(path), change);
+  }
+
+  private directoryMeta() {
+    return { mode: 0o755, uid: this.state.user.uid, gid: this.state.user.gid };
+  }
+}
+
+export { FsError };
+
+/** Splits `-abc` style short options from operands; `--` ends options. Long options are kept whole. */
+export function splitOptions(args: readonly string[]): {
+  flags: Set<string>;
+  long: string[];
+  operands: string[];
+} {
+  const flags = new Set<string>();
+  const long: string[] = [];
+  const operands: string[] = [];
+  let done = false;
+  for (const arg of args) {
+    if (done || arg === '-' || !arg.startsWith('-')) operands.push(arg);
+    else if (arg === '--') done = true;
+    else if (arg.startsWith('--')) long.push(arg);
+    else for (const flag of arg.slice(1)) flags.add(flag);
+  }
+  return { flags, long, operands };
+}

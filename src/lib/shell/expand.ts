@@ -1,0 +1,163 @@
+/**
+ * Word expansion as the shell does it at run time: parameters, command substitution, field
+ * splitting of unquoted results, and pathname expansion against the stage's filesystem.
+ */
+import { expandWord as expandParameter } from '../dockerfile/word-expansion.ts';
+import { matchPath } from '../fs/glob.ts';
+import { joinPath } from '../fs/path.ts';
+import { type DirNode, stat } from '../fs/tree.ts';
+import type { Word } from './ast.ts';
+
+export class ExpansionFailure extends Error {}
+
+export interface ExpansionScope {
+  readonly variables: ReadonlyMap<string, string>;
+  /** `$?`, `$$`, `$#`, `$0`: values of the special parameters. */
+  readonly special: ReadonlyMap<string, string>;
+  readonly tree: DirNode;
+  readonly cwd: string;
+  /** `set -u`: an unset variable is an error. */
+  readonly nounset: boolean;
+  /** Runs `$(…)` and returns what it printed. */
+  readonly substitute: (script: string) => Promise<string>;
+}
+
+/** A run of text with whether the shell may split and glob it. */
+interface Segment {
+  readonly text: string;
+  readonly quoted: boolean;
+}
+
+async function parameter(expression: string, scope: ExpansionScope): Promise<string> {
+  if (expression.startsWith('$((')) {
+    const body = expression.slice(3, -2);
+    return String(arithmetic(body, scope));
+  }
+  const env = new Map([...scope.special, ...scope.variables]);
+  const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(expression)?.[1];
+  if (scope.nounset && name !== undefined && !env.has(name))
+    throw new ExpansionFailure(`${name}: parameter not set`);
+  const result = expandParameter(expression, env);
+  if (!result.ok) throw new ExpansionFailure(result.message.replace(/^failed to process "[^"]*": /, ''));
+  return result.value;
+}
+
+/** `$((…))` with integers, variables and + - * / %, as in the scripts a Dockerfile runs. */
+function arithmetic(body: string, scope: ExpansionScope): number {
+  const substituted = body.replace(
+    /\$?([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_match, name: string) => scope.variables.get(name) || '0',
+  );
+  if (!/^[\d\s+\-*/%()]*$/.test(substituted))
+    throw new ExpansionFailure(`arithmetic expression not simulated: ${body}`);
+  const tokens = substituted.match(/\d+|[-+*/%()]/g) ?? [];
+  let at = 0;
+  const primary = (): number => {
+    const token = tokens[at++];
+    if (token === '(') {
+      const value = sum();
+      at++;
+      return value;
+    }
+    if (token === '-') return -primary();
+    return Number(token ?? 0);
+  };
+  const product = (): number => {
+    let value = primary();
+    for (let op = tokens[at]; op === '*' || op === '/' || op === '%'; op = tokens[at]) {
+      at++;
+      const right = primary();
+      if (op !== '*' && right === 0) throw new ExpansionFailure('arithmetic: division by zero');
+      value = op === '*' ? value * right : op === '/' ? Math.trunc(value / right) : value % right;
+    }
+    return value;
+  };
+  const sum = (): number => {
+    let value = product();
+    for (let op = tokens[at]; op === '+' || op === '-'; op = tokens[at]) {
+      at++;
+      value = op === '+' ? value + product() : value - product();
+    }
+    return value;
+  };
+  return sum();
+}
+
+async function segments(word: Word, scope: ExpansionScope): Promise<Segment[]> {
+  const out: Segment[] = [];
+  for (const part of word.parts) {
+    if (part.kind === 'literal') out.push({ text: part.text, quoted: part.quoted });
+    else if (part.kind === 'parameter')
+      out.push({ text: await parameter(part.expression, scope), quoted: part.quoted });
+    else {
+      // Command substitution drops trailing newlines.
+      out.push({ text: (await scope.substitute(part.script)).replace(/\n+$/, ''), quoted: part.quoted });
+    }
+  }
+  return out;
+}
+
+/** Expands a word to one string: assignments, redirection targets, case words. */
+export async function expandToString(word: Word, scope: ExpansionScope): Promise<string> {
+  return (await segments(word, scope)).map((segment) => segment.text).join('');
+}
+
+const GLOB = /[*?[]/;
+
+/** Pathname expansion of one field, against the tree; no match leaves the pattern as it is. */
+function glob(pattern: string, scope: ExpansionScope): string[] {
+  const absolute = pattern.startsWith('/');
+  const parts = pattern.split('/').filter((part) => part !== '');
+  let candidates = [absolute ? '/' : scope.cwd];
+  const shown = [''];
+  for (const part of parts) {
+    const next: string[] = [];
+    const nextShown: string[] = [];
+    candidates.forEach((dir, index) => {
+      const node = stat(scope.tree, dir);
+      if (node?.kind !== 'dir') return;
+      const names = GLOB.test(part)
+        ? [...node.children.keys()]
+            .filter((name) => (name.startsWith('.') ? part.startsWith('.') : true) && matchPath(part, name))
+            .sort()
+        : node.children.has(part)
+          ? [part]
+          : [];
+      for (const name of names) {
+        next.push(joinPath(dir, name));
+        nextShown.push(shown[index] === '' ? name : `${shown[index]}/${name}`);
+      }
+    });
+    candidates = next;
+    shown.splice(0, shown.length, ...nextShown);
+  }
+  if (candidates.length === 0) return [pattern];
+  return shown.map((path) => (absolute ? `/${path}` : path));
+}
+
+/** Expands a word to fields: unquoted expansions are split on blanks, unquoted globs match files. */
+export async function expandToFields(word: Word, scope: ExpansionScope): Promise<string[]> {
+  const fields: { text: string; globbable: boolean }[] = [];
+  let current: { text: string; globbable: boolean } | undefined;
+  const parts = await segments(word, scope);
+  word.parts.forEach((part, index) => {
+    const segment = parts[index] as Segment;
+    const splits = part.kind !== 'literal' && !segment.quoted;
+    const pieces = splits ? segment.text.split(/[ \t\n]+/) : [segment.text];
+    pieces.forEach((piece, pieceIndex) => {
+      if (pieceIndex > 0) {
+        if (current && current.text !== '') fields.push(current);
+        current = undefined;
+      }
+      if (piece === '' && splits) return;
+      current ??= { text: '', globbable: false };
+      current.text += piece;
+      if (!segment.quoted && GLOB.test(piece)) current.globbable = true;
+    });
+    if (segment.quoted && current === undefined) current = { text: '', globbable: false };
+  });
+  if (current) fields.push(current);
+  if (word.parts.some((part) => part.kind === 'literal' && part.quoted) && fields.length === 0)
+    fields.push({ text: '', globbable: false });
+  return fields.flatMap((field) => (field.globbable ? glob(field.text, scope) : [field.text]));
+}

@@ -1,0 +1,473 @@
+/**
+ * Runs a parsed script against a stage: builtins in the shell, other commands found through PATH
+ * in the stage's own filesystem and run by their module. Exit statuses propagate as sh does.
+ */
+import { basename } from '../fs/path.ts';
+import { findOnPath, realpath, stat } from '../fs/tree.ts';
+import type { AndOr, Command, Pipeline, Redirect, Script, SimpleCommand } from './ast.ts';
+import { type CommandModule, type CommandResult, FileSystem, type ShellState } from './command.ts';
+import { ExpansionFailure, type ExpansionScope, expandToFields, expandToString } from './expand.ts';
+import { heredocWord, parseScript, ShellSyntaxError } from './parse.ts';
+
+/** Which shell runs the script: its messages differ (dash prints line numbers, bash says "command"). */
+export type ShellFlavour = 'dash' | 'ash' | 'bash';
+
+export interface Shell {
+  /** The shell as invoked, e.g. `/bin/sh`, used as the prefix of its messages. */
+  readonly path: string;
+  readonly flavour: ShellFlavour;
+}
+
+export interface RunOutput {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The commands that ran, in order, as the shell resolved them. */
+  readonly commands: readonly string[];
+}
+
+class ExitSignal {
+  readonly status: number;
+
+  constructor(status: number) {
+    this.status = status;
+  }
+}
+
+interface Io {
+  stdin: string;
+  stdout: string;
+  stderr: string;
+}
+
+const BUILTINS = new Set([
+  'cd',
+  'export',
+  'unset',
+  'set',
+  ':',
+  'true',
+  'false',
+  'exit',
+  'pwd',
+  'umask',
+  'command',
+  'type',
+  'shift',
+  'trap',
+  'wait',
+  'readonly',
+  'local',
+  'hash',
+  'ulimit',
+]);
+
+export class Interpreter {
+  private readonly state: ShellState;
+  private readonly shell: Shell;
+  private readonly modules: ReadonlyMap<string, CommandModule>;
+  private readonly fs: FileSystem;
+  private lastStatus = 0;
+  private line = 1;
+  readonly commands: string[] = [];
+
+  constructor(state: ShellState, shell: Shell, modules: ReadonlyMap<string, CommandModule>) {
+    this.state = state;
+    this.shell = shell;
+    this.modules = modules;
+    this.fs = new FileSystem(state);
+  }
+
+  /** Parses and runs a script; a syntax error is the shell's exit status 2, as sh reports it. */
+  async run(source: string, stdin = ''): Promise<RunOutput> {
+    const io: Io = { stdin, stdout: '', stderr: '' };
+    let script: Script;
+    try {
+      script = parseScript(source);
+    } catch (error) {
+      if (!(error instanceof ShellSyntaxError)) throw error;
+      return { status: 2, stdout: '', stderr: `${this.prefix()}${error.message}\n`, commands: [] };
+    }
+    let status: number;
+    try {
+      status = await this.list(script, io, false);
+    } catch (error) {
+      if (!(error instanceof ExitSignal)) throw error;
+      status = error.status;
+    }
+    return { status, stdout: io.stdout, stderr: io.stderr, commands: this.commands };
+  }
+
+  private prefix(): string {
+    if (this.shell.flavour === 'dash') return `${this.shell.path}: ${this.line}: `;
+    if (this.shell.flavour === 'bash') return `${this.shell.path}: line ${this.line}: `;
+    return `${this.shell.path}: `;
+  }
+
+  private scope(): ExpansionScope {
+    return {
+      variables: this.state.variables,
+      special: new Map([
+        ['?', String(this.lastStatus)],
+        ['$', '1'],
+        ['#', '0'],
+        ['0', this.shell.path],
+      ]),
+      tree: this.state.tree,
+      cwd: this.state.cwd,
+      nounset: this.state.options.nounset,
+      substitute: (script) => this.substitute(script),
+    };
+  }
+
+  /** `$(…)`: runs in a subshell (variables and cwd stay there, files do not) and returns its output. */
+  private async substitute(script: string): Promise<string> {
+    const saved = {
+      cwd: this.state.cwd,
+      variables: new Map(this.state.variables),
+      exported: new Set(this.state.exported),
+    };
+    const io: Io = { stdin: '', stdout: '', stderr: '' };
+    try {
+      await this.list(parseScript(script), io, false);
+    } catch (error) {
+      if (!(error instanceof ExitSignal) && !(error instanceof ShellSyntaxError)) throw error;
+    } finally {
+      this.restore(saved);
+    }
+    return io.stdout;
+  }
+
+  private restore(saved: { cwd: string; variables: Map<string, string>; exported: Set<string> }): void {
+    this.state.cwd = saved.cwd;
+    this.state.variables.clear();
+    for (const [key, value] of saved.variables) this.state.variables.set(key, value);
+    this.state.exported.clear();
+    for (const key of saved.exported) this.state.exported.add(key);
+  }
+
+  private async list(script: Script, io: Io, inCondition: boolean): Promise<number> {
+    let status = 0;
+    for (const andOr of script) {
+      if (andOr.background)
+        this.state.notes.push(
+          'A command ran in the background (&); the simulator ran it to completion in place.',
+        );
+      status = await this.andOr(andOr, io, inCondition);
+    }
+    return status;
+  }
+
+  private async andOr(andOr: AndOr, io: Io, inCondition: boolean): Promise<number> {
+    let status = await this.pipeline(andOr.first, io);
+    let lastRan = 0;
+    for (let i = 0; i < andOr.rest.length; i++) {
+      const { op, pipeline } = andOr.rest[i] as AndOr['rest'][number];
+      if ((op === '&&' && status === 0) || (op === '||' && status !== 0)) {
+        status = await this.pipeline(pipeline, io);
+        lastRan = i + 1;
+      }
+    }
+    this.lastStatus = status;
+    // `set -e` ignores failures in a condition and in any but the last part of an && / || list.
+    if (this.state.options.errexit && !inCondition && status !== 0 && lastRan === andOr.rest.length) {
+      throw new ExitSignal(status);
+    }
+    return status;
+  }
+
+  private async pipeline(pipeline: Pipeline, io: Io): Promise<number> {
+    let stdin = io.stdin;
+    let status = 0;
+    let failed = 0;
+    for (const [index, command] of pipeline.commands.entries()) {
+      const last = index === pipeline.commands.length - 1;
+      const stage: Io = { stdin, stdout: '', stderr: '' };
+      status = await this.command(command, stage);
+      if (status !== 0) failed = status;
+      io.stderr += stage.stderr;
+      if (last) io.stdout += stage.stdout;
+      else stdin = stage.stdout;
+    }
+    if (this.state.options.pipefail && failed !== 0) status = failed;
+    const result = pipeline.negated ? (status === 0 ? 1 : 0) : status;
+    this.lastStatus = result;
+    return result;
+  }
+
+  private async command(command: Command, io: Io): Promise<number> {
+    switch (command.kind) {
+      case 'simple':
+        return this.simple(command, io);
+      case 'subshell': {
+        const saved = {
+          cwd: this.state.cwd,
+          variables: new Map(this.state.variables),
+          exported: new Set(this.state.exported),
+        };
+        try {
+          return await this.withRedirects(command.redirects, io, (inner) =>
+            this.list(command.body, inner, false),
+          );
+        } catch (error) {
+          if (error instanceof ExitSignal) return error.status;
+          throw error;
+        } finally {
+          this.restore(saved);
+        }
+      }
+      case 'group':
+        return this.withRedirects(command.redirects, io, (inner) => this.list(command.body, inner, false));
+      case 'if': {
+        for (const branch of command.branches) {
+          if ((await this.list(branch.condition, io, true)) === 0) return this.list(branch.body, io, false);
+        }
+        return command.otherwise ? this.list(command.otherwise, io, false) : 0;
+      }
+      case 'for': {
+        let status = 0;
+        const items: string[] = [];
+        for (const word of command.items)
+          items.push(...(await this.expand(() => expandToFields(word, this.scope()), io)));
+        for (const item of items) {
+          this.state.variables.set(command.variable, item);
+          status = await this.list(command.body, io, false);
+        }
+        return status;
+      }
+      case 'unsupported':
+        this.state.uncertain = true;
+        this.state.notes.push(
+          `The shell construct "${command.construct}" is not simulated: ${command.text.slice(0, 80)}${command.text.length > 80 ? '…' : ''}`,
+        );
+        return 0;
+    }
+  }
+
+  private async expand<T>(work: () => Promise<T>, io: Io): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof ExpansionFailure)) throw error;
+      io.stderr += `${this.prefix()}${error.message}\n`;
+      throw new ExitSignal(2);
+    }
+  }
+
+  private async withRedirects(
+    redirects: readonly Redirect[],
+    io: Io,
+    body: (io: Io) => Promise<number>,
+  ): Promise<number> {
+    const inner: Io = { stdin: io.stdin, stdout: '', stderr: '' };
+    const outputs: { fd: number; path: string; append: boolean }[] = [];
+    let toStdout = false;
+    for (const redirect of redirects) {
+      if (redirect.heredoc) {
+        const { body, expand } = redirect.heredoc;
+        inner.stdin = expand
+          ? await this.expand(() => expandToString(heredocWord(body), this.scope()), io)
+          : body;
+        continue;
+      }
+      const target = await this.expand(() => expandToString(redirect.target, this.scope()), io);
+      if (redirect.op === '<') inner.stdin = target === '/dev/null' ? '' : (this.fs.read(target) ?? '');
+      else if (redirect.op === '>&') {
+        if (redirect.fd === 2 && target === '1') toStdout = true;
+      } else if (redirect.op === '>' || redirect.op === '>>')
+        outputs.push({ fd: redirect.fd, path: target, append: redirect.op === '>>' });
+    }
+    const status = await body(inner);
+    if (toStdout) {
+      inner.stdout += inner.stderr;
+      inner.stderr = '';
+    }
+    for (const output of outputs) {
+      const text = output.fd === 2 ? inner.stderr : inner.stdout;
+      if (output.fd === 2) inner.stderr = '';
+      else inner.stdout = '';
+      if (output.path === '/dev/null') continue;
+      if (this.fs.stat(output.path)?.kind === 'dir') {
+        io.stderr += `${this.prefix()}cannot create ${output.path}: Is a directory\n`;
+        return 2;
+      }
+      const before = output.append ? (this.fs.read(output.path) ?? '') : '';
+      this.fs.write(output.path, before + text);
+    }
+    io.stdout += inner.stdout;
+    io.stderr += inner.stderr;
+    return status;
+  }
+
+  private async simple(command: SimpleCommand, io: Io): Promise<number> {
+    const words: string[] = [];
+    for (const word of command.words)
+      words.push(...(await this.expand(() => expandToFields(word, this.scope()), io)));
+    const assignments: [string, string][] = [];
+    for (const { name, value } of command.assignments) {
+      assignments.push([name, await this.expand(() => expandToString(value, this.scope()), io)]);
+    }
+    if (words.length === 0) {
+      for (const [name, value] of assignments) this.state.variables.set(name, value);
+      return this.withRedirects(command.redirects, io, async () => 0);
+    }
+    if (this.state.options.xtrace)
+      io.stderr += `+ ${[...assignments.map(([k, v]) => `${k}=${v}`), ...words].join(' ')}\n`;
+    return this.withRedirects(command.redirects, io, (inner) => this.invoke(words, assignments, inner));
+  }
+
+  private async invoke(words: string[], assignments: [string, string][], io: Io): Promise<number> {
+    const [name, ...args] = words as [string, ...string[]];
+    if (BUILTINS.has(name)) return this.builtin(name, args, assignments, io);
+    const path = this.lookup(name);
+    if (path === undefined) {
+      io.stderr +=
+        this.shell.flavour === 'bash'
+          ? `${this.prefix()}${name}: command not found\n`
+          : `${this.prefix()}${name}: not found\n`;
+      return 127;
+    }
+    // The name it was called by first (busybox applets are links to /bin/busybox; pip3 is pip),
+    // then the file it resolves to, with any version suffix (python3.9 → python3 → python).
+    const target = basename(realpath(this.state.tree, path) ?? path);
+    const module =
+      this.modules.get(basename(name)) ??
+      this.modules.get(target) ??
+      this.modules.get(target.replace(/\.\d+$/, '')) ??
+      this.modules.get(target.replace(/[\d.]+$/, ''));
+    const shown = [name, ...args].join(' ');
+    this.commands.push(shown);
+    if (!module) {
+      this.state.uncertain = true;
+      this.state.notes.push(
+        `${basename(name)} (${path}) is not simulated: whatever it changes in the filesystem is not shown.`,
+      );
+      return 0;
+    }
+    const env = new Map([
+      ...[...this.state.exported].flatMap((key) => {
+        const value = this.state.variables.get(key);
+        return value === undefined ? [] : [[key, value] as [string, string]];
+      }),
+      ...assignments,
+    ]);
+    const result: CommandResult = await module.run({
+      name: basename(name),
+      args,
+      stdin: io.stdin,
+      state: this.state,
+      fs: this.fs,
+      env,
+      script: (source, stdin) => this.child(source, stdin, env),
+    });
+    io.stdout += result.stdout ?? '';
+    io.stderr += result.stderr ?? '';
+    return result.status;
+  }
+
+  /** A child shell (`sh -c`): its own variables and options, the same filesystem. */
+  private async child(
+    source: string,
+    stdin: string,
+    env: ReadonlyMap<string, string>,
+  ): Promise<CommandResult> {
+    const state: ShellState = {
+      ...this.state,
+      variables: new Map(env),
+      exported: new Set(env.keys()),
+      options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
+    };
+    const shell = new Interpreter(state, this.shell, this.modules);
+    const output = await shell.run(source, stdin);
+    this.state.tree = state.tree;
+    if (state.uncertain) this.state.uncertain = true;
+    this.commands.push(...shell.commands);
+    return output;
+  }
+
+  /** Finds a command as the shell does: a path as given, else the first match on PATH. */
+  private lookup(name: string): string | undefined {
+    if (name.includes('/')) {
+      const node = stat(this.state.tree, this.fs.resolve(name));
+      return node && node.kind !== 'dir' ? this.fs.resolve(name) : undefined;
+    }
+    return findOnPath(this.state.tree, this.state.variables.get('PATH') ?? '', name);
+  }
+
+  private builtin(name: string, args: string[], assignments: [string, string][], io: Io): number {
+    for (const [key, value] of assignments) this.state.variables.set(key, value);
+    switch (name) {
+      case 'cd': {
+        const target = this.fs.resolve(args[0] ?? this.state.variables.get('HOME') ?? '/');
+        if (this.fs.stat(target)?.kind !== 'dir') {
+          io.stderr += `${this.prefix()}cd: can't cd to ${args[0] ?? '~'}\n`;
+          return 2;
+        }
+        this.state.cwd = target;
+        this.state.variables.set('PWD', target);
+        return 0;
+      }
+      case 'export':
+      case 'readonly':
+      case 'local':
+        for (const arg of args.filter((word) => !word.startsWith('-'))) {
+          const eq = arg.indexOf('=');
+          const key = eq === -1 ? arg : arg.slice(0, eq);
+          if (eq !== -1) this.state.variables.set(key, arg.slice(eq + 1));
+          if (name === 'export') this.state.exported.add(key);
+        }
+        return 0;
+      case 'unset':
+        for (const arg of args.filter((word) => !word.startsWith('-'))) {
+          this.state.variables.delete(arg);
+          this.state.exported.delete(arg);
+        }
+        return 0;
+      case 'set':
+        return this.setOptions(args);
+      case 'false':
+        return 1;
+      case 'exit':
+        throw new ExitSignal(args[0] === undefined ? this.lastStatus : Number(args[0]) & 0xff);
+      case 'pwd':
+        io.stdout += `${this.state.cwd}\n`;
+        return 0;
+      case 'command':
+      case 'type': {
+        const queried = args.filter((word) => !word.startsWith('-'));
+        let status = 0;
+        for (const word of queried) {
+          const found = BUILTINS.has(word) ? word : this.lookup(word);
+          if (found === undefined) status = 1;
+          else io.stdout += name === 'type' ? `${word} is ${found}\n` : `${found}\n`;
+        }
+        return status;
+      }
+      default:
+        return 0;
+    }
+  }
+
+  private setOptions(args: string[]): number {
+    const options = this.state.options;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i] as string;
+      if (arg === '-o' || arg === '+o') {
+        const option = args[++i];
+        if (option === 'pipefail') options.pipefail = arg === '-o';
+        if (option === 'errexit') options.errexit = arg === '-o';
+        if (option === 'nounset') options.nounset = arg === '-o';
+        if (option === 'xtrace') options.xtrace = arg === '-o';
+        continue;
+      }
+      if (!/^[-+][a-z]+$/.test(arg)) continue;
+      const on = arg.startsWith('-');
+      for (const flag of arg.slice(1)) {
+        if (flag === 'e') options.errexit = on;
+        if (flag === 'u') options.nounset = on;
+        if (flag === 'x') options.xtrace = on;
+      }
+    }
+    return 0;
+  }
+}

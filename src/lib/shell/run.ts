@@ -1,0 +1,217 @@
+/**
+ * RUN, interpreted: the stage's SHELL (which must exist in the stage), the user from the stage's
+ * own /etc/passwd, the environment of ENV and ARG, and the script run command by command by the
+ * interpreter. Implements the build engine's RunInterpreter.
+ */
+import type { RunInterpreter, RunOutcome, RunRequest } from '../build/run-step.ts';
+import { parsePasswd } from '../build/users.ts';
+import { putNode, removePath } from '../fs/edit.ts';
+import { basename, resolveIn } from '../fs/path.ts';
+import { type DirNode, findOnPath, lstat, realpath, stat, type TreeNode } from '../fs/tree.ts';
+import type { CommandModule, RunUser, ShellState } from './command.ts';
+import { commandRegistry } from './commands/index.ts';
+import { Interpreter, type Shell } from './interpreter.ts';
+
+/** Quotes a word for a script only when it needs it. */
+function quote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function fileText(tree: DirNode, path: string): string | undefined {
+  const node = stat(tree, path);
+  return node?.kind === 'file' ? node.content : undefined;
+}
+
+/** The user RUN executes as; undefined when a name is not in the stage's /etc/passwd. */
+function runUser(spec: string, tree: DirNode): RunUser | undefined {
+  const [name = ''] = spec.split(':');
+  const users = parsePasswd(fileText(tree, '/etc/passwd') ?? '');
+  if (name === '' || name === 'root') {
+    const root = users.find((user) => user.uid === 0);
+    return { name: 'root', uid: 0, gid: 0, home: root?.home ?? '/root' };
+  }
+  const entry =
+    users.find((user) => user.name === name) ??
+    (/^\d+$/.test(name) ? users.find((user) => user.uid === Number(name)) : undefined);
+  if (entry) return { name: entry.name, uid: entry.uid, gid: entry.gid, home: entry.home };
+  if (/^\d+$/.test(name)) return { name, uid: Number(name), gid: Number(name), home: '/' };
+  return undefined;
+}
+
+/** Which shell a binary is: dash and busybox ash print their messages differently from bash. */
+function shellOf(tree: DirNode, path: string): Shell['flavour'] {
+  const real = basename(realpath(tree, path) ?? path);
+  if (real === 'busybox' || real === 'ash') return 'ash';
+  if (real.startsWith('bash')) return 'bash';
+  return 'dash';
+}
+
+function processLine(argv: readonly string[]): string {
+  return `process "${argv.join(' ')}" did not complete successfully`;
+}
+
+/** A hint that teaches, for the failures learners meet most. */
+function hintFor(stderr: string, tree: DirNode): string | undefined {
+  const missing = /([\w.+-]+): (?:command )?not found/.exec(stderr)?.[1];
+  const alpine = stat(tree, '/etc/alpine-release') !== undefined;
+  if ((missing === 'apt-get' || missing === 'apt') && alpine)
+    return 'This stage is Alpine Linux: its package manager is apk (apk add --no-cache …).';
+  if (missing === 'apk' && !alpine) return 'This stage is Debian-based: its package manager is apt-get.';
+  if (missing === 'bash' && alpine) return 'Alpine has no bash: use sh, or install it with apk add bash.';
+  if (missing !== undefined)
+    return `No ${missing} on PATH in this stage: install it, or run it in a stage that has it.`;
+  return undefined;
+}
+
+interface Mounted {
+  readonly target: string;
+  readonly before: TreeNode | undefined;
+}
+
+/** Cache, tmpfs, secret and bind mounts are not part of the layer: what RUN wrote there is dropped. */
+function mountTargets(request: RunRequest, workdir: string): Mounted[] {
+  return request.instruction.mounts.flatMap((mount) => {
+    const target = mount.target
+      ? resolveIn(workdir, mount.target)
+      : mount.type === 'secret'
+        ? `/run/secrets/${mount.id ?? ''}`
+        : undefined;
+    return target === undefined ? [] : [{ target, before: lstat(request.tree, target) }];
+  });
+}
+
+function restoreMounts(tree: DirNode, mounts: readonly Mounted[]): DirNode {
+  let restored = tree;
+  for (const mount of mounts) {
+    restored = mount.before
+      ? putNode(restored, mount.target, mount.before)
+      : removePath(restored, mount.target);
+  }
+  return restored;
+}
+
+export interface ShellRunOptions {
+  /** Commands beyond the built-in ones (package managers, compilers), by name. */
+  readonly commands?: readonly CommandModule[];
+}
+
+export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
+  const registry = commandRegistry(options.commands);
+  return async (request) => {
+    const { instruction, config } = request;
+    const tree = request.tree;
+    const user = runUser(config.user, tree);
+    if (!user) {
+      const name = config.user.split(':')[0];
+      return failed(
+        tree,
+        'build/unknown-user',
+        `unable to find user ${name}: no matching entries in passwd file`,
+        'USER names a user that does not exist in this stage yet: create it with useradd/adduser first, or use a numeric UID.',
+      );
+    }
+    const command = instruction.command;
+    const workdir = config.workdir || '/';
+    const variables = new Map<string, string>([['HOME', user.home], ...request.args, ...config.env]);
+    const state: ShellState = {
+      tree,
+      cwd: workdir,
+      variables,
+      exported: new Set(variables.keys()),
+      user,
+      options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
+      notes: [],
+      uncertain: false,
+    };
+    const mounts = mountTargets(request, workdir);
+    let argv: string[];
+    let script: string;
+    let shell: Shell;
+    if (command.form === 'shell') {
+      const [program = '/bin/sh', ...flags] = config.shell;
+      const script0 = command.script.value;
+      argv = [...config.shell, script0];
+      if (!stat(tree, program)) {
+        return failed(
+          tree,
+          'build/no-shell',
+          `${processLine(argv)}: runc run failed: unable to start container process: exec: "${program}": stat ${program}: no such file or directory`,
+          `This stage has no ${program}: a shell-form RUN needs one. Use the exec form (RUN ["program", "arg"]) or build this step in a stage that has a shell.`,
+        );
+      }
+      shell = { path: program, flavour: shellOf(tree, program) };
+      state.options.pipefail = flags.join(' ').includes('pipefail');
+      state.options.errexit = flags.some((flag) => /^-[a-z]*e/.test(flag));
+      // A RUN that is only a heredoc runs the heredoc as the script; otherwise the shell reads the
+      // bodies after the line, as it would from a file.
+      const onlyHeredoc =
+        instruction.heredocs.length === 1 && /^\d*<<-?\s*['"]?[\w.-]+['"]?$/.test(script0.trim());
+      script = onlyHeredoc
+        ? (instruction.heredocs[0]?.content ?? '')
+        : [script0, ...instruction.heredocs.map((doc) => `${doc.content}${doc.name}`)].join('\n');
+    } else {
+      argv = command.args.map((arg) => arg.value);
+      const program = argv[0] ?? '';
+      const found = program.includes('/')
+        ? stat(tree, resolveIn(workdir, program))
+          ? program
+          : undefined
+        : findOnPath(tree, variables.get('PATH') ?? '', program);
+      if (found === undefined) {
+        return failed(
+          tree,
+          'build/command-not-found',
+          `${processLine(argv)}: exec: "${program}": executable file not found in $PATH`,
+          hintFor(`${program}: not found`, tree),
+        );
+      }
+      shell = { path: '/bin/sh', flavour: 'dash' };
+      script = argv.map(quote).join(' ');
+    }
+    const interpreter = new Interpreter(state, shell, registry);
+    const output = await interpreter.run(script);
+    const finalTree = restoreMounts(state.tree, mounts);
+    const ran = interpreter.commands.length;
+    const notes = [...new Set(state.notes)];
+    if (output.status !== 0) {
+      const stderr = output.stderr.trim();
+      const code = output.status === 127 ? 'build/command-not-found' : 'build/command-failed';
+      const lastLine = stderr.split('\n').at(-1) ?? '';
+      return failed(
+        finalTree,
+        code,
+        lastLine || `${processLine(argv)}: exit code: ${output.status}`,
+        [`${processLine(argv)}: exit code: ${output.status}.`, hintFor(stderr, tree)]
+          .filter(Boolean)
+          .join(' '),
+        stderr,
+      );
+    }
+    const narrative = [
+      `Ran ${ran} command${ran === 1 ? '' : 's'} as ${user.name}${ran ? `: ${interpreter.commands.slice(0, 4).join('; ')}${ran > 4 ? '; …' : ''}` : ''}.`,
+      ...notes,
+      ...(mounts.length
+        ? [
+            `What it wrote under ${mounts.map((mount) => mount.target).join(', ')} stays in the mount, not in the layer.`,
+          ]
+        : []),
+    ].join(' ');
+    return {
+      status: state.uncertain ? 'not-simulated' : 'done',
+      tree: finalTree,
+      narrative,
+      ...(output.stdout ? { output: output.stdout } : {}),
+    } as RunOutcome;
+  };
+}
+
+function failed(tree: DirNode, code: string, message: string, hint?: string, output?: string): RunOutcome {
+  return {
+    status: 'failed',
+    tree,
+    code,
+    message,
+    narrative: [output, hint].filter(Boolean).join('\n') || message,
+    ...(hint ? { hint } : {}),
+  };
+}
