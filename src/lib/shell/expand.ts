@@ -3,7 +3,7 @@
  * splitting of unquoted results, and pathname expansion against the stage's filesystem.
  */
 import { expandWord as expandParameter } from '../dockerfile/word-expansion.ts';
-import { matchPath } from '../fs/glob.ts';
+import { BadPatternError, matchPath } from '../fs/glob.ts';
 import { joinPath } from '../fs/path.ts';
 import { type DirNode, stat } from '../fs/tree.ts';
 import type { Word } from './ast.ts';
@@ -104,6 +104,16 @@ export async function expandToString(word: Word, scope: ExpansionScope): Promise
 
 const GLOB = /[*?[]/;
 
+/** A malformed pattern (`[` alone) matches nothing, so the word stays as written, as in sh. */
+function matches(pattern: string, name: string): boolean {
+  try {
+    return matchPath(pattern, name);
+  } catch (error) {
+    if (error instanceof BadPatternError) return false;
+    throw error;
+  }
+}
+
 /** Pathname expansion of one field, against the tree; no match leaves the pattern as it is. */
 function glob(pattern: string, scope: ExpansionScope): string[] {
   const absolute = pattern.startsWith('/');
@@ -118,7 +128,7 @@ function glob(pattern: string, scope: ExpansionScope): string[] {
       if (node?.kind !== 'dir') return;
       const names = GLOB.test(part)
         ? [...node.children.keys()]
-            .filter((name) => (name.startsWith('.') ? part.startsWith('.') : true) && matchPath(part, name))
+            .filter((name) => (name.startsWith('.') ? part.startsWith('.') : true) && matches(part, name))
             .sort()
         : node.children.has(part)
           ? [part]

@@ -60,8 +60,8 @@ function scanBalanced(text: string, start: number, open: string, close: string):
       i = end;
     } else if (ch === '"') {
       for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (ch === open) depth++;
-    else if (ch === close && --depth === 0) return i;
+    } else if (ch === close && --depth === 0) return i;
+    else if (ch === open && open !== close) depth++;
   }
   throw new ShellSyntaxError(`unterminated ${open === '(' ? '$(' : open === '{' ? '${' : '`'}`);
 }
@@ -393,14 +393,22 @@ class Parser {
       this.expectReserved('}');
       return { kind: 'group', body, redirects: this.redirects() };
     }
-    if (this.isReserved('if')) return this.ifCommand();
-    if (this.isReserved('for')) return this.forCommand();
+    if (this.isReserved('if') || this.isReserved('for')) {
+      const command = this.isReserved('if') ? this.ifCommand() : this.forCommand();
+      if (this.redirects().length > 0)
+        return { kind: 'unsupported', construct: 'redirected compound command', text: '' };
+      return command;
+    }
     for (const [open, close] of [
       ['while', 'done'],
       ['until', 'done'],
       ['case', 'esac'],
     ] as const) {
-      if (this.isReserved(open)) return this.unsupported(open, close);
+      if (this.isReserved(open)) {
+        const command = this.unsupported(open, close);
+        this.redirects();
+        return command;
+      }
     }
     const simple = this.simple();
     if (simple.words.length === 1 && simple.assignments.length === 0 && this.isOp('(')) {

@@ -1,0 +1,148 @@
+/** RUN interpreted against real catalog images: the shell's semantics and the commands' effects. */
+import { describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../../src/lib/build/result.ts';
+import { simulateBuild } from '../../../src/lib/build/simulate.ts';
+import { lstat } from '../../../src/lib/fs/tree.ts';
+import { committedCatalog } from '../images/catalog-fixture.ts';
+
+async function build(dockerfile: string, files: Record<string, string> = {}): Promise<BuildResult> {
+  return simulateBuild({
+    dockerfile,
+    context: { files: Object.entries(files).map(([path, content]) => ({ path, content })) },
+    catalog: await committedCatalog(),
+  });
+}
+
+function node(result: BuildResult, path: string) {
+  const tree = result.stages.at(-1)?.tree;
+  return tree ? lstat(tree, path) : undefined;
+}
+
+function text(result: BuildResult, path: string): string | undefined {
+  const found = node(result, path);
+  return found?.kind === 'file' ? found.content : undefined;
+}
+
+describe('the shell', () => {
+  it('propagates exit statuses as sh does', async () => {
+    expect((await build('FROM alpine:3.22\nRUN false; true\n')).ok).toBe(true);
+    expect((await build('FROM alpine:3.22\nRUN false && echo never\n')).error).toMatchObject({
+      code: 'build/command-failed',
+      hint: expect.stringContaining(
+        'process "/bin/sh -c false && echo never" did not complete successfully: exit code: 1',
+      ),
+    });
+    expect((await build('FROM alpine:3.22\nRUN false || touch /ok\n')).ok).toBe(true);
+    expect((await build('FROM alpine:3.22\nRUN set -e; false; touch /never\n')).ok).toBe(false);
+    expect((await build('FROM alpine:3.22\nRUN set -e; false && true; touch /still\n')).ok).toBe(true);
+  });
+
+  it('says "not found" in the words of the image’s own shell', async () => {
+    expect((await build('FROM alpine:3.22\nRUN apt-get update\n')).error).toMatchObject({
+      code: 'build/command-not-found',
+      message: '/bin/sh: apt-get: not found',
+    });
+    expect((await build('FROM debian:bookworm\nRUN apk add curl\n')).error).toMatchObject({
+      message: '/bin/sh: 1: apk: not found',
+    });
+    expect((await build('FROM debian:bookworm\nSHELL ["/bin/bash", "-c"]\nRUN nope\n')).error).toMatchObject({
+      message: '/bin/bash: line 1: nope: command not found',
+    });
+  });
+
+  it('refuses a shell-form RUN where there is no shell', async () => {
+    const result = await build('FROM scratch\nRUN echo hi\n');
+    expect(result.error).toMatchObject({
+      code: 'build/no-shell',
+      message: expect.stringContaining('exec: "/bin/sh": stat /bin/sh: no such file or directory'),
+    });
+  });
+
+  it('expands variables from ENV and ARG, assignments, $(…) and globs, and keeps cd and export', async () => {
+    const result = await build(
+      'FROM alpine:3.22\nARG GREETING=hello\nENV DIR=/data\nRUN mkdir -p $DIR/a $DIR/b && cd $DIR && echo "$GREETING $(whoami)" > note && X=1 && export Y=$X && echo $Y > y && echo * > list\n',
+    );
+    expect(result.ok).toBe(true);
+    expect(text(result, '/data/note')).toBe('hello root\n');
+    expect(text(result, '/data/y')).toBe('1\n');
+    expect(text(result, '/data/list')).toBe('a b note y\n');
+  });
+
+  it('writes here-documents, redirections and appends', async () => {
+    const result = await build(
+      'FROM alpine:3.22\nRUN <<EOF\ncat > /etc/app.conf <<CONF\nport=8080\nCONF\necho more >> /etc/app.conf\necho err 1>&2 2>/dev/null\nEOF\n',
+    );
+    expect(text(result, '/etc/app.conf')).toBe('port=8080\nmore\n');
+  });
+
+  it('marks what it cannot follow as not simulated, and says what', async () => {
+    const result = await build('FROM alpine:3.22\nRUN while true; do break; done\n');
+    expect(result.steps[0]).toMatchObject({
+      status: 'not-simulated',
+      narrative: expect.stringContaining('"while" is not simulated'),
+    });
+  });
+
+  it('runs as USER from the stage’s own passwd, and fails for an unknown user', async () => {
+    const owned = await build('FROM alpine:3.22\nRUN adduser -D app\nUSER app\nRUN touch /tmp/mine\n');
+    expect(node(owned, '/tmp/mine')).toMatchObject({ uid: 1000, gid: 1000 });
+    const unknown = await build('FROM alpine:3.22\nUSER ghost\nRUN true\n');
+    expect(unknown.error).toMatchObject({
+      code: 'build/unknown-user',
+      message: 'unable to find user ghost: no matching entries in passwd file',
+    });
+  });
+
+  it('drops what a RUN writes into a cache mount from the layer', async () => {
+    const result = await build(
+      'FROM alpine:3.22\nRUN --mount=type=cache,target=/root/.cache mkdir -p /root/.cache/pip && touch /root/.cache/pip/x /kept\n',
+    );
+    expect(node(result, '/root/.cache/pip')).toBeUndefined();
+    expect(node(result, '/kept')).toBeDefined();
+  });
+});
+
+describe('commands', () => {
+  it('mkdir, rm, cp, mv, ln, chmod, touch', async () => {
+    const result = await build(
+      'FROM alpine:3.22\nRUN mkdir -p /a/b && touch /a/b/f && cp -r /a /c && mv /c/b/f /c/g && ln -s /c/g /link && chmod 750 /c/g && chmod +x /a/b/f && rm -rf /a/b\n',
+    );
+    expect(result.ok).toBe(true);
+    expect(node(result, '/a/b')).toBeUndefined();
+    expect(node(result, '/c/g')).toMatchObject({ kind: 'file', mode: 0o750 });
+    expect(node(result, '/link')).toMatchObject({ kind: 'symlink', target: '/c/g' });
+    expect((await build('FROM alpine:3.22\nRUN mkdir /x/y\n')).error?.message).toBe(
+      "mkdir: can't create directory '/x/y': No such file or directory",
+    );
+    expect((await build('FROM alpine:3.22\nRUN rm /nope\n')).ok).toBe(false);
+  });
+
+  it('groupadd -r and useradd -r take the top system IDs, as on Debian', async () => {
+    const result = await build('FROM golang:1\nRUN groupadd -r app && useradd --no-log-init -r -g app app\n');
+    expect(text(result, '/etc/passwd')).toMatch(/^app:x:999:999::\/home\/app:\/bin\/sh$/m);
+    expect(text(result, '/etc/group')).toMatch(/^app:x:999:$/m);
+    expect(node(result, '/etc/passwd-')).toMatchObject({ kind: 'file' });
+    const again = await build('FROM golang:1\nRUN useradd app && useradd app\n');
+    expect(again.error).toMatchObject({ message: "useradd: user 'app' already exists" });
+  });
+
+  it('useradd without --no-log-init grows /var/log/lastlog with the UID', async () => {
+    const result = await build('FROM debian:bookworm\nRUN useradd -u 100000 big\n');
+    expect(node(result, '/var/log/lastlog')).toMatchObject({ size: 292 * 100001 });
+    expect(result.steps[0]?.sizeDelta).toBeGreaterThan(29_000_000);
+  });
+
+  it('busybox adduser -S on Alpine makes a system user in the given group', async () => {
+    const result = await build('FROM alpine:3.22\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n');
+    expect(text(result, '/etc/passwd')).toMatch(/^app:x:100:101:Linux User,,,:\/home\/app:\/sbin\/nologin$/m);
+    expect(node(result, '/home/app')).toMatchObject({ kind: 'dir', uid: 100, gid: 101 });
+  });
+
+  it('a user created in RUN is found by a later COPY --chown', async () => {
+    const result = await build(
+      'FROM debian:bookworm\nRUN useradd -m app\nCOPY --chown=app:app a.txt /home/app/\n',
+      { 'a.txt': 'x' },
+    );
+    expect(node(result, '/home/app/a.txt')).toMatchObject({ uid: 1000, gid: 1000 });
+  });
+});
