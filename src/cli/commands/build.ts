@@ -92,7 +92,7 @@ function textReport(result: BuildResult, label: string, source: string): string 
       );
     }
     steps.forEach((step, i) => {
-      const marker = step.status === 'failed' ? ' => ERROR' : ' =>';
+      const marker = step.status === 'failed' ? ' => ERROR' : step.cached ? ' => CACHED' : ' =>';
       const size = step.layer === null ? '' : `  ${formatBytes(step.sizeDelta)}`;
       const flag = step.status === 'not-simulated' ? '  (not simulated)' : '';
       lines.push(`${marker} [${name} ${i + 2}/${total}] ${step.instruction}${size}${flag}`);

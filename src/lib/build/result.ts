@@ -8,6 +8,7 @@ import type { LayerChange } from '../fs/diff.ts';
 import type { DirNode } from '../fs/tree.ts';
 import type { SourceRange } from '../source-range.ts';
 import type { ImageConfig } from './image-config.ts';
+import type { CacheEntry } from './stage-builder.ts';
 
 export interface BuiltLayer {
   /** The instruction as `docker history` shows it (CREATED BY). */
@@ -96,4 +97,6 @@ export interface BuildResult {
   readonly target: number | null;
   readonly steps: readonly Step[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The layer cache after this build: pass it to the next build of an edited Dockerfile. */
+  readonly cache: ReadonlyMap<string, CacheEntry>;
 }

@@ -33,7 +33,7 @@ import type {
   Step,
 } from './result.ts';
 import type { RunInterpreter } from './run-step.ts';
-import { StageBuilder, type StageState } from './stage-builder.ts';
+import { type CacheEntry, type LayerCache, StageBuilder, type StageState } from './stage-builder.ts';
 import { planStages, stageLabel } from './stage-graph.ts';
 
 export interface BuildInput {
@@ -45,7 +45,14 @@ export interface BuildInput {
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** How RUN changes a stage; by default the shell interpreter with every simulated command. */
   readonly runInterpreter?: RunInterpreter;
+  /** The previous build's cache (`BuildResult.cache`): steps whose keys match are CACHED. */
+  readonly cache?: BuildCache;
 }
+
+export type BuildCache = ReadonlyMap<string, CacheEntry>;
+
+/** How many steps a cache keeps: plenty for a session of edits, bounded for a long one. */
+const CACHE_LIMIT = 2000;
 
 const defaultRun = shellRun();
 
@@ -69,7 +76,7 @@ function withContents(image: LoadedImage): DirNode {
 }
 
 function failureResult(error: BuildError, diagnostics: Diagnostic[]): BuildResult {
-  return { ok: false, error, stages: [], target: null, steps: [], diagnostics };
+  return { ok: false, error, stages: [], target: null, steps: [], diagnostics, cache: new Map() };
 }
 
 function errorDiagnostic(error: BuildError): Diagnostic[] {
@@ -91,12 +98,30 @@ class Simulation {
   private readonly resolved: readonly ResolvedStage[];
   private readonly images = new Map<string, Promise<BaseImage>>();
   private readonly built = new Map<number, StageResult>();
+  /** Each built stage's last cache key, the base key of stages built on it. */
+  private readonly keys = new Map<number, string>();
+  readonly cache: LayerCache;
   readonly steps: Step[] = [];
 
   constructor(input: BuildInput, dockerfile: Dockerfile, resolved: readonly ResolvedStage[]) {
     this.input = input;
     this.dockerfile = dockerfile;
     this.resolved = resolved;
+    this.cache = { previous: input.cache ?? new Map(), current: new Map() };
+  }
+
+  /** This build's cache entries after the previous ones, the oldest dropped past the limit. */
+  mergedCache(): BuildCache {
+    const merged = new Map([...this.cache.previous, ...this.cache.current]);
+    const excess = merged.size - CACHE_LIMIT;
+    if (excess > 0) [...merged.keys()].slice(0, excess).forEach((key) => merged.delete(key));
+    return merged;
+  }
+
+  private baseKey(base: BaseDescription): string {
+    if (base.kind === 'scratch') return 'scratch';
+    if (base.kind === 'stage') return this.keys.get(base.index) ?? `stage:${base.index}`;
+    return `image:${base.resolved}`;
   }
 
   private loadImage(reference: string): Promise<BaseImage> {
@@ -270,6 +295,8 @@ class Simulation {
         copySource: (from) => this.copySource(from, context),
         treeOf: (reference) => this.treeOf(reference),
         sourceCaveat: (from) => this.unsimulatedRunsIn(from),
+        cache: this.cache,
+        baseKey: this.baseKey(start.base),
       },
       start.state,
     );
@@ -306,6 +333,7 @@ class Simulation {
       }
     }
     this.steps.push(...builder.steps);
+    this.keys.set(index, builder.key);
     const { state } = builder;
     this.built.set(index, {
       index,
@@ -421,5 +449,6 @@ export async function simulateBuild(input: BuildInput): Promise<BuildResult> {
     target: plan.plan.target,
     steps,
     diagnostics: [...(error ? errorDiagnostic(error) : []), ...warnings],
+    cache: simulation.mergedCache(),
   };
 }

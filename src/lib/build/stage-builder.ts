@@ -11,6 +11,7 @@ import type {
   SyntaxWord,
 } from '../dockerfile/index.ts';
 import { expandWord, PLATFORM_ARGS } from '../dockerfile/index.ts';
+import { contentDigest, contentIdOf } from '../fs/content.ts';
 import { changesSize, diffTrees } from '../fs/diff.ts';
 import { makeDirectories } from '../fs/edit.ts';
 import { resolveIn } from '../fs/path.ts';
@@ -35,6 +36,23 @@ export interface StageInputs {
   readonly treeOf: (reference: string) => DirNode | undefined;
   /** Why the source of `COPY --from=X` may lack files: RUN steps there that were not simulated. */
   readonly sourceCaveat: (from: SyntaxWord) => string | undefined;
+  /** The layer cache of earlier builds, and where this build records its steps. */
+  readonly cache: LayerCache;
+  /** The cache key of the stage's base: its image, or the last key of the stage it builds on. */
+  readonly baseKey: string;
+}
+
+/** What a step left behind, keyed by its cache key: enough to replay it without running it. */
+export interface CacheEntry {
+  readonly tree: DirNode;
+  readonly config: ImageConfig;
+  readonly narrative: string;
+  readonly status: Step['status'];
+}
+
+export interface LayerCache {
+  readonly previous: ReadonlyMap<string, CacheEntry>;
+  readonly current: Map<string, CacheEntry>;
 }
 
 export interface StageState {
@@ -90,10 +108,33 @@ export class StageBuilder {
   /** ARG values in scope in this stage; declared but unset ARGs are absent. */
   private readonly args = new Map<string, string>();
   private cmdSet = false;
+  /** The cache key of the last instruction: each key chains on its parent's, as in BuildKit. */
+  key: string;
+  private cached = false;
 
   constructor(inputs: StageInputs, state: StageState) {
     this.inputs = inputs;
     this.state = state;
+    this.key = inputs.baseKey;
+  }
+
+  /** The key of an instruction: its parent's key, its text, and what it reads (files, ARG values). */
+  private keyFor(instruction: Instruction, reads: string): string {
+    return contentDigest(`${this.key}\n${instruction.kind} ${instruction.source.trim()}\n${reads}`);
+  }
+
+  private lookup(key: string): CacheEntry | undefined {
+    return this.inputs.cache.current.get(key) ?? this.inputs.cache.previous.get(key);
+  }
+
+  private remember(key: string, narrative: string, status: Step['status']): void {
+    if (status === 'failed') return;
+    this.inputs.cache.current.set(key, {
+      tree: this.state.tree,
+      config: this.state.config,
+      narrative,
+      status,
+    });
   }
 
   /** The variables an instruction's words see: ARG values, overridden by ENV. */
@@ -129,6 +170,18 @@ export class StageBuilder {
     let crossed: Step['crossed'];
     switch (instruction.kind) {
       case 'RUN': {
+        const key = this.keyFor(instruction, [...this.args].join('\n'));
+        const hit = this.lookup(key);
+        makesLayer = true;
+        this.key = key;
+        if (hit) {
+          this.state.tree = hit.tree;
+          this.state.config = hit.config;
+          this.cached = true;
+          this.record(instruction, configBefore, before, hit.status, hit.narrative, true);
+          this.remember(key, hit.narrative, hit.status);
+          return;
+        }
         const outcome = await this.inputs.runInterpreter({
           instruction,
           tree: this.state.tree,
@@ -138,7 +191,6 @@ export class StageBuilder {
         });
         this.state.tree = outcome.tree;
         narrative = outcome.narrative;
-        makesLayer = true;
         if (outcome.status === 'failed') {
           this.record(instruction, configBefore, before, 'failed', narrative, true);
           throw new BuildFailure(outcome.code, outcome.message, instruction.range, outcome.hint);
@@ -152,6 +204,8 @@ export class StageBuilder {
         narrative = result.narrative;
         crossed = result.crossed;
         makesLayer = true;
+        this.key = this.keyFor(instruction, result.contentKey);
+        this.cached = this.lookup(this.key) !== undefined;
         break;
       }
       case 'WORKDIR': {
@@ -171,7 +225,12 @@ export class StageBuilder {
       default:
         narrative = this.applyMetadata(instruction);
     }
+    if (instruction.kind !== 'COPY' && instruction.kind !== 'ADD') {
+      this.key = this.keyFor(instruction, instruction.kind === 'ARG' ? [...this.args].join('\n') : '');
+      this.cached = this.lookup(this.key) !== undefined;
+    }
     this.record(instruction, configBefore, before, status, narrative, makesLayer, crossed);
+    this.remember(this.key, narrative, status);
   }
 
   private record(
@@ -213,10 +272,11 @@ export class StageBuilder {
       status,
       sizeDelta,
       layer,
-      cached: false,
+      cached: this.cached,
       narrative,
       ...(crossed ? { crossed } : {}),
     });
+    this.cached = false;
   }
 
   /** uid/gid of a USER or --chown value, through the stage's own /etc/passwd and /etc/group. */
@@ -278,7 +338,16 @@ export class StageBuilder {
       from === undefined
         ? undefined
         : { from: source.label, paths: outcome.copied.map((file) => file.path), bytes };
-    return { narrative, crossed };
+    // What the copy read decides its cache key: each file's path, owner, mode and content identity.
+    const contentKey = outcome.copied
+      .map((file) => {
+        const node = stat(this.state.tree, file.path);
+        return node?.kind === 'file'
+          ? `${file.path} ${node.mode} ${node.uid}:${node.gid} ${contentIdOf(node)}`
+          : file.path;
+      })
+      .join('\n');
+    return { narrative, crossed, contentKey };
   }
 
   private runCopy(
