@@ -1,5 +1,6 @@
 /** `sim build DOCKERFILE [--context DIR] [--target NAME] [--build-arg K=V]... [--json] [--files]` */
 import { dirname } from 'node:path';
+import { type Analysis, analyze } from '../../lib/analysis/analyze.ts';
 import { toJsonReport } from '../../lib/build/report.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { simulateBuild } from '../../lib/build/simulate.ts';
@@ -63,8 +64,43 @@ function parseArgs(args: readonly string[]): Options | string {
   return options as Options;
 }
 
+/** What the analysis found, after the build output. */
+function analysisReport(analysis: Analysis): string[] {
+  const lines: string[] = [''];
+  const { run, surface, efficiency } = analysis;
+  if (run) {
+    lines.push(
+      run.starts
+        ? `Run:        starts: ${run.argv.join(' ')} (as ${run.user})`
+        : `Run:        fails: ${run.error?.message}${run.error?.hint ? `\n            ${run.error.hint}` : ''}`,
+    );
+    for (const note of run.notes) lines.push(`            note: ${note}`);
+  }
+  if (surface) {
+    const groups = new Map<string, string[]>();
+    for (const item of surface.items)
+      groups.set(item.category, [...(groups.get(item.category) ?? []), item.name]);
+    const summary = [...groups].map(([category, names]) => `${category} (${names.join(', ')})`).join('; ');
+    lines.push(
+      `Surface:    ${summary || 'no shell, network tool, package manager or compiler; not root'}; ${surface.executables} executables`,
+    );
+  }
+  if (efficiency) {
+    lines.push(
+      `Efficiency: ${(efficiency.score * 100).toFixed(4)} % (dive); wasted ${formatBytes(efficiency.wastedBytes)}, ${(efficiency.wastedUserPercent * 100).toFixed(4)} % of the user layers; reclaimable ${formatBytes(efficiency.reclaimableBytes)}`,
+    );
+  }
+  const findings = analysis.diagnostics.filter(
+    (d) => d.code.startsWith('size/') || d.code.startsWith('surface/') || d.code.startsWith('rule/'),
+  );
+  if (findings.length) lines.push('Findings:');
+  for (const finding of findings)
+    lines.push(`  line ${finding.range.start.line} ${finding.severity} ${finding.code}: ${finding.message}`);
+  return lines;
+}
+
 /** A report in the spirit of `docker build`'s plain progress output. */
-function textReport(result: BuildResult, label: string, source: string): string {
+function textReport(result: BuildResult, label: string, source: string, analysis: Analysis): string {
   const lines: string[] = [];
   for (const stage of result.stages) {
     const name = stage.name ?? `stage-${stage.index}`;
@@ -110,6 +146,7 @@ function textReport(result: BuildResult, label: string, source: string): string 
     lines.push(
       `Image: ${formatBytes(image?.size ?? 0)} (${(image?.size ?? 0).toLocaleString('en')} bytes) in ${image?.layers.length ?? 0} layer${image?.layers.length === 1 ? '' : 's'}`,
     );
+    lines.push(...analysisReport(analysis));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -141,11 +178,13 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     ...(options.target ? { target: options.target } : {}),
     buildArgs: options.buildArgs,
   });
-  if (options.json) io.stdout(`${JSON.stringify(toJsonReport(result, { files: options.files }), null, 2)}\n`);
+  const analysis = analyze(result);
+  if (options.json)
+    io.stdout(`${JSON.stringify(toJsonReport(result, { files: options.files, analysis }), null, 2)}\n`);
   else {
     for (const warning of result.diagnostics.filter((d) => d.severity !== 'error'))
       io.stderr(formatDiagnostic(options.dockerfile, dockerfile, warning));
-    io.stdout(textReport(result, options.dockerfile, dockerfile));
+    io.stdout(textReport(result, options.dockerfile, dockerfile, analysis));
   }
   return result.ok ? EXIT_OK : EXIT_INVALID;
 }

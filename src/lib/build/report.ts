@@ -1,4 +1,6 @@
 /** The fixed JSON contract of `sim build --json`, made from a BuildResult. */
+
+import type { Analysis } from '../analysis/analyze.ts';
 import { walk } from '../fs/tree.ts';
 import type { BuildResult, StageResult } from './result.ts';
 
@@ -45,7 +47,16 @@ export interface JsonReport {
     };
     readonly files?: readonly FileReport[];
   };
-  readonly run: null;
+  readonly run: null | {
+    readonly starts: boolean;
+    readonly argv: readonly string[];
+    readonly user: string;
+    readonly error: null | { readonly code: string; readonly message: string };
+  };
+  readonly surface?: Analysis['surface'];
+  readonly efficiency?: Omit<NonNullable<Analysis['efficiency']>, 'inefficiencies'> & {
+    readonly inefficiencies: NonNullable<Analysis['efficiency']>['inefficiencies'];
+  };
   readonly diagnostics: readonly {
     readonly code: string;
     readonly severity: string;
@@ -68,7 +79,11 @@ function files(stage: StageResult): FileReport[] {
   }));
 }
 
-export function toJsonReport(result: BuildResult, options: { readonly files?: boolean } = {}): JsonReport {
+export function toJsonReport(
+  result: BuildResult,
+  options: { readonly files?: boolean; readonly analysis?: Analysis } = {},
+): JsonReport {
+  const { analysis } = options;
   const target = result.target === null ? undefined : result.stages[result.target];
   const image = result.ok && target?.built && target.config ? target : undefined;
   return {
@@ -109,8 +124,26 @@ export function toJsonReport(result: BuildResult, options: { readonly files?: bo
             },
             ...(options.files ? { files: files(image) } : {}),
           },
-    run: null,
-    diagnostics: result.diagnostics.map((diagnostic) => ({
+    run: analysis?.run
+      ? {
+          starts: analysis.run.starts,
+          argv: analysis.run.argv,
+          user: analysis.run.user,
+          error: analysis.run.error
+            ? { code: analysis.run.error.code, message: analysis.run.error.message }
+            : null,
+        }
+      : null,
+    ...(analysis?.surface ? { surface: analysis.surface } : {}),
+    ...(analysis?.efficiency
+      ? {
+          efficiency: {
+            ...analysis.efficiency,
+            inefficiencies: analysis.efficiency.inefficiencies.slice(0, 20),
+          },
+        }
+      : {}),
+    diagnostics: (analysis?.diagnostics ?? result.diagnostics).map((diagnostic) => ({
       code: diagnostic.code,
       severity: diagnostic.severity,
       line: diagnostic.range.start.line,

@@ -3,8 +3,9 @@
  * from a worker); `toJsonReport` turns it into the fixed JSON contract of `sim build --json`.
  */
 import type { Diagnostic } from '../diagnostic.ts';
-import type { InstructionKind } from '../dockerfile/index.ts';
+import type { Dockerfile, InstructionKind } from '../dockerfile/index.ts';
 import type { LayerChange } from '../fs/diff.ts';
+import type { LayerEntry } from '../fs/entry.ts';
 import type { DirNode } from '../fs/tree.ts';
 import type { SourceRange } from '../source-range.ts';
 import type { ImageConfig } from './image-config.ts';
@@ -18,8 +19,10 @@ export interface BuiltLayer {
   /** The stage whose instruction made it; null for a base image's layer. */
   readonly stage: number | null;
   readonly size: number;
-  /** The changes, for layers this build made; base-image layers are not diffed. */
+  /** The changes, for layers this build made. */
   readonly changes?: readonly LayerChange[];
+  /** A base image's layer as the catalog records it (shared, not copied). */
+  readonly entries?: readonly LayerEntry[];
 }
 
 /** A metadata-only instruction: a `docker history` row without a layer. */
@@ -90,6 +93,8 @@ export interface BuildError {
 }
 
 export interface BuildResult {
+  /** The parsed Dockerfile, when it parsed: analyses point their findings at its instructions. */
+  readonly dockerfile: Dockerfile | null;
   readonly ok: boolean;
   readonly error: BuildError | null;
   readonly stages: readonly StageResult[];

@@ -76,7 +76,16 @@ function withContents(image: LoadedImage): DirNode {
 }
 
 function failureResult(error: BuildError, diagnostics: Diagnostic[]): BuildResult {
-  return { ok: false, error, stages: [], target: null, steps: [], diagnostics, cache: new Map() };
+  return {
+    dockerfile: null,
+    ok: false,
+    error,
+    stages: [],
+    target: null,
+    steps: [],
+    diagnostics,
+    cache: new Map(),
+  };
 }
 
 function errorDiagnostic(error: BuildError): Diagnostic[] {
@@ -233,6 +242,7 @@ class Simulation {
       line: null,
       stage: null,
       size: layer.record.size,
+      entries: layer.decoded.entries,
     }));
     let next = 0;
     const history: HistoryEntry[] = record.history.map((entry) => ({
@@ -443,6 +453,7 @@ export async function simulateBuild(input: BuildInput): Promise<BuildResult> {
   // Grouped by stage, each in the order its instructions ran (Array.prototype.sort is stable).
   steps.sort((a, b) => a.stage - b.stage);
   return {
+    dockerfile,
     ok: error === null,
     error,
     stages: simulation.stageResults(skipped),

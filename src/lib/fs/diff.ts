@@ -14,6 +14,8 @@ export interface LayerChange {
   readonly change: Change;
   /** The node after the change; absent for a removal (a whiteout in the layer). */
   readonly node?: TreeNode;
+  /** For a removal, what was removed (dive sizes a whiteout by it). */
+  readonly previous?: TreeNode;
 }
 
 function sameMeta(a: TreeNode, b: TreeNode): boolean {
@@ -35,7 +37,7 @@ function diffDirectories(out: LayerChange[], prefix: string, before: DirNode, af
     const now = after.children.get(name);
     if (old === now) continue;
     const path = `${prefix}/${name}`;
-    if (now === undefined) out.push({ path, change: 'removed' });
+    if (now === undefined) out.push({ path, change: 'removed', previous: old });
     else if (old === undefined) addSubtree(out, path, now, 'added');
     else if (old.kind === 'dir' && now.kind === 'dir') {
       if (!sameMeta(old, now)) out.push({ path, change: 'modified', node: now });

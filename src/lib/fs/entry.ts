@@ -5,7 +5,12 @@ export type EntryKind = 'dir' | 'file' | 'symlink' | 'hardlink' | 'whiteout';
 /** What running a file would involve: the kernel loads ELF directly or through an interpreter. */
 export type Exec =
   | { readonly kind: 'elf'; readonly linkage: 'static' }
-  | { readonly kind: 'elf'; readonly linkage: 'shared' }
+  | {
+      readonly kind: 'elf';
+      readonly linkage: 'shared';
+      /** Which C library it was built against, when known (Python wheels: manylinux vs musllinux). */
+      readonly libc?: 'glibc' | 'musl';
+    }
   | { readonly kind: 'elf'; readonly linkage: 'dynamic'; readonly interpreter: string }
   | { readonly kind: 'script'; readonly shebang: string };
 

@@ -1,0 +1,143 @@
+/**
+ * dive's image efficiency, with dive's own formulas so a learner can check the figures against
+ * `dive`: every leaf path of every layer is visited; a path seen in two or more layers is
+ * "inefficient"; the score is the sum of each path's smallest size over the sum of all its
+ * sizes; wasted bytes are the cumulative sizes of the inefficient paths; the user-wasted percent
+ * divides them by the size of all layers but the first. Sizes are tar sizes: links count 0.
+ * Beyond dive: the bytes really reclaimable (all copies but the one that survives) and, for each
+ * wasted path, the layer that first added it and the layer that made that copy dead.
+ */
+import type { BuiltLayer, StageResult } from '../build/result.ts';
+import type { DirNode, TreeNode } from '../fs/tree.ts';
+
+export interface WastedPath {
+  readonly path: string;
+  /** dive's CumulativeSize: the sum of the path's size in every layer that has it. */
+  readonly cumulativeSize: number;
+  /** Indices of the layers that have it (a whiteout included). */
+  readonly layers: readonly number[];
+  /** What removing the waste would save: every copy but the one left in the final image. */
+  readonly reclaimable: number;
+}
+
+export interface EfficiencyReport {
+  /** dive's efficiency score, 0 to 1. */
+  readonly score: number;
+  /** dive's "potential wasted space". */
+  readonly wastedBytes: number;
+  readonly sizeBytes: number;
+  /** All layers but the first, as dive counts "user" size. */
+  readonly userSizeBytes: number;
+  readonly wastedUserPercent: number;
+  /** Beyond dive: what removing the waste would really save. */
+  readonly reclaimableBytes: number;
+  /** The inefficient paths, largest first. */
+  readonly inefficiencies: readonly WastedPath[];
+}
+
+interface LeafEntry {
+  readonly path: string;
+  readonly size: number;
+  readonly whiteout: boolean;
+}
+
+function treeBytes(node: TreeNode): number {
+  if (node.kind === 'file') return node.size;
+  if (node.kind !== 'dir') return 0;
+  let total = 0;
+  for (const child of node.children.values()) total += treeBytes(child);
+  return total;
+}
+
+/** The leaf entries of one layer: the paths no other entry of the layer sits below. */
+function layerLeaves(layer: BuiltLayer): LeafEntry[] {
+  const entries: { path: string; size: number; whiteout: boolean }[] = [];
+  if (layer.entries) {
+    for (const entry of layer.entries) {
+      const path = entry.path.replace(/\/$/, '');
+      entries.push({
+        path,
+        size: entry.kind === 'file' ? entry.size : 0,
+        whiteout: entry.kind === 'whiteout',
+      });
+    }
+  } else {
+    for (const change of layer.changes ?? []) {
+      if (change.change === 'removed') {
+        // dive sizes a whiteout by what it hid when that was a directory, and as 0 for a file.
+        const previous = change.previous;
+        entries.push({
+          path: change.path,
+          size: previous?.kind === 'dir' ? treeBytes(previous) : 0,
+          whiteout: true,
+        });
+      } else {
+        entries.push({
+          path: change.path,
+          size: change.node?.kind === 'file' ? change.node.size : 0,
+          whiteout: false,
+        });
+      }
+    }
+  }
+  const parents = new Set<string>();
+  for (const { path } of entries) {
+    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      const parent = path.slice(0, slash);
+      if (parents.has(parent)) break;
+      parents.add(parent);
+    }
+  }
+  return entries.filter((entry) => !parents.has(entry.path));
+}
+
+function lookup(tree: DirNode | null, path: string): TreeNode | undefined {
+  let node: TreeNode | undefined = tree ?? undefined;
+  for (const part of path.split('/').filter(Boolean)) {
+    if (node?.kind !== 'dir') return undefined;
+    node = node.children.get(part);
+  }
+  return node;
+}
+
+export function efficiency(stage: StageResult): EfficiencyReport {
+  const seen = new Map<string, { cumulative: number; minimum: number; layers: number[] }>();
+  stage.layers.forEach((layer, index) => {
+    for (const leaf of layerLeaves(layer)) {
+      const data = seen.get(leaf.path) ?? { cumulative: 0, minimum: -1, layers: [] };
+      data.cumulative += leaf.size;
+      if (data.minimum < 0 || leaf.size < data.minimum) data.minimum = leaf.size;
+      data.layers.push(index);
+      seen.set(leaf.path, data);
+    }
+  });
+  let minimumSizes = 0;
+  let discoveredSizes = 0;
+  const inefficiencies: WastedPath[] = [];
+  for (const [path, data] of seen) {
+    minimumSizes += data.minimum;
+    discoveredSizes += data.cumulative;
+    if (data.layers.length < 2) continue;
+    const survivor = lookup(stage.tree, path);
+    const kept = survivor?.kind === 'file' ? survivor.size : 0;
+    inefficiencies.push({
+      path,
+      cumulativeSize: data.cumulative,
+      layers: data.layers,
+      reclaimable: Math.max(0, data.cumulative - kept),
+    });
+  }
+  inefficiencies.sort((a, b) => b.cumulativeSize - a.cumulativeSize || a.path.localeCompare(b.path));
+  const sizeBytes = stage.layers.reduce((sum, layer) => sum + layer.size, 0);
+  const userSizeBytes = sizeBytes - (stage.layers[0]?.size ?? 0);
+  const wastedBytes = inefficiencies.reduce((sum, item) => sum + item.cumulativeSize, 0);
+  return {
+    score: discoveredSizes === 0 ? 1 : minimumSizes / discoveredSizes,
+    wastedBytes,
+    sizeBytes,
+    userSizeBytes,
+    wastedUserPercent: userSizeBytes === 0 ? 0 : wastedBytes / userSizeBytes,
+    reclaimableBytes: inefficiencies.reduce((sum, item) => sum + item.reclaimable, 0),
+    inefficiencies,
+  };
+}
