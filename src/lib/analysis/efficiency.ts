@@ -20,6 +20,16 @@ export interface WastedPath {
   readonly reclaimable: number;
 }
 
+/** Bytes a layer hid from view but not from the image: what it deleted or overwrote. */
+export interface HiddenBytes {
+  readonly path: string;
+  readonly bytes: number;
+  /** The layer that deleted or overwrote it. */
+  readonly hiddenBy: number;
+  /** The earlier layer that had put it there, when known. */
+  readonly addedBy: number | null;
+}
+
 export interface EfficiencyReport {
   /** dive's efficiency score, 0 to 1. */
   readonly score: number;
@@ -29,10 +39,15 @@ export interface EfficiencyReport {
   /** All layers but the first, as dive counts "user" size. */
   readonly userSizeBytes: number;
   readonly wastedUserPercent: number;
-  /** Beyond dive: what removing the waste would really save. */
+  /**
+   * Beyond dive: what the image would lose if nothing were deleted or overwritten in a later
+   * layer. It also counts deleted directories, which dive's leaf-only walk does not see.
+   */
   readonly reclaimableBytes: number;
   /** The inefficient paths, largest first. */
   readonly inefficiencies: readonly WastedPath[];
+  /** What later layers deleted or overwrote, largest first. */
+  readonly hidden: readonly HiddenBytes[];
 }
 
 interface LeafEntry {
@@ -128,6 +143,7 @@ export function efficiency(stage: StageResult): EfficiencyReport {
     });
   }
   inefficiencies.sort((a, b) => b.cumulativeSize - a.cumulativeSize || a.path.localeCompare(b.path));
+  const hidden = hiddenBytes(stage.layers);
   const sizeBytes = stage.layers.reduce((sum, layer) => sum + layer.size, 0);
   const userSizeBytes = sizeBytes - (stage.layers[0]?.size ?? 0);
   const wastedBytes = inefficiencies.reduce((sum, item) => sum + item.cumulativeSize, 0);
@@ -137,7 +153,30 @@ export function efficiency(stage: StageResult): EfficiencyReport {
     sizeBytes,
     userSizeBytes,
     wastedUserPercent: userSizeBytes === 0 ? 0 : wastedBytes / userSizeBytes,
-    reclaimableBytes: inefficiencies.reduce((sum, item) => sum + item.reclaimable, 0),
+    reclaimableBytes: hidden.reduce((sum, item) => sum + item.bytes, 0),
     inefficiencies,
+    hidden,
   };
+}
+
+/** What each layer's deletions and overwrites hid, with the layer that had added it. */
+function hiddenBytes(layers: readonly BuiltLayer[]): HiddenBytes[] {
+  const hidden: HiddenBytes[] = [];
+  layers.forEach((layer, index) => {
+    for (const change of layer.changes ?? []) {
+      if (change.change === 'added' || !change.previous) continue;
+      const bytes = treeBytes(change.previous);
+      if (bytes === 0) continue;
+      const addedBy = layers.slice(0, index).findLastIndex((earlier) => touches(earlier, change.path));
+      hidden.push({ path: change.path, bytes, hiddenBy: index, addedBy: addedBy === -1 ? null : addedBy });
+    }
+  });
+  return hidden.sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path));
+}
+
+function touches(layer: BuiltLayer, path: string): boolean {
+  const below = `${path}/`;
+  if (layer.changes)
+    return layer.changes.some((change) => change.path === path || change.path.startsWith(below));
+  return (layer.entries ?? []).some((entry) => entry.path === path || entry.path.startsWith(below));
 }

@@ -87,20 +87,23 @@ export function sizeFindings(context: SizeContext, report: EfficiencyReport): Di
   const ownLayers = new Set(
     context.stage.layers.flatMap((layer, index) => (layer.stage === context.stage.index ? [index] : [])),
   );
-  const wasted = report.inefficiencies.filter(
-    (item) => item.reclaimable > 0 && item.layers.some((index) => ownLayers.has(index)),
-  );
+  const wasted = report.hidden.filter((item) => ownLayers.has(item.hiddenBy));
   if (wasted.length > 0) {
-    const total = wasted.reduce((sum, item) => sum + item.reclaimable, 0);
+    const total = wasted.reduce((sum, item) => sum + item.bytes, 0);
     const top = wasted[0] as (typeof wasted)[number];
+    const line = context.stage.layers[top.hiddenBy]?.line;
+    const instruction = context.instructions.find((candidate) => candidate.startLine === line);
     findings.push({
       code: 'size/wasted-space',
       severity: total > 1e6 ? 'warning' : 'info',
-      message: `${formatSize(total)} of this image is in files that a later layer removed or overwrote: deleting in a later layer never shrinks an image.`,
-      range: responsible(context, top.path),
+      message: `${formatSize(total)} of this image is in files that a later layer deleted or overwrote: deleting in a later layer never shrinks an image.`,
+      range: instruction?.range ?? context.fromRange,
       hint: `Largest: ${wasted
         .slice(0, 3)
-        .map((item) => `${item.path} (${formatSize(item.reclaimable)})`)
+        .map(
+          (item) =>
+            `${item.path} (${formatSize(item.bytes)}, added by layer ${item.addedBy === null ? '?' : item.addedBy + 1}, hidden by layer ${item.hiddenBy + 1})`,
+        )
         .join(', ')}. Remove files in the same RUN that creates them, or build in another stage.`,
     });
   }

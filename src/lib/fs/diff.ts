@@ -14,7 +14,7 @@ export interface LayerChange {
   readonly change: Change;
   /** The node after the change; absent for a removal (a whiteout in the layer). */
   readonly node?: TreeNode;
-  /** For a removal, what was removed (dive sizes a whiteout by it). */
+  /** What a removal or a modification hid (dive sizes a whiteout by it). */
   readonly previous?: TreeNode;
 }
 
@@ -45,7 +45,7 @@ function diffDirectories(out: LayerChange[], prefix: string, before: DirNode, af
     } else if (now.kind === 'dir') {
       // A file replaced by a directory: the directory and its contents are new.
       addSubtree(out, path, now, 'modified');
-    } else out.push({ path, change: 'modified', node: now });
+    } else out.push({ path, change: 'modified', node: now, previous: old });
   }
 }
 

@@ -40,7 +40,11 @@ describe('sim build', () => {
     );
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
-    expect(json).toMatchObject({ ok: true, error: null, run: { starts: true, argv: ['/bin/sh'], user: 'root', error: null } });
+    expect(json).toMatchObject({
+      ok: true,
+      error: null,
+      run: { starts: true, argv: ['/bin/sh'], user: 'root', error: null },
+    });
     expect(json.stages).toEqual([
       { index: 0, name: 'base', base: 'alpine:3.22', built: true, size: expect.any(Number) },
       { index: 1, name: null, base: 'scratch', built: false, size: null, skipped: 'not-needed' },

@@ -1,0 +1,23 @@
+/** Builds a Dockerfile with a small context against the committed catalog, then analyses it. */
+import { type Analysis, analyze } from '../../../src/lib/analysis/analyze.ts';
+import type { BuildResult } from '../../../src/lib/build/result.ts';
+import { simulateBuild } from '../../../src/lib/build/simulate.ts';
+import { committedCatalog } from '../images/catalog-fixture.ts';
+
+export async function buildAndAnalyze(
+  dockerfile: string,
+  files: Readonly<Record<string, string>> = {},
+): Promise<{ result: BuildResult; analysis: Analysis }> {
+  const result = await simulateBuild({
+    dockerfile,
+    context: {
+      files: Object.entries(files).map(([path, content]) => ({
+        path,
+        content,
+        mode: path.endsWith('.sh') && content.startsWith('#!') ? 0o755 : 0o644,
+      })),
+    },
+    catalog: await committedCatalog(),
+  });
+  return { result, analysis: analyze(result) };
+}
