@@ -75,6 +75,13 @@ export interface Step {
   readonly cached: boolean;
   /** What happened, in a sentence or two a learner can follow. */
   readonly narrative: string;
+  /** The files its layer added, modified and removed, with the largest listed. */
+  readonly files?: {
+    readonly added: number;
+    readonly modified: number;
+    readonly removed: number;
+    readonly largest: readonly { readonly path: string; readonly size: number }[];
+  };
   /** For COPY --from: what crossed from the other stage or image. */
   readonly crossed?: {
     readonly from: string;

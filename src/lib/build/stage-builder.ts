@@ -101,6 +101,24 @@ function formatBytes(bytes: number): string {
 
 export { formatBytes };
 
+/** Counts of a layer's changes and its five largest files, for the step view. */
+function summarise(changes: ReturnType<typeof diffTrees>): NonNullable<Step['files']> {
+  const count = (kind: string) =>
+    changes.filter((change) => change.change === kind && change.node?.kind !== 'dir').length;
+  const largest = changes
+    .flatMap((change) =>
+      change.node?.kind === 'file' ? [{ path: change.path, size: change.node.size }] : [],
+    )
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 5);
+  return {
+    added: count('added'),
+    modified: count('modified'),
+    removed: changes.filter((change) => change.change === 'removed').length,
+    largest,
+  };
+}
+
 export class StageBuilder {
   readonly state: StageState;
   readonly steps: Step[] = [];
@@ -244,9 +262,11 @@ export class StageBuilder {
   ): void {
     let layer: number | null = null;
     let sizeDelta = 0;
+    let files: Step['files'];
     const line = instruction.startLine;
     if (makesLayer) {
       const changes = diffTrees(before, this.state.tree);
+      files = summarise(changes);
       sizeDelta = changesSize(changes);
       layer = this.state.layers.length;
       this.state.layers.push({
@@ -275,6 +295,7 @@ export class StageBuilder {
       cached: this.cached,
       narrative,
       ...(crossed ? { crossed } : {}),
+      ...(files ? { files } : {}),
     });
     this.cached = false;
   }
