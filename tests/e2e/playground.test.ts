@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { encodeState } from '../../src/components/playground/share-link.ts';
 import { HAS_CHROMIUM, launchBrowser } from './browser.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -268,6 +269,44 @@ describe.skipIf(!HAS_CHROMIUM)('playground', () => {
     // The link has been read: the address is clean, and edits from here on survive a reload.
     await expect(other.evaluate(() => location.hash)).resolves.toBe('');
     await other.close();
+  });
+
+  it('shows a read-only file as such and keeps it unchanged', async () => {
+    const hash = await encodeState({
+      files: [
+        { path: 'Dockerfile', content: 'FROM golang:1\n' },
+        { path: 'main.go', content: 'package main\n', readOnly: true },
+      ],
+      active: 'main.go',
+    });
+    const page = await open({ path: `/playground/#s=${hash}` });
+    await expect(page.getByRole('tab', { selected: true }).textContent()).resolves.toBe(
+      'main.go (read-only)',
+    );
+    await expect(page.locator('.cm-content').getAttribute('aria-readonly')).resolves.toBe('true');
+    await expect(page.locator('.mc-read-only').textContent()).resolves.toBe(
+      'main.go is read-only in this exercise. ',
+    );
+    await page.locator('.cm-content').click();
+    await page.keyboard.type('// changed');
+    await expect(editorText(page)).resolves.toBe('package main\n');
+    await page.getByRole('button', { name: 'Delete' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.mc-notice').textContent()).resolves.toBe(
+      'main.go is read-only in this exercise: it cannot be renamed or deleted.',
+    );
+    await page.close();
+  });
+
+  it('follows the theme switch without reloading the editor', async () => {
+    const page = await open();
+    const background = () =>
+      page.locator('.cm-editor').evaluate((editor) => getComputedStyle(editor).backgroundColor);
+    await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(background()).resolves.toBe('rgb(24, 28, 27)');
+    await expect(page.locator('.cm-editor').evaluate((editor) => editor.className)).resolves.toMatch(/ͼ\w+/);
+    await page.close();
   });
 
   it('opens the default example with a clear message when a link is damaged', async () => {

@@ -58,6 +58,8 @@ export function FileTabs(props: Props) {
   const select = (index: number) => {
     const file = files[index];
     if (!file) return;
+    // A form open for one file must not act on another.
+    if (file.path !== active) setMode({ kind: 'idle' });
     props.onSelect(file.path);
     tabs.current[index]?.focus();
   };

@@ -104,6 +104,9 @@ export function ContextEditor(props: ContextEditorProps) {
           )}
         </div>
         <p id={helpId} class="mc-editor-help">
+          {activeFile?.readOnly && (
+            <strong class="mc-read-only">{activeFile.path} is read-only in this exercise. </strong>
+          )}
           <kbd>Tab</kbd> indents. To leave the editor with the keyboard, press <kbd>Esc</kbd> then{' '}
           <kbd>Tab</kbd>. <kbd>F8</kbd> selects the next problem; the list below explains each one.
         </p>

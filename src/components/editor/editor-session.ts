@@ -94,10 +94,6 @@ export class EditorSession {
     this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   }
 
-  get active(): string {
-    return this.#active;
-  }
-
   /** Shows a file, keeping the previous one's text, history and scroll position. */
   open(path: string): void {
     if (path === this.#active || !this.#states.has(path)) return;

@@ -22,7 +22,7 @@ function parse(input: ParseInput): ParseOutput {
   return { result, diagnostics: diagnosticsOf(result) };
 }
 
-export function diagnosticsOf(result: ParseResult): Diagnostic[] {
+function diagnosticsOf(result: ParseResult): Diagnostic[] {
   const diagnostics = result.ok ? [...result.dockerfile.warnings] : [result.error, ...result.warnings];
   return diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }

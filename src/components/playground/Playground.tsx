@@ -59,10 +59,16 @@ export default function Playground({ examples }: Props) {
     });
   };
 
+  const storageWarned = useRef(false);
   const save = () => {
     clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
-    storeState(current.current);
+    if (storeState(current.current) || storageWarned.current) return;
+    storageWarned.current = true;
+    setNotice({
+      kind: 'error',
+      text: 'This browser does not let the page keep your files: they are lost on reload. Copy link keeps them.',
+    });
   };
 
   /** Every change goes through here: new state, a parse when the files changed, a save soon after. */
@@ -120,7 +126,13 @@ export default function Playground({ examples }: Props) {
   };
 
   const copyLink = async () => {
-    const url = await shareUrl(location.href, current.current);
+    let url: string;
+    try {
+      url = await shareUrl(location.href, current.current);
+    } catch {
+      setNotice({ kind: 'error', text: 'This browser cannot make a link: it lacks CompressionStream.' });
+      return;
+    }
     try {
       await navigator.clipboard.writeText(url);
       setLink(undefined);

@@ -5,7 +5,7 @@
  */
 import { checkState, type PlaygroundState } from './state.ts';
 
-export const HASH_KEY = 's';
+const HASH_KEY = 's';
 /** Format of the encoded JSON; a later format bumps it and keeps reading this one. */
 const VERSION = 1;
 
@@ -44,8 +44,14 @@ export async function decodeState(encoded: string): Promise<LinkDecode> {
   if (!/^[A-Za-z0-9_-]*$/.test(encoded)) return refuse('it is not a playground link');
   const compressed = fromBase64Url(encoded);
   if (compressed === undefined) return refuse('it is cut short');
-  const inflated = await pipe(compressed, new DecompressionStream('deflate-raw'), LINK_LIMITS.inflated).catch(
-    (error: unknown) => (error instanceof TooLarge ? error : undefined),
+  let inflate: DecompressionStream;
+  try {
+    inflate = new DecompressionStream('deflate-raw');
+  } catch {
+    return refuse('this browser cannot unpack it');
+  }
+  const inflated = await pipe(compressed, inflate, LINK_LIMITS.inflated).catch((error: unknown) =>
+    error instanceof TooLarge ? error : undefined,
   );
   if (inflated instanceof TooLarge) return refuse('it unpacks to more than a playground can hold');
   if (inflated === undefined) return refuse('it is damaged (it does not unpack)');

@@ -87,6 +87,17 @@ describe('share links', () => {
     await expect(refusal(encoded)).resolves.toContain(reason);
   });
 
+  it('refuses, rather than throws, where the browser cannot inflate deflate-raw', async () => {
+    const encoded = await encodeState(state);
+    const original = globalThis.DecompressionStream;
+    try {
+      Reflect.deleteProperty(globalThis, 'DecompressionStream');
+      await expect(refusal(encoded)).resolves.toBe('this browser cannot unpack it');
+    } finally {
+      globalThis.DecompressionStream = original;
+    }
+  });
+
   it('refuses an over-long link before decoding it', async () => {
     await expect(refusal('A'.repeat(LINK_LIMITS.encoded + 1))).resolves.toContain('too long');
   });
