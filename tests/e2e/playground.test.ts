@@ -317,6 +317,8 @@ describe.skipIf(!HAS_CHROMIUM)('playground', () => {
       /^This link could not be opened: .+ Showing the example/,
     );
     await expect(status(page)).resolves.toBe('Parsed: 1 stage, 6 instructions');
+    // The bad link is dropped from the address, so a reload opens the learner's own files again.
+    await expect(page.evaluate(() => location.hash)).resolves.toBe('');
     await page.close();
   });
 

@@ -15,7 +15,7 @@ import {
 import { type PlaygroundExample, stateOf } from './examples.ts';
 import { type Notice, restoreState } from './restore.ts';
 import { StatusLine } from './StatusLine.tsx';
-import { shareUrl } from './share-link.ts';
+import { encodedStateIn, shareUrl } from './share-link.ts';
 import {
   dockerfileOf,
   type PlaygroundState,
@@ -96,10 +96,12 @@ export default function Playground({ examples }: Props) {
       });
     }
     let cancelled = false;
+    const hadLink = encodedStateIn(location.hash) !== undefined;
     restoreState(location.hash, { state: stateOf(fallback), title: fallback.title }).then((restored) => {
       if (cancelled) return;
-      if (restored.source === 'link') {
-        // The link has done its job; from now on the edits live in storage, so a reload keeps them.
+      if (hadLink) {
+        // The link has done its job, opened or refused: from now on the edits live in storage, so
+        // a reload keeps them rather than opening the link again.
         history.replaceState(history.state, '', location.pathname + location.search);
       }
       if (restored.source === 'default') requestParse(restored.state);
