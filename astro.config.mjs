@@ -1,13 +1,18 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
 
 export default defineConfig({
   site: 'https://minimal-containers.example',
-  integrations: [mdx()],
+  integrations: [mdx(), preact()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
     },
+  },
+  vite: {
+    // The engine worker is an ES module, so it can share chunks with the page and load code on demand.
+    worker: { format: 'es' },
   },
 });

@@ -123,7 +123,7 @@ class Simulation {
   mergedCache(): BuildCache {
     const merged = new Map([...this.cache.previous, ...this.cache.current]);
     const excess = merged.size - CACHE_LIMIT;
-    if (excess > 0) [...merged.keys()].slice(0, excess).forEach((key) => merged.delete(key));
+    if (excess > 0) for (const key of [...merged.keys()].slice(0, excess)) merged.delete(key);
     return merged;
   }
 

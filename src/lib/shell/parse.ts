@@ -28,24 +28,6 @@ type Token =
   | { readonly type: 'eof' };
 
 const OPERATORS = ['&&', '||', ';;', '<<-', '<<', '>>', '>&', '<&', '>|', ';', '&', '|', '(', ')', '<', '>'];
-const RESERVED = new Set([
-  'if',
-  'then',
-  'elif',
-  'else',
-  'fi',
-  'for',
-  'in',
-  'do',
-  'done',
-  'while',
-  'until',
-  'case',
-  'esac',
-  '{',
-  '}',
-  '!',
-]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Reads the closing delimiter of `$(`, `${` or a backquote, honouring quotes and nesting. */
@@ -294,10 +276,8 @@ function plain(word: Word): string | undefined {
 class Parser {
   private token: Token;
   private readonly lexer: Lexer;
-  private readonly source: string;
 
   constructor(source: string) {
-    this.source = source;
     this.lexer = new Lexer(source);
     this.token = this.lexer.next();
   }

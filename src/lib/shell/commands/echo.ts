@@ -1,7 +1,7 @@
 /** echo: prints its arguments; -n drops the newline, -e (and dash's echo always) reads escapes. */
 import { type CommandModule, ok } from '../command.ts';
 
-export function unescape(text: string): string {
+export function interpretEscapes(text: string): string {
   return text.replace(/\\(0[0-7]{0,3}|[abefnrtv\\])/g, (_, code: string) => {
     const map: Record<string, string> = {
       a: '\x07',
@@ -30,6 +30,6 @@ export const echo: CommandModule = {
       if (option.includes('e')) escapes = true;
     }
     const text = rest.join(' ');
-    return ok(`${escapes ? unescape(text) : text}${newline ? '\n' : ''}`);
+    return ok(`${escapes ? interpretEscapes(text) : text}${newline ? '\n' : ''}`);
   },
 };

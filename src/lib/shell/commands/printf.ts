@@ -1,6 +1,6 @@
 /** printf: the format directives scripts use (%s %d %b %%), reused until the arguments run out. */
 import { type CommandModule, fail, ok } from '../command.ts';
-import { unescape } from './echo.ts';
+import { interpretEscapes } from './echo.ts';
 
 export const printf: CommandModule = {
   names: ['printf'],
@@ -10,12 +10,15 @@ export const printf: CommandModule = {
     let out = '';
     let index = 0;
     do {
-      out += unescape(format).replace(/%([-0-9.]*)([sdib%])/g, (_, _width: string, directive: string) => {
-        if (directive === '%') return '%';
-        const value = values[index++] ?? '';
-        if (directive === 'd' || directive === 'i') return String(Number.parseInt(value, 10) || 0);
-        return directive === 'b' ? unescape(value) : value;
-      });
+      out += interpretEscapes(format).replace(
+        /%([-0-9.]*)([sdib%])/g,
+        (_, _width: string, directive: string) => {
+          if (directive === '%') return '%';
+          const value = values[index++] ?? '';
+          if (directive === 'd' || directive === 'i') return String(Number.parseInt(value, 10) || 0);
+          return directive === 'b' ? interpretEscapes(value) : value;
+        },
+      );
     } while (index < values.length && /%[-0-9.]*[sdib]/.test(format));
     return ok(out);
   },
