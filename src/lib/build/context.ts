@@ -6,17 +6,11 @@
 import { textFile } from '../fs/content.ts';
 import { putNode } from '../fs/edit.ts';
 import { cleanPath } from '../fs/path.ts';
-import { type DirNode, emptyTree, type FileNode } from '../fs/tree.ts';
+import { type ArchiveMember, type DirNode, emptyTree, type FileNode } from '../fs/tree.ts';
 import { IgnoreFileError, isIgnored, parseDockerignore } from './dockerignore.ts';
 
-/** One entry of a tar archive in the context, which ADD unpacks. */
-export interface ArchiveEntry {
-  readonly path: string;
-  readonly kind: 'file' | 'dir' | 'symlink';
-  readonly size: number;
-  readonly mode: number;
-  readonly target?: string;
-}
+/** One entry of a tar archive in the context, which ADD (and `tar -x` in RUN) unpacks. */
+export type ArchiveEntry = ArchiveMember;
 
 export interface ContextFile {
   /** Relative to the context root, slash-separated. */
@@ -53,7 +47,7 @@ export function contextFromTexts(files: Readonly<Record<string, string>>): Build
 function contextFile(file: ContextFile): FileNode {
   const meta = { mode: file.mode ?? 0o644, uid: 0, gid: 0 };
   if (file.content !== undefined) return textFile(file.content, meta);
-  return { kind: 'file', ...meta, size: file.size ?? 0 };
+  return { kind: 'file', ...meta, size: file.size ?? 0, ...(file.archive ? { archive: file.archive } : {}) };
 }
 
 /** Builds the context's tree; throws ContextError for a path outside the context or a bad .dockerignore. */

@@ -27,6 +27,17 @@ export interface FileNode extends NodeMeta {
    * on catalog files, whose identity is the node they were decoded into (see content.ts).
    */
   readonly contentId?: string;
+  /** For a tar archive whose listing the simulator knows: its entries, which `tar -x` unpacks. */
+  readonly archive?: readonly ArchiveMember[];
+}
+
+/** One member of a tar archive. */
+export interface ArchiveMember {
+  readonly path: string;
+  readonly kind: 'file' | 'dir' | 'symlink';
+  readonly size: number;
+  readonly mode: number;
+  readonly target?: string;
 }
 
 export interface SymlinkNode extends NodeMeta {

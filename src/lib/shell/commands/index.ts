@@ -5,6 +5,7 @@ import { cat } from './cat.ts';
 import { chmod, chown } from './chmod.ts';
 import { cp, mv } from './cp.ts';
 import { echo } from './echo.ts';
+import { fetchers } from './fetch.ts';
 import { id, whoami } from './identity.ts';
 import { ln } from './ln.ts';
 import { mkdir } from './mkdir.ts';
@@ -12,6 +13,7 @@ import { printf } from './printf.ts';
 import { readOnly } from './read-only.ts';
 import { rm } from './rm.ts';
 import { shells } from './shells.ts';
+import { tar } from './tar.ts';
 import { test } from './test.ts';
 import { touch } from './touch.ts';
 import { groupaddCommand, useraddCommand } from './useradd.ts';
@@ -33,10 +35,12 @@ const ALL: readonly CommandModule[] = [
   readOnly,
   rm,
   shells,
+  tar,
   test,
   touch,
   useraddCommand,
   whoami,
+  ...fetchers,
 ];
 
 export function commandRegistry(extra: readonly CommandModule[] = []): Map<string, CommandModule> {
