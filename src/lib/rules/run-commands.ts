@@ -195,8 +195,20 @@ function shellForm(input: RuleInput, run: RunInstruction, script: SyntaxWord): R
   return { instruction: run, commands: shellCommands(input, script), text: script.value, end };
 }
 
+// Several rules read every RUN; an instruction belongs to one parse of one text, so its scripts can be kept.
+const scriptsCache = new WeakMap<RunInstruction, RunScript[]>();
+
 /** The scripts a RUN runs: its shell-form line, or the heredoc that is its whole command. */
 export function runScripts(input: RuleInput, run: RunInstruction): RunScript[] {
+  let scripts = scriptsCache.get(run);
+  if (scripts === undefined) {
+    scripts = readScripts(input, run);
+    scriptsCache.set(run, scripts);
+  }
+  return scripts;
+}
+
+function readScripts(input: RuleInput, run: RunInstruction): RunScript[] {
   const command: CommandLine = run.command;
   if (command.form === 'exec') {
     return [{ instruction: run, commands: [fromExecForm(command.args)], text: '', end: undefined }];
