@@ -50,7 +50,14 @@ export const aptListsNotRemoved: Rule = {
                   fixes:
                     script.end === undefined
                       ? []
-                      : [insertFix('Append && rm -rf /var/lib/apt/lists/*', script.end, CLEANUP)],
+                      : [
+                          insertFix(
+                            'Append && rm -rf /var/lib/apt/lists/*',
+                            script.end,
+                            // After a trailing `;` a new command starts; `&&` there would be a syntax error.
+                            /;\s*$/.test(script.text) ? ' rm -rf /var/lib/apt/lists/*' : CLEANUP,
+                          ),
+                        ],
                 },
               ),
             );

@@ -44,6 +44,14 @@ describe('rule/apt-lists-not-removed', () => {
     );
   });
 
+  it('appends a plain command after a trailing semicolon', () => {
+    const text = 'FROM debian:bookworm-slim\nRUN apt-get update; apt-get install -y curl;\n';
+    const [finding] = check(aptListsNotRemoved, text);
+    expect(applyFix(text, finding?.fixes?.[0] as never)).toBe(
+      'FROM debian:bookworm-slim\nRUN apt-get update; apt-get install -y curl; rm -rf /var/lib/apt/lists/*\n',
+    );
+  });
+
   it('finds nothing in the brief, which installs no Debian packages', async () => {
     expect(await briefFindings(aptListsNotRemoved)).toEqual(NONE_IN_BRIEF);
   });
