@@ -5,6 +5,7 @@
 import type { BuildResult, StageResult } from '../build/result.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { Instruction } from '../dockerfile/index.ts';
+import { lint } from '../rules/index.ts';
 import { type EfficiencyReport, efficiency } from './efficiency.ts';
 import { checkRun, type RunCheck, type RunOptions } from './run-check.ts';
 import { sizeFindings } from './size-findings.ts';
@@ -32,8 +33,11 @@ function targetInstructions(
 export function analyze(result: BuildResult, options: RunOptions = {}): Analysis {
   const stage = targetStage(result);
   const instructions = targetInstructions(result);
+  const rules = result.dockerfile
+    ? lint({ dockerfile: result.dockerfile, text: result.source, build: result })
+    : [];
   if (!result.ok || !stage?.built || !instructions) {
-    return { run: null, surface: null, efficiency: null, diagnostics: result.diagnostics };
+    return { run: null, surface: null, efficiency: null, diagnostics: [...result.diagnostics, ...rules] };
   }
   const run = checkRun(stage, options);
   const surface = attackSurface(stage);
@@ -62,6 +66,7 @@ export function analyze(result: BuildResult, options: RunOptions = {}): Analysis
       ...runDiagnostics,
       ...surfaceDiagnostics(surface, fromRange),
       ...sizeFindings({ stage, instructions: instructions.all, fromRange }, report),
+      ...rules,
     ],
   };
 }

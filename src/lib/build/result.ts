@@ -100,6 +100,8 @@ export interface BuildError {
 }
 
 export interface BuildResult {
+  /** The Dockerfile text that was built. */
+  readonly source: string;
   /** The parsed Dockerfile, when it parsed: analyses point their findings at its instructions. */
   readonly dockerfile: Dockerfile | null;
   readonly ok: boolean;

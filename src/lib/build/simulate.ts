@@ -75,8 +75,9 @@ function withContents(image: LoadedImage): DirNode {
   return tree;
 }
 
-function failureResult(error: BuildError, diagnostics: Diagnostic[]): BuildResult {
+function failureResult(source: string, error: BuildError, diagnostics: Diagnostic[]): BuildResult {
   return {
+    source,
     dockerfile: null,
     ok: false,
     error,
@@ -403,6 +404,7 @@ export async function simulateBuild(input: BuildInput): Promise<BuildResult> {
   if (!parsed.ok) {
     const { error } = parsed;
     return failureResult(
+      input.dockerfile,
       {
         code: error.code,
         message: error.message,
@@ -420,7 +422,11 @@ export async function simulateBuild(input: BuildInput): Promise<BuildResult> {
     context = contextTree(input.context);
   } catch (error) {
     if (!(error instanceof ContextError)) throw error;
-    return failureResult({ code: 'build/context', message: error.message, line: null }, warnings);
+    return failureResult(
+      input.dockerfile,
+      { code: 'build/context', message: error.message, line: null },
+      warnings,
+    );
   }
   const buildArgs = new Map(Object.entries(input.buildArgs ?? {}));
   const resolved = resolveStages(dockerfile, buildArgs);
@@ -430,7 +436,7 @@ export async function simulateBuild(input: BuildInput): Promise<BuildResult> {
     const buildError: BuildError = error
       ? { code: error.code, message: error.message, line: error.range.start.line, range: error.range }
       : { code: 'build/unknown', message: 'could not resolve the stages', line: null };
-    return failureResult(buildError, [...errorDiagnostic(buildError), ...warnings]);
+    return failureResult(input.dockerfile, buildError, [...errorDiagnostic(buildError), ...warnings]);
   }
   const plan = planStages(dockerfile, resolved.value, input.target);
   if (!plan.ok) {
@@ -440,7 +446,7 @@ export async function simulateBuild(input: BuildInput): Promise<BuildResult> {
       line: plan.error.range?.start.line ?? null,
       ...(plan.error.range ? { range: plan.error.range } : {}),
     };
-    return failureResult(error, [...errorDiagnostic(error), ...warnings]);
+    return failureResult(input.dockerfile, error, [...errorDiagnostic(error), ...warnings]);
   }
   const simulation = new Simulation(input, dockerfile, resolved.value);
   let error: BuildError | null = null;
@@ -453,6 +459,7 @@ export async function simulateBuild(input: BuildInput): Promise<BuildResult> {
   // Grouped by stage, each in the order its instructions ran (Array.prototype.sort is stable).
   steps.sort((a, b) => a.stage - b.stage);
   return {
+    source: input.dockerfile,
     dockerfile,
     ok: error === null,
     error,

@@ -149,16 +149,30 @@ describe('commands', () => {
 
 describe('fetching and unpacking', () => {
   it('curl -o and wget create files of unknown size, and say so', async () => {
-    const result = await build('FROM python:3.9\nRUN curl -fsSL -o /tmp/tool.tgz https://example.com/tool.tgz && wget -q https://example.com/a.zip\n');
+    const result = await build(
+      'FROM python:3.9\nRUN curl -fsSL -o /tmp/tool.tgz https://example.com/tool.tgz && wget -q https://example.com/a.zip\n',
+    );
     expect(node(result, '/tmp/tool.tgz')).toMatchObject({ kind: 'file', size: 0 });
     expect(node(result, '/a.zip')).toMatchObject({ kind: 'file' });
-    expect(result.steps[0]).toMatchObject({ status: 'not-simulated', narrative: expect.stringContaining('its size is unknown') });
+    expect(result.steps[0]).toMatchObject({
+      status: 'not-simulated',
+      narrative: expect.stringContaining('its size is unknown'),
+    });
   });
 
   it('tar -x unpacks an archive copied from the context', async () => {
     const result = await simulateBuild({
-      dockerfile: 'FROM alpine:3.22\nCOPY app.tar /tmp/\nRUN tar -xf /tmp/app.tar -C /opt && rm /tmp/app.tar\n',
-      context: { files: [{ path: 'app.tar', size: 2048, archive: [{ path: 'app/run', kind: 'file', size: 1200, mode: 0o755 }] }] },
+      dockerfile:
+        'FROM alpine:3.22\nCOPY app.tar /tmp/\nRUN tar -xf /tmp/app.tar -C /opt && rm /tmp/app.tar\n',
+      context: {
+        files: [
+          {
+            path: 'app.tar',
+            size: 2048,
+            archive: [{ path: 'app/run', kind: 'file', size: 1200, mode: 0o755 }],
+          },
+        ],
+      },
       catalog: await committedCatalog(),
     });
     expect(node(result, '/opt/app/run')).toMatchObject({ kind: 'file', size: 1200, mode: 0o755 });
