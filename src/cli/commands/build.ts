@@ -140,6 +140,7 @@ function textReport(result: BuildResult, label: string, source: string, analysis
     if (diagnostic) lines.push(formatDiagnostic(label, source, diagnostic).trimEnd());
     lines.push(`ERROR: failed to solve: ${result.error.message}`);
     if (result.error.hint && !diagnostic) lines.push(`hint: ${result.error.hint}`);
+    lines.push(...analysisReport(analysis).filter((line) => line !== ''));
   } else if (result.target !== null) {
     const image = result.stages[result.target];
     lines.push('');
