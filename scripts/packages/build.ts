@@ -1,0 +1,37 @@
+/**
+ * `npm run packages` (after the fetch and measure steps of run.sh): writes public/packages from the
+ * downloaded Debian packages, the real installs and the Go measurements. Node-only.
+ * Usage: node scripts/packages/build.ts [OUT]
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildPip } from './pip.ts';
+
+const work = process.env.PACKAGES_WORK ?? '/var/tmp/packages';
+const catalog = process.env.CATALOG_WORK ?? '/var/tmp/catalog';
+const out = process.argv[2] ?? 'public/packages';
+const generated = process.env.PACKAGES_DATE ?? new Date().toISOString().slice(0, 10);
+
+function write(path: string, text: string): void {
+  const full = join(out, path);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text);
+}
+
+const only = process.env.PACKAGES_ONLY?.split(',');
+const want = (part: string) => !only || only.includes(part);
+
+if (want('pip')) {
+  rmSync(join(out, 'pip'), { recursive: true, force: true });
+  const pip = buildPip({
+    debs: join(work, 'debs/x'),
+    zoneinfo: join(catalog, 'x/tzdata/usr/share/zoneinfo'),
+    caBundle: join(catalog, 'roots/bookworm-curl/etc/ssl/certs/ca-certificates.crt'),
+    python39: process.env.PYTHON39 ?? '/root/.pyenv/versions/3.9.18/bin/python3.9',
+    stage: join(work, 'pip-stage'),
+    generated,
+  });
+  for (const [path, text] of pip.files) write(path, text);
+  write('pip/index.json', `${JSON.stringify(pip.index, null, 1)}\n`);
+  for (const line of pip.report) console.log(line);
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `npm run packages`: regenerates public/packages (see docs/packages.md). Needs root, a Debian
+# mirror, the catalog's root filesystems (CATALOG_WORK, made by `npm run catalog`) and CPython 3.9
+# (PYTHON39).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+work=${PACKAGES_WORK:-/var/tmp/packages}
+out=${PACKAGES_OUT:-public/packages}
+export PACKAGES_WORK=$work
+mkdir -p "$work"
+bash scripts/packages/fetch-debs.sh "$work"
+node scripts/packages/build.ts "$out"
+# Formatted through stdin so that an output directory outside the project works too.
+find "$out" -name '*.json' | while read -r f; do
+  npx biome format --stdin-file-path=data.json <"$f" >"$f.tmp"
+  mv "$f.tmp" "$f"
+done
