@@ -7,7 +7,7 @@ import { simulateBuild } from '../../lib/build/simulate.ts';
 import { formatBytes } from '../../lib/build/stage-builder.ts';
 import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../command.ts';
 import { formatDiagnostic } from '../format-diagnostic.ts';
-import { nodeCatalog } from '../node-catalog.ts';
+import { nodeCatalog, nodePackages } from '../node-catalog.ts';
 import { MAX_CONTEXT_FILES, readContext } from '../read-context.ts';
 
 const USAGE = `Usage: sim build DOCKERFILE [--context DIR] [--target NAME] [--build-arg K=V]... [--json] [--files]
@@ -176,6 +176,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     dockerfile,
     context: context.context,
     catalog: await nodeCatalog(),
+    packages: nodePackages(),
     ...(options.target ? { target: options.target } : {}),
     buildArgs: options.buildArgs,
   });

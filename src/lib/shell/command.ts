@@ -39,6 +39,8 @@ export interface CommandResult {
 export interface CommandContext {
   /** The name it was invoked by (`sh`, `pip3`, a busybox applet's name). */
   readonly name: string;
+  /** Where the shell found it, e.g. `/opt/venv/bin/pip`. */
+  readonly path: string;
   readonly args: readonly string[];
   readonly stdin: string;
   readonly state: ShellState;

@@ -353,6 +353,7 @@ export class Interpreter {
     ]);
     const result: CommandResult = await module.run({
       name: basename(name),
+      path,
       args,
       stdin: io.stdin,
       state: this.state,

@@ -8,8 +8,10 @@ import { parsePasswd } from '../build/users.ts';
 import { putNode, removePath } from '../fs/edit.ts';
 import { basename, resolveIn } from '../fs/path.ts';
 import { type DirNode, findOnPath, lstat, realpath, stat, type TreeNode } from '../fs/tree.ts';
+import type { PackageCatalog } from '../packages/catalog.ts';
 import type { CommandModule, RunUser, ShellState } from './command.ts';
 import { commandRegistry } from './commands/index.ts';
+import { pythonCommands } from './commands/pip.ts';
 import { Interpreter, type Shell } from './interpreter.ts';
 
 /** Quotes a word for a script only when it needs it. */
@@ -91,12 +93,15 @@ function restoreMounts(tree: DirNode, mounts: readonly Mounted[]): DirNode {
 }
 
 export interface ShellRunOptions {
-  /** Commands beyond the built-in ones (package managers, compilers), by name. */
+  /** The package data pip (and the other package managers) install from; without it they are not simulated. */
+  readonly packages?: PackageCatalog;
+  /** Commands beyond the built-in ones, by name. */
   readonly commands?: readonly CommandModule[];
 }
 
 export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
-  const registry = commandRegistry(options.commands);
+  const packageCommands = options.packages ? pythonCommands(options.packages) : [];
+  const registry = commandRegistry([...packageCommands, ...(options.commands ?? [])]);
   return async (request) => {
     const { instruction, config } = request;
     const tree = request.tree;
