@@ -6,7 +6,7 @@
  */
 import type { LayerEntry } from '../../fs/entry.ts';
 import { basename, dirname, joinPath } from '../../fs/path.ts';
-import { realpath, stat, type TreeNode } from '../../fs/tree.ts';
+import { realpath, stat } from '../../fs/tree.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import { normalizeName, type PipTarget, parseRequirementLine, type Requirement } from '../../packages/pip.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
@@ -190,19 +190,13 @@ function putEntries(
   libc: PipTarget['libc'] | 'any',
 ): number {
   let bytes = 0;
-  for (const entry of entries) {
-    if (entry.kind === 'dir') {
-      context.fs.mkdir(entry.path, entry.mode);
-      continue;
-    }
-    const { path: _path, ...rest } = entry;
-    let node = rest as TreeNode;
-    if (entry.kind === 'file' && entry.path.endsWith('.so') && libc !== 'any') {
-      node = { ...(rest as TreeNode & { kind: 'file' }), exec: { kind: 'elf', linkage: 'shared', libc } };
-    }
-    context.fs.put(entry.path, node);
+  const marked = entries.map((entry) => {
     if (entry.kind === 'file') bytes += entry.size;
-  }
+    return entry.kind === 'file' && entry.path.endsWith('.so') && libc !== 'any'
+      ? { ...entry, exec: { kind: 'elf', linkage: 'shared', libc } as const }
+      : entry;
+  });
+  context.fs.putAll(marked);
   return bytes;
 }
 
@@ -293,6 +287,11 @@ async function install(
       libc = target.libc;
     }
     const requested = requirements.some((r) => r.name === release.name);
+    if (installed.length === 0) {
+      // Created as the running user, as pip does; the batch below would make missing parents root's.
+      context.fs.mkdir(where.site);
+      context.fs.mkdir(where.scripts);
+    }
     bytes += putEntries(
       context,
       pip.installEntries(release, files, {
