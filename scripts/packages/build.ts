@@ -5,6 +5,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { buildGo } from './go.ts';
 import { buildPip } from './pip.ts';
 
 const work = process.env.PACKAGES_WORK ?? '/var/tmp/packages';
@@ -34,4 +35,10 @@ if (want('pip')) {
   for (const [path, text] of pip.files) write(path, text);
   write('pip/index.json', `${JSON.stringify(pip.index, null, 1)}\n`);
   for (const line of pip.report) console.log(line);
+}
+
+if (want('go')) {
+  const go = buildGo(join(work, 'go-1.26.jsonl'), 'scripts/packages/go-programs', generated);
+  write('go.json', `${JSON.stringify(go.data)}\n`);
+  for (const line of go.report) console.log(`go model: ${line}`);
 }

@@ -5,7 +5,8 @@
 
 import type { LayerEntry } from '../fs/entry.ts';
 import { decodeLayer } from '../images/format.ts';
-import { PACKAGES_FORMAT, type PipIndex } from './format.ts';
+import { type GoData, PACKAGES_FORMAT, type PipIndex } from './format.ts';
+import { createGoCatalog, type GoCatalog } from './go.ts';
 import { createPipCatalog, type PipCatalog } from './pip.ts';
 
 /** Returns the text of a file of the package data, by its path relative to its root (`pip/index.json` …). */
@@ -13,6 +14,7 @@ export type ReadPackageFile = (path: string) => Promise<string>;
 
 export interface PackageCatalog {
   pip(): Promise<PipCatalog>;
+  go(): Promise<GoCatalog>;
 }
 
 export class PackageDataError extends Error {
@@ -20,6 +22,7 @@ export class PackageDataError extends Error {
 }
 
 export const PIP_INDEX = 'pip/index.json';
+export const GO_FILE = 'go.json';
 
 /** Opens the package data behind `read`; nothing is read until a package manager asks. */
 export function openPackageCatalog(read: ReadPackageFile): PackageCatalog {
@@ -47,5 +50,6 @@ export function openPackageCatalog(read: ReadPackageFile): PackageCatalog {
 
   return {
     pip: () => cached('pip', async () => createPipCatalog(await json<PipIndex>(PIP_INDEX), files)),
+    go: () => cached('go', async () => createGoCatalog(await json<GoData>(GO_FILE))),
   };
 }

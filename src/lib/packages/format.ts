@@ -151,6 +151,14 @@ export interface AptPackage {
   readonly fileCount: number;
   /** the file list (package files, files its maintainer scripts create, its dpkg database files) */
   readonly files: string;
+  /** bytes its stanza adds to /var/lib/dpkg/status */
+  readonly statusBytes: number;
+}
+
+/** dpkg's `path-exclude` / `path-include` rules (dpkg.cfg), the last matching rule deciding. */
+export interface DpkgPathRule {
+  readonly include: boolean;
+  readonly glob: string;
 }
 
 export interface AptSuiteData {
@@ -172,6 +180,8 @@ export interface AptSuiteData {
   };
   /** the bookkeeping an `apt-get install` adds besides package files, measured per install */
   readonly overhead: AptOverhead;
+  /** the slim images' dpkg configuration: what dpkg leaves out when a stage has this file */
+  readonly slim: { readonly path: string; readonly rules: readonly DpkgPathRule[] };
   /** real installs measured while generating, to check a resolver against */
   readonly measuredInstalls: readonly MeasuredInstall[];
   readonly notes: readonly string[];
@@ -236,20 +246,28 @@ export interface ApkData {
 /* ---------------------------------------------------------------- go */
 
 export interface GoBuildMeasurement {
+  /** the program's name under scripts/packages/go-programs */
   readonly program: string;
-  /** the std packages the program imports directly */
+  /** the packages the program imports */
   readonly imports: readonly string[];
+  /** the standard package the program exists to measure (its other imports only print) */
+  readonly package?: string;
+  /** cgo enabled for the build (gcc on PATH, CGO_ENABLED unset) */
   readonly cgo: boolean;
-  /** -ldflags="-s -w" */
+  /** the -ldflags value: '', '-s -w', '-s' or '-w' */
+  readonly ldflags: string;
+  /** -s (which implies -w since Go 1.22) */
   readonly stripped: boolean;
   readonly trimpath: boolean;
+  /** -a -installsuffix cgo, as the course's scratch example builds */
+  readonly rebuildAll: boolean;
   readonly goarch: string;
   readonly size: number;
   readonly linkage: 'static' | 'dynamic';
   readonly interpreter?: string;
-  /** `ldd` output lines (dynamic binaries) */
+  /** `ldd` output (dynamic binaries) */
   readonly libraries?: readonly string[];
-  /** /root/.cache/go-build after a build with an empty cache */
+  /** GOCACHE (/root/.cache/go-build) after a build that started with an empty cache */
   readonly coldCache?: { readonly bytes: number; readonly files: number };
   /** `file` output */
   readonly file: string;
@@ -258,32 +276,36 @@ export interface GoBuildMeasurement {
 export interface GoData {
   readonly format: number;
   readonly generated: string;
+  /** `go version` of the measuring toolchain */
   readonly goVersion: string;
   readonly source: string;
   readonly measurements: readonly GoBuildMeasurement[];
-  /** std package → its std dependencies (transitive, `go list -deps`), for the packages the model knows */
+  /** program → the standard packages it links (`go list -deps`, static build) */
   readonly stdDeps: Readonly<Record<string, readonly string[]>>;
   readonly model: GoSizeModel;
-  /** what a `go build` leaves outside the source tree besides the build cache */
+  /** what a `go build` leaves outside the source tree besides GOCACHE's entries */
   readonly leftBehind: readonly { readonly path: string; readonly kind: string; readonly bytes: number }[];
   readonly notes: readonly string[];
 }
 
-/** Size model coefficients, fitted to the measurements (see docs/packages.md). */
+/** Coefficients fitted to the measurements (see docs/packages.md, "Go"). */
 export interface GoSizeModel {
-  /** bytes of `func main() {}` (runtime only), unstripped, static */
+  /** bytes of `func main() {}`: the runtime alone, static, unstripped */
   readonly base: number;
-  /** bytes each anchor package adds over the runtime when a program uses it, unstripped */
-  readonly anchors: Readonly<Record<string, number>>;
-  /** stripped size / unstripped size */
+  /** how many standard packages that program links */
+  readonly runtimePackages: number;
+  /** size with -ldflags="-s -w" / size without (median of the measured programs) */
   readonly stripRatio: number;
-  /** bytes cgo adds to a binary that links runtime/cgo (net, os/user with cgo on) */
+  /** bytes cgo's dynamic linking adds to an unstripped binary (median) */
   readonly cgoDynamicExtra: number;
-  /** size ratio GOARCH=arm64 / amd64 */
+  /** size with -trimpath / size without */
+  readonly trimpathRatio: number;
+  /** size for another GOARCH / amd64 size */
   readonly archRatio: Readonly<Record<string, number>>;
-  /** go-build cache bytes after a cold build, by the same anchors */
-  readonly cacheBase: number;
-  readonly cacheAnchors: Readonly<Record<string, number>>;
-  /** fraction of the measured size a model prediction was off by, at most, on the measured programs */
+  /** GOCACHE after building `func main() {}` with an empty cache */
+  readonly cacheBase: { readonly bytes: number; readonly files: number };
+  /** GOCACHE bytes per third-party package (estimated from the standard packages' average) */
+  readonly cachePerThirdPartyPackage: number;
+  /** the largest relative error on the measured programs that combine packages, each predicted without its own measurement */
   readonly maxError: number;
 }
