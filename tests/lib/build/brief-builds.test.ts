@@ -60,3 +60,45 @@ describe('the brief’s Python Dockerfiles', () => {
     expect(run?.notes.join(' ')).toMatch(/markupsafe/);
   });
 });
+
+describe('the brief’s Go Dockerfiles', () => {
+  it('golang:1 single stage: over 800 MB with the toolchain and the build cache, and it starts', async () => {
+    const result = await build('go-single-stage', 'go-app');
+    expect(result.ok).toBe(true);
+    expect(result.stages[0]?.size).toBeGreaterThan(800e6);
+    const analysis = analyze(result);
+    expect(analysis.run).toMatchObject({ starts: true, argv: ['./app'] });
+    const codes = analysis.diagnostics.map((diagnostic) => diagnostic.code);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'size/build-cache',
+        'size/build-tools-in-final',
+        'surface/compiler',
+        'surface/shell',
+      ]),
+    );
+  });
+
+  it('scratch: about 5.5 MB, a static binary and /etc/passwd, running as app', async () => {
+    const result = await build('go-scratch', 'go-app');
+    expect(result.ok).toBe(true);
+    const size = result.stages[1]?.size ?? 0;
+    expect(size).toBeGreaterThan(5e6);
+    expect(size).toBeLessThan(6.5e6);
+    const analysis = analyze(result);
+    expect(analysis.run).toMatchObject({ starts: true, argv: ['./app'], user: 'app' });
+    expect(analysis.surface?.items).toEqual([]);
+  });
+
+  it('scratch without CGO_ENABLED=0: the binary needs glibc’s loader, which scratch lacks', async () => {
+    const dockerfile = readFileSync(join(EXAMPLES, 'go-scratch.Dockerfile'), 'utf8').replace(
+      'CGO_ENABLED=0 ',
+      '',
+    );
+    const run = analyze(await build('go-scratch', 'go-app', dockerfile)).run;
+    expect(run).toMatchObject({
+      starts: false,
+      error: { code: 'run/missing-dynamic-linker', message: 'exec /usr/app/app: no such file or directory' },
+    });
+  });
+});
