@@ -3,8 +3,9 @@
  * downloaded Debian packages, the real installs and the Go measurements. Node-only.
  * Usage: node scripts/packages/build.ts [OUT]
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { buildApt } from './apt.ts';
 import { buildGo } from './go.ts';
 import { buildPip } from './pip.ts';
 
@@ -41,4 +42,19 @@ if (want('go')) {
   const go = buildGo(join(work, 'go-1.26.jsonl'), 'scripts/packages/go-programs', generated);
   write('go.json', `${JSON.stringify(go.data)}\n`);
   for (const line of go.report) console.log(`go model: ${line}`);
+}
+
+if (want('apt')) {
+  for (const suite of ['bookworm', 'trixie'] as const) {
+    if (!existsSync(join(work, `apt-${suite}/runs.json`))) {
+      console.log(`apt ${suite}: no measured installs in ${work} (run apt-measure.ts)`);
+      continue;
+    }
+    rmSync(join(out, 'apt', suite), { recursive: true, force: true });
+    const slim = readFileSync(join(catalog, `roots/${suite}-slim/etc/dpkg/dpkg.cfg.d/docker`), 'utf8');
+    const apt = buildApt(work, suite, slim, generated);
+    for (const [path, text] of apt.files) write(path, text);
+    write(`apt/${suite}.json`, `${JSON.stringify(apt.data)}\n`);
+    for (const line of apt.report) console.log(`apt ${suite}: ${line}`);
+  }
 }

@@ -5,7 +5,14 @@
 
 import type { LayerEntry } from '../fs/entry.ts';
 import { decodeLayer } from '../images/format.ts';
-import { type GoData, PACKAGES_FORMAT, type PipIndex } from './format.ts';
+import { type AptCatalog, createAptCatalog } from './apt.ts';
+import {
+  type AptSuiteData,
+  type DebianSuite,
+  type GoData,
+  PACKAGES_FORMAT,
+  type PipIndex,
+} from './format.ts';
 import { createGoCatalog, type GoCatalog } from './go.ts';
 import { createPipCatalog, type PipCatalog } from './pip.ts';
 
@@ -15,6 +22,7 @@ export type ReadPackageFile = (path: string) => Promise<string>;
 export interface PackageCatalog {
   pip(): Promise<PipCatalog>;
   go(): Promise<GoCatalog>;
+  apt(suite: DebianSuite): Promise<AptCatalog>;
 }
 
 export class PackageDataError extends Error {
@@ -23,6 +31,7 @@ export class PackageDataError extends Error {
 
 export const PIP_INDEX = 'pip/index.json';
 export const GO_FILE = 'go.json';
+export const aptFile = (suite: DebianSuite): string => `apt/${suite}.json`;
 
 /** Opens the package data behind `read`; nothing is read until a package manager asks. */
 export function openPackageCatalog(read: ReadPackageFile): PackageCatalog {
@@ -51,5 +60,7 @@ export function openPackageCatalog(read: ReadPackageFile): PackageCatalog {
   return {
     pip: () => cached('pip', async () => createPipCatalog(await json<PipIndex>(PIP_INDEX), files)),
     go: () => cached('go', async () => createGoCatalog(await json<GoData>(GO_FILE))),
+    apt: (suite) =>
+      cached(`apt:${suite}`, async () => createAptCatalog(await json<AptSuiteData>(aptFile(suite)), files)),
   };
 }

@@ -153,6 +153,8 @@ export interface AptPackage {
   readonly files: string;
   /** bytes its stanza adds to /var/lib/dpkg/status */
   readonly statusBytes: number;
+  /** bytes of its debconf templates (0: none); debconf's templates.dat grows by about this much */
+  readonly debconfTemplatesBytes: number;
 }
 
 /** dpkg's `path-exclude` / `path-include` rules (dpkg.cfg), the last matching rule deciding. */
@@ -196,6 +198,8 @@ export interface AptOverhead {
     /** true: the file grows (a log); false: it is rewritten */
     readonly appends: boolean;
   }[];
+  /** templates.dat growth / the installed packages' template bytes (measured median) */
+  readonly debconfTemplatesRatio: number;
   readonly source: string;
 }
 
