@@ -10,6 +10,7 @@ import { basename, resolveIn } from '../fs/path.ts';
 import { type DirNode, findOnPath, lstat, realpath, stat, type TreeNode } from '../fs/tree.ts';
 import type { PackageCatalog } from '../packages/catalog.ts';
 import type { CommandModule, RunUser, ShellState } from './command.ts';
+import { aptCommand } from './commands/apt.ts';
 import { goCommand } from './commands/go.ts';
 import { commandRegistry } from './commands/index.ts';
 import { pythonCommands } from './commands/pip.ts';
@@ -102,7 +103,9 @@ export interface ShellRunOptions {
 
 export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
   const { packages } = options;
-  const packageCommands = packages ? [...pythonCommands(packages), goCommand(() => packages.go())] : [];
+  const packageCommands = packages
+    ? [...pythonCommands(packages), goCommand(() => packages.go()), aptCommand(packages)]
+    : [];
   const registry = commandRegistry([...packageCommands, ...(options.commands ?? [])]);
   return async (request) => {
     const { instruction, config } = request;
