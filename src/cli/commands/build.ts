@@ -82,7 +82,7 @@ function analysisReport(analysis: Analysis): string[] {
       groups.set(item.category, [...(groups.get(item.category) ?? []), item.name]);
     const summary = [...groups].map(([category, names]) => `${category} (${names.join(', ')})`).join('; ');
     lines.push(
-      `Surface:    ${summary || 'no shell, network tool, package manager or compiler; not root'}; ${surface.executables} executables`,
+      `Surface:    ${summary || 'no shell, network tool, package manager or compiler; not root'}; ${surface.executables} executable${surface.executables === 1 ? '' : 's'}`,
     );
   }
   if (efficiency) {
