@@ -1,5 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { exerciseIds, readExercise } from './content/exercise-files.ts';
+import { exerciseSchema } from './content/schemas/exercise.ts';
 import { lessonSchema } from './content/schemas/lesson.ts';
 
 const lessons = defineCollection({
@@ -7,4 +9,12 @@ const lessons = defineCollection({
   schema: lessonSchema,
 });
 
-export const collections = { lessons };
+// Exercises are directories (metadata, starter, solution, explanation), read by one function that
+// the tests share, so what the site shows is what the tests check.
+const exercises = defineCollection({
+  loader: async () =>
+    Promise.all((await exerciseIds()).map(async (id) => ({ id, ...(await readExercise(id)) }))),
+  schema: exerciseSchema,
+});
+
+export const collections = { lessons, exercises };
