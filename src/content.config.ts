@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { exerciseIds, readExercise } from './content/exercise-files.ts';
 import { exerciseSchema } from './content/schemas/exercise.ts';
 import { lessonSchema } from './content/schemas/lesson.ts';
@@ -17,4 +18,12 @@ const exercises = defineCollection({
   schema: exerciseSchema,
 });
 
-export const collections = { lessons, exercises };
+const glossary = defineCollection({
+  loader: file('src/content/glossary.yaml'),
+  schema: z.object({
+    term: z.string().min(1).describe('The term as the glossary lists it.'),
+    definition: z.string().min(1).describe('One or two sentences; `backticks` mark code.'),
+  }),
+});
+
+export const collections = { lessons, exercises, glossary };

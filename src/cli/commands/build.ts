@@ -4,7 +4,7 @@ import { type Analysis, analyze } from '../../lib/analysis/analyze.ts';
 import { toJsonReport } from '../../lib/build/report.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { simulateBuild } from '../../lib/build/simulate.ts';
-import { formatBytes } from '../../lib/build/stage-builder.ts';
+import { formatSize as formatBytes } from '../../lib/format-size.ts';
 import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../command.ts';
 import { formatDiagnostic } from '../format-diagnostic.ts';
 import { nodeCatalog, nodePackages } from '../node-catalog.ts';
