@@ -87,7 +87,7 @@ export function buildPip(opts: PipBuildOptions): {
     },
     notes: [
       'Module files are the bytes of Debian packages of the same software (see each release); .pyc files were compiled by CPython 3.9.18, whose bytecode format is that of 3.9.25.',
-      'dist-info holds METADATA (Debian’s, which is generated from upstream’s pyproject), WHEEL, entry_points.txt and top_level.txt where the project has them, INSTALLER and RECORD (computed for the real file list); license files are left out.',
+      'dist-info holds METADATA (Debian’s, which is generated from upstream’s pyproject), WHEEL, entry_points.txt and top_level.txt where the project has them, INSTALLER, RECORD (computed for the real file list) and the license files, whose sizes are the typical sizes of those license texts (estimated).',
       'Wheel sizes are the published ones (pip logs, PyPI); for native wheels the compiled files are scaled so that the rebuilt wheel deflates to the published size.',
     ],
   };
