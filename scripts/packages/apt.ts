@@ -202,7 +202,7 @@ export function buildApt(
     format: PACKAGES_FORMAT,
     generated,
     suite,
-    curated: CURATED_APT.filter((n) => names.includes(n) || base.includes(n)),
+    curated: CURATED_APT.filter((n) => names.includes(n) || base.includes(n) || virtuals[n] !== undefined),
     base,
     packages,
     virtuals,

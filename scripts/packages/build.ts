@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { buildApk } from './apk.ts';
 import { buildApt } from './apt.ts';
 import { buildGo } from './go.ts';
 import { buildPip } from './pip.ts';
@@ -57,4 +58,12 @@ if (want('apt')) {
     write(`apt/${suite}.json`, `${JSON.stringify(apt.data)}\n`);
     for (const line of apt.report) console.log(`apt ${suite}: ${line}`);
   }
+}
+
+if (want('apk')) {
+  rmSync(join(out, 'apk'), { recursive: true, force: true });
+  const apk = buildApk(generated);
+  for (const [path, text] of apk.files) write(path, text);
+  write('apk/3.22.json', `${JSON.stringify(apk.data)}\n`);
+  for (const line of apk.report) console.log(line);
 }

@@ -52,6 +52,8 @@ export interface PipBuildOptions {
 const SO_RE = /\.cpython-3\d+-x86_64-linux-gnu\.so$/;
 const SO_39 = '.cpython-39-x86_64-linux-gnu.so';
 const DEFAULT_INTERPRETER = '/usr/local/bin/python3.9';
+/** Where the python images' pip installs; the .pyc sizes are those of files compiled there. */
+const PYC_SITE_PACKAGES = '/usr/local/lib/python3.9/site-packages';
 
 export function buildPip(opts: PipBuildOptions): {
   index: PipIndex;
@@ -69,6 +71,7 @@ export function buildPip(opts: PipBuildOptions): {
     format: PACKAGES_FORMAT,
     generated: opts.generated,
     python: '3.9',
+    pycSitePackages: PYC_SITE_PACKAGES,
     releases,
     cache: {
       perEntryOverhead: {
@@ -87,7 +90,7 @@ export function buildPip(opts: PipBuildOptions): {
     },
     notes: [
       'Module files are the bytes of Debian packages of the same software (see each release); .pyc files were compiled by CPython 3.9.18, whose bytecode format is that of 3.9.25.',
-      'dist-info holds METADATA (Debian’s, which is generated from upstream’s pyproject), WHEEL, entry_points.txt and top_level.txt where the project has them, INSTALLER and RECORD (computed for the real file list); license files are left out.',
+      'dist-info holds METADATA (Debian’s, which is generated from upstream’s pyproject), WHEEL, entry_points.txt and top_level.txt where the project has them, INSTALLER, RECORD (computed for the real file list) and the license files, whose sizes are the typical sizes of those license texts (estimated).',
       'Wheel sizes are the published ones (pip logs, PyPI); for native wheels the compiled files are scaled so that the rebuilt wheel deflates to the published size.',
     ],
   };
@@ -253,12 +256,14 @@ function compileAll(
     }
   }
   // pip compiles each installed .py with compileall.compile_file(force=True, quiet=True); files that
-  // do not compile (newer syntax) are skipped silently, as pip does.
-  try {
-    execFileSync(opts.python39, ['-m', 'compileall', '-q', '-q', '-f', ...dirs], { stdio: 'pipe' });
-  } catch {
-    // compileall exits 1 when any file failed; the missing .pyc files say which
-  }
+  // do not compile (newer syntax) are skipped silently, as pip does. A .pyc records its source's
+  // path, so each tree is compiled as if it were in the python images' site-packages (ddir).
+  const script = [
+    'import compileall, sys',
+    'for d in sys.argv[2:]:',
+    '    compileall.compile_dir(d, ddir=sys.argv[1], force=True, quiet=2)',
+  ].join('\n');
+  execFileSync(opts.python39, ['-c', script, PYC_SITE_PACKAGES, ...dirs], { stdio: 'pipe' });
   const sizes = new Map<string, number>();
   for (const { spec, sources } of staged) {
     const dir = join(opts.stage, `${spec.name}-${spec.version}`);

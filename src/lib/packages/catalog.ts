@@ -5,8 +5,10 @@
 
 import type { LayerEntry } from '../fs/entry.ts';
 import { decodeLayer } from '../images/format.ts';
+import { type ApkCatalog, createApkCatalog } from './apk.ts';
 import { type AptCatalog, createAptCatalog } from './apt.ts';
 import {
+  type ApkData,
   type AptSuiteData,
   type DebianSuite,
   type GoData,
@@ -23,6 +25,8 @@ export interface PackageCatalog {
   pip(): Promise<PipCatalog>;
   go(): Promise<GoCatalog>;
   apt(suite: DebianSuite): Promise<AptCatalog>;
+  /** Alpine's packages by release (`3.22`) */
+  apk(release: string): Promise<ApkCatalog>;
 }
 
 export class PackageDataError extends Error {
@@ -32,6 +36,7 @@ export class PackageDataError extends Error {
 export const PIP_INDEX = 'pip/index.json';
 export const GO_FILE = 'go.json';
 export const aptFile = (suite: DebianSuite): string => `apt/${suite}.json`;
+export const apkFile = (release: string): string => `apk/${release}.json`;
 
 /** Opens the package data behind `read`; nothing is read until a package manager asks. */
 export function openPackageCatalog(read: ReadPackageFile): PackageCatalog {
@@ -62,5 +67,7 @@ export function openPackageCatalog(read: ReadPackageFile): PackageCatalog {
     go: () => cached('go', async () => createGoCatalog(await json<GoData>(GO_FILE))),
     apt: (suite) =>
       cached(`apt:${suite}`, async () => createAptCatalog(await json<AptSuiteData>(aptFile(suite)), files)),
+    apk: (release) =>
+      cached(`apk:${release}`, async () => createApkCatalog(await json<ApkData>(apkFile(release)), files)),
   };
 }

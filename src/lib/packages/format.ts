@@ -112,6 +112,11 @@ export interface PipIndex {
   readonly generated: string;
   /** the interpreter the data is for: file names (`*.cpython-39.pyc`), tags (`cp39`) */
   readonly python: string;
+  /**
+   * the site-packages the .pyc sizes were compiled for: a .pyc records its source's path once, so
+   * elsewhere (`--user`, a venv) each .pyc differs by the difference in that path's length
+   */
+  readonly pycSitePackages: string;
   readonly releases: readonly PipRelease[];
   /** what `pip install` leaves in /root/.cache/pip besides the wheels */
   readonly cache: {

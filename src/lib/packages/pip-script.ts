@@ -23,7 +23,8 @@ export function consoleScriptSize(entry: string, interpreter: string): number {
   );
 }
 
-function utf8Length(text: string): number {
+/** Bytes of `text` in UTF-8, as file names and shebangs are written. */
+export function utf8Length(text: string): number {
   let n = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;

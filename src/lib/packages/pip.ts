@@ -7,7 +7,7 @@ import type { LayerEntry } from '../fs/entry.ts';
 import type { PipIndex, PipRelease, PipRequirement, PipWheel } from './format.ts';
 import { evaluateMarker, linuxPython } from './markers.ts';
 import { compareVersions, parseVersion, satisfies } from './pep440.ts';
-import { consoleScriptSize } from './pip-script.ts';
+import { consoleScriptSize, utf8Length } from './pip-script.ts';
 
 /** PEP 503: `Flask`, `flask_`, `FLASK` all name `flask`. */
 export function normalizeName(name: string): string {
@@ -145,7 +145,7 @@ export function createPipCatalog(
     resolve: (requirements, target, options = {}) => resolve(requirements, target, options, releases),
     wheelFor,
     files: (source) => load(source.files),
-    installEntries,
+    installEntries: (release, files, where) => installEntries(index, release, files, where),
     cacheEntries: (wheels, cacheDir = '/root/.cache/pip') => cacheEntries(index, wheels, cacheDir),
   };
 }
@@ -260,6 +260,7 @@ function atLeast(version: string, minimum: string): boolean {
 }
 
 function installEntries(
+  index: PipIndex,
   release: PipRelease,
   files: readonly LayerEntry[],
   where: InstallLocation,
@@ -267,7 +268,15 @@ function installEntries(
   const uid = where.uid ?? 0;
   const gid = where.gid ?? 0;
   const site = where.sitePackages.replace(/\/+$/, '');
-  const out: LayerEntry[] = files.map((e) => ({ ...e, path: `${site}/${e.path}`, uid, gid }));
+  // Each .pyc names its source file by absolute path once.
+  const pycDelta = utf8Length(site) - utf8Length(index.pycSitePackages);
+  const out: LayerEntry[] = files.map((e) => ({
+    ...e,
+    path: `${site}/${e.path}`,
+    uid,
+    gid,
+    ...(e.kind === 'file' && e.path.endsWith('.pyc') ? { size: e.size + pycDelta } : {}),
+  }));
   if (where.requested) {
     out.push({
       path: `${site}/${release.distInfo}/REQUESTED`,

@@ -22,15 +22,25 @@ describe('apt data', () => {
     expect(files.filter((e) => e.kind !== 'dir')).toHaveLength(curl.fileCount);
   });
 
-  it('reproduces every measured install on debian:bookworm', async () => {
-    const apt = await bookworm();
-    const installed = new Set(apt.data.base);
-    for (const m of apt.data.measuredInstalls) {
-      const name = m.command.split(' ').at(-1) as string;
-      const recommends = !m.command.includes('--no-install-recommends');
-      const got = apt.resolve([name], { installed, recommends }).install.map((p) => p.name);
-      expect(new Set(got), m.command).toEqual(new Set(m.installed));
-    }
+  it.each(['bookworm', 'trixie'] as const)(
+    'reproduces every measured install on debian:%s',
+    async (suite) => {
+      const apt = await committedPackages().apt(suite);
+      const installed = new Set(apt.data.base);
+      expect(apt.data.measuredInstalls).toHaveLength(42);
+      for (const m of apt.data.measuredInstalls) {
+        const name = m.command.split(' ').at(-1) as string;
+        const recommends = !m.command.includes('--no-install-recommends');
+        const got = apt.resolve([name], { installed, recommends }).install.map((p) => p.name);
+        expect(new Set(got), m.command).toEqual(new Set(m.installed));
+      }
+    },
+  );
+
+  it('answers dnsutils with bind9-dnsutils in trixie, where it is only a virtual name', async () => {
+    const apt = await committedPackages().apt('trixie');
+    expect(apt.find('dnsutils')?.name).toBe('bind9-dnsutils');
+    expect(apt.data.curated).toContain('dnsutils');
   });
 
   it('adds up to the measured layer, bookkeeping included', async () => {

@@ -206,7 +206,8 @@ describe('installed files', () => {
     if (!flask) throw new Error('missing');
     const choice = pip.wheelFor(flask, glibc);
     if (choice.kind !== 'wheel') throw new Error('expected a wheel');
-    const entries = pip.installEntries(flask, await pip.files(choice.wheel), {
+    const files = await pip.files(choice.wheel);
+    const entries = pip.installEntries(flask, files, {
       sitePackages: '/root/.local/lib/python3.9/site-packages',
       scripts: '/root/.local/bin',
       interpreter: '/usr/local/bin/python',
@@ -220,6 +221,10 @@ describe('installed files', () => {
         (e) => e.path === '/root/.local/lib/python3.9/site-packages/flask-3.1.3.dist-info/REQUESTED',
       ),
     ).toBe(true);
+    // a .pyc records its source path: /root/.local/lib/python3.9/site-packages is two bytes longer
+    const pyc = files.find((e) => e.path === 'flask/__pycache__/app.cpython-39.pyc');
+    const placed = entries.find((e) => e.path.endsWith('/flask/__pycache__/app.cpython-39.pyc'));
+    expect(placed?.size).toBe((pyc?.size ?? 0) + 2);
   });
 
   it('sizes console scripts as pip 23 writes them', () => {
