@@ -3,6 +3,7 @@
  * wrong, and the lesson's challenge to try next.
  */
 import { useId, useState } from 'preact/hooks';
+import './check-yourself.css';
 
 export interface Choice {
   readonly text: string;

@@ -29,6 +29,8 @@ export interface ShellState {
   readonly notes: string[];
   /** Set when something ran that the simulator could not follow: the step's effect is uncertain. */
   uncertain: boolean;
+  /** What commands remember for the rest of this RUN, by command (e.g. apk's virtual packages). */
+  readonly memory: Map<string, unknown>;
 }
 
 export interface CommandResult {
