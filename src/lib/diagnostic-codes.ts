@@ -238,6 +238,10 @@ const SURFACE: Record<string, Entry> = {
     'Compilers and build tools',
     'Build tools are for building; at run time they let an attacker compile exploits in place.',
   ],
+  'world-writable': [
+    'World-writable paths',
+    'Files or directories (other than sticky ones such as `/tmp`) that every user may write: any process can change them. Drop the write bit with `chmod o-w`.',
+  ],
   setuid: [
     'setuid binaries',
     'Programs that run with their owner’s privileges are a path from an ordinary user to root.',

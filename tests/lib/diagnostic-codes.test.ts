@@ -21,6 +21,7 @@ const categories: readonly SurfaceCategory[] = [
   'package-manager',
   'compiler',
   'setuid',
+  'world-writable',
   'root-user',
 ];
 
