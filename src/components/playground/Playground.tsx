@@ -12,7 +12,13 @@ import {
   type Outcome,
   startEngineWorker,
 } from '../engine/engine-client.ts';
+import type { BuildOutput, SourceFiles } from '../engine/protocol.ts';
+import { RunCheck } from '../run/RunCheck.tsx';
+import { sameStep } from '../steps/step-navigation.ts';
+import { BuildPanels } from './BuildPanels.tsx';
+import { BuildStatus } from './BuildStatus.tsx';
 import { type PlaygroundExample, stateOf } from './examples.ts';
+import { problemsOf } from './problems.ts';
 import { type Notice, restoreState } from './restore.ts';
 import { StatusLine } from './StatusLine.tsx';
 import { encodedStateIn, shareUrl } from './share-link.ts';
@@ -46,16 +52,45 @@ export default function Playground({ examples }: Props) {
   const [notice, setNotice] = useState<Notice | undefined>();
   const [picked, setPicked] = useState(fallback.id);
   const [link, setLink] = useState<string | undefined>();
+  const [build, setBuild] = useState<{ output: BuildOutput; roundTripMs: number } | undefined>();
+  const [buildFailure, setBuildFailure] = useState<string | undefined>();
+  const [building, setBuilding] = useState(false);
+  /** The step shown in the timeline and marked in the editor; `reveal` counts the learner's moves. */
+  const [step, setStep] = useState<{ index: number | null; reveal: number }>({ index: null, reveal: 0 });
   const current = useRef(state);
+  const shownBuild = useRef<BuildOutput | undefined>(undefined);
   const engine = useRef<EngineClient | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const requestParse = (next: PlaygroundState) => {
+  /** Parse for the instant verdict, build for the image: both at once, the newest answer wins. */
+  const requestVerdicts = (next: PlaygroundState) => {
     const client = engine.current;
     if (!client) return;
-    const files = next.files.map(({ path, content }) => ({ path, content }));
-    client.request('parse', { dockerfile: dockerfileOf(next), files }).then((outcome) => {
+    const source = sourcesOf(next);
+    client.request('parse', source).then((outcome) => {
       if (outcome.status !== 'stale') setParse(outcome);
+    });
+    setBuilding(true);
+    client.request('build', source).then((outcome) => {
+      if (outcome.status === 'stale') return;
+      setBuilding(false);
+      if (outcome.status === 'failed') {
+        setBuildFailure(outcome.message);
+        return;
+      }
+      setBuildFailure(undefined);
+      const previous = shownBuild.current;
+      shownBuild.current = outcome.output;
+      setBuild({ output: outcome.output, roundTripMs: outcome.roundTripMs });
+      // The step on show stays on show across rebuilds, wherever its line has moved.
+      setStep((shown) => ({
+        ...shown,
+        index: sameStep(
+          shown.index === null ? undefined : previous?.result.steps[shown.index],
+          shown.index ?? -1,
+          outcome.output.result.steps,
+        ),
+      }));
     });
   };
 
@@ -80,8 +115,11 @@ export default function Playground({ examples }: Props) {
     const next = change(previous);
     current.current = next;
     setState(next);
-    if (options.replace) setGeneration((value) => value + 1);
-    if (next.files !== previous.files) requestParse(next);
+    if (options.replace) {
+      setGeneration((value) => value + 1);
+      setStep((shown) => ({ ...shown, index: null }));
+    }
+    if (next.files !== previous.files) requestVerdicts(next);
     clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
   };
@@ -104,7 +142,7 @@ export default function Playground({ examples }: Props) {
         // a reload keeps them rather than opening the link again.
         history.replaceState(history.state, '', location.pathname + location.search);
       }
-      if (restored.source === 'default') requestParse(restored.state);
+      if (restored.source === 'default') requestVerdicts(restored.state);
       else apply(() => restored.state, { replace: true });
       if (restored.notice) setNotice(restored.notice);
       setReady(true);
@@ -146,7 +184,12 @@ export default function Playground({ examples }: Props) {
     }
   };
 
-  const diagnostics = parse?.status === 'done' ? parse.output.diagnostics : [];
+  const diagnostics = problemsOf({
+    parse: parse?.status === 'done' ? parse.output : undefined,
+    build: build?.output,
+    buildCurrent: !building,
+  });
+  const shownStep = step.index === null ? undefined : build?.output.result.steps[step.index];
 
   return (
     <div class="mc-playground" data-ready={ready ? 'true' : undefined}>
@@ -211,9 +254,37 @@ export default function Playground({ examples }: Props) {
         onRename={(from, to) => apply((previous) => withRename(previous, from, to))}
         onDelete={(path) => apply((previous) => withoutFile(previous, path))}
         onNotice={(text) => setNotice({ kind: 'info', text })}
+        step={
+          shownStep
+            ? { from: shownStep.range.start.offset, to: shownStep.range.end.offset, reveal: step.reveal }
+            : null
+        }
       >
         <StatusLine outcome={parse} file={DOCKERFILE} />
+        <BuildStatus
+          build={build?.output}
+          failure={buildFailure}
+          building={building}
+          roundTripMs={build?.roundTripMs}
+        />
+        {build && !buildFailure && <RunCheck run={build.output.analysis.run} />}
       </ContextEditor>
+      <BuildPanels
+        build={buildFailure ? undefined : build?.output}
+        failure={buildFailure}
+        engine={engine.current}
+        examples={examples}
+        current={() => sourcesOf(current.current)}
+        step={step.index}
+        onStep={(index) => setStep((shown) => ({ index, reveal: shown.reveal + 1 }))}
+      />
     </div>
   );
+}
+
+function sourcesOf(state: PlaygroundState): SourceFiles {
+  return {
+    dockerfile: dockerfileOf(state),
+    files: state.files.map(({ path, content }) => ({ path, content })),
+  };
 }
