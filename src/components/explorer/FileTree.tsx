@@ -99,27 +99,30 @@ export function FileTree(props: Props) {
       onScroll={onScroll}
     >
       <div role="none" class="mc-tree-sizer" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
-        {shown.map((row, offset) => {
-          const index = slice.start + offset;
-          return (
-            <Row
-              key={row.entry.path}
-              row={row}
-              id={rowId(props.id, index)}
-              top={index * ROW_HEIGHT}
-              active={index === active}
-              surface={props.surface.get(row.entry.path)}
-              onClick={() => {
-                props.onActive(index);
-                if (row.entry.kind === 'dir') {
-                  if (row.expanded) props.onClose(row.entry.path);
-                  else props.onOpen([row.entry.path]);
-                }
-                element.current?.focus({ preventScroll: true });
-              }}
-            />
-          );
-        })}
+        {/* The rendered rows flow inside one block moved to their place: one transform per frame. */}
+        <div role="none" class="mc-tree-window" style={{ transform: `translateY(${slice.before}px)` }}>
+          {shown.map((row, offset) => {
+            const index = slice.start + offset;
+            return (
+              <Row
+                // Keyed by slot, not path: scrolling reuses the rows already in the DOM and changes their text.
+                key={offset}
+                row={row}
+                id={rowId(props.id, index)}
+                active={index === active}
+                surface={props.surface.get(row.entry.path)}
+                onClick={() => {
+                  props.onActive(index);
+                  if (row.entry.kind === 'dir') {
+                    if (row.expanded) props.onClose(row.entry.path);
+                    else props.onOpen([row.entry.path]);
+                  }
+                  element.current?.focus({ preventScroll: true });
+                }}
+              />
+            );
+          })}
+        </div>
       </div>
     </div>
   );
@@ -130,13 +133,12 @@ const CHANGE_WORD = { added: 'added', modified: 'modified', removed: 'removed' }
 interface RowProps {
   readonly row: TreeRow;
   readonly id: string;
-  readonly top: number;
   readonly active: boolean;
   readonly surface: readonly SurfaceCategory[] | undefined;
   readonly onClick: () => void;
 }
 
-function Row({ row, id, top, active, surface, onClick }: RowProps) {
+function Row({ row, id, active, surface, onClick }: RowProps) {
   const { entry } = row;
   const isDir = entry.kind === 'dir';
   return (
@@ -152,7 +154,6 @@ function Row({ row, id, top, active, surface, onClick }: RowProps) {
       aria-setsize={row.siblings}
       aria-expanded={isDir ? row.expanded : undefined}
       aria-selected={active}
-      style={{ top: `${top}px` }}
       onClick={onClick}
     >
       {/* Screen readers hear one sentence; the columns are for the eye. */}
