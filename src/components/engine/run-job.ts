@@ -7,12 +7,11 @@ import { type Analysis, analyze, targetStage } from '../../lib/analysis/analyze.
 import { compare } from '../../lib/analysis/compare.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { type BuildCache, simulateBuild } from '../../lib/build/simulate.ts';
-import type { Diagnostic } from '../../lib/diagnostic.ts';
-import { type ParseResult, parseDockerfile } from '../../lib/dockerfile/index.ts';
 import type { Catalog } from '../../lib/images/catalog.ts';
 import { buildSummary, layerSummary } from './build-summary.ts';
 import type { Cancelled, RunJob } from './job-queue.ts';
 import { layerTrees } from './layer-trees.ts';
+import { parse } from './parse-job.ts';
 import type {
   BuildOutput,
   ComparedImage,
@@ -23,8 +22,6 @@ import type {
   EngineResponse,
   ImageInput,
   ImageOutput,
-  ParseInput,
-  ParseOutput,
   SourceFiles,
 } from './protocol.ts';
 
@@ -145,16 +142,6 @@ function comparedImage(
     run: built.analysis.run,
     surface: built.analysis.surface,
   };
-}
-
-export function parse(input: ParseInput): ParseOutput {
-  const result = parseDockerfile(input.dockerfile);
-  return { result, diagnostics: diagnosticsOf(result) };
-}
-
-function diagnosticsOf(result: ParseResult): Diagnostic[] {
-  const diagnostics = result.ok ? [...result.dockerfile.warnings] : [result.error, ...result.warnings];
-  return diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
 function describe(error: unknown): string {

@@ -11,6 +11,7 @@ import {
   type EngineClient,
   type Outcome,
   startEngineWorker,
+  startParseWorker,
 } from '../engine/engine-client.ts';
 import type { BuildOutput, SourceFiles } from '../engine/protocol.ts';
 import { RunCheck } from '../run/RunCheck.tsx';
@@ -59,7 +60,9 @@ export default function Playground({ examples }: Props) {
   const [step, setStep] = useState<{ index: number | null; reveal: number }>({ index: null, reveal: 0 });
   const current = useRef(state);
   const shownBuild = useRef<BuildOutput | undefined>(undefined);
+
   const engine = useRef<EngineClient | null>(null);
+  const parser = useRef<EngineClient | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   /** Parse for the instant verdict, build for the image: both at once, the newest answer wins. */
@@ -67,7 +70,7 @@ export default function Playground({ examples }: Props) {
     const client = engine.current;
     if (!client) return;
     const source = sourcesOf(next);
-    client.request('parse', source).then((outcome) => {
+    (parser.current ?? client).request('parse', source).then((outcome) => {
       if (outcome.status !== 'stale') setParse(outcome);
     });
     setBuilding(true);
@@ -127,6 +130,7 @@ export default function Playground({ examples }: Props) {
   useEffect(() => {
     try {
       engine.current = createEngineClient(startEngineWorker());
+      parser.current = createEngineClient(startParseWorker());
     } catch (error) {
       setParse({
         status: 'failed',
@@ -155,6 +159,8 @@ export default function Playground({ examples }: Props) {
       flush();
       engine.current?.dispose();
       engine.current = null;
+      parser.current?.dispose();
+      parser.current = null;
     };
   }, []);
 

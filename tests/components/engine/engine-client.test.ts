@@ -1,8 +1,8 @@
 /** The worker client: only the newest request's answer is applied, and a failing worker fails requests, not the page. */
 import { describe, expect, it } from 'vitest';
 import { createEngineClient, type WorkerPort } from '../../../src/components/engine/engine-client.ts';
+import { parse } from '../../../src/components/engine/parse-job.ts';
 import type { EngineRequest, EngineResponse } from '../../../src/components/engine/protocol.ts';
-import { parse } from '../../../src/components/engine/run-job.ts';
 
 /** A worker stand-in that keeps requests until the test answers them, in any order. */
 function fakeWorker() {
