@@ -4,6 +4,7 @@
  * shared as a link; the engine runs in a worker.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Diagnostic } from '../../lib/diagnostic.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { ContextEditor } from '../editor/ContextEditor.tsx';
 import {
@@ -60,7 +61,8 @@ export default function Playground({ examples }: Props) {
   const [step, setStep] = useState<{ index: number | null; reveal: number }>({ index: null, reveal: 0 });
   const current = useRef(state);
   const shownBuild = useRef<BuildOutput | undefined>(undefined);
-
+  const lastParsed = useRef<BuildOutput | undefined>(undefined);
+  const problems = useRef<{ key: string; list: readonly Diagnostic[] }>({ key: '[]', list: [] });
   const engine = useRef<EngineClient | null>(null);
   const parser = useRef<EngineClient | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -84,6 +86,7 @@ export default function Playground({ examples }: Props) {
       setBuildFailure(undefined);
       const previous = shownBuild.current;
       shownBuild.current = outcome.output;
+      if (outcome.output.result.dockerfile) lastParsed.current = outcome.output;
       setBuild({ output: outcome.output, roundTripMs: outcome.roundTripMs });
       // The step on show stays on show across rebuilds, wherever its line has moved.
       setStep((shown) => ({
@@ -190,11 +193,16 @@ export default function Playground({ examples }: Props) {
     }
   };
 
-  const diagnostics = problemsOf({
+  const found = problemsOf({
     parse: parse?.status === 'done' ? parse.output : undefined,
     build: build?.output,
     buildCurrent: !building,
+    lastParsed: lastParsed.current,
   });
+  // The same findings keep the same array, so the editor is not redrawn for an answer that changes nothing.
+  const key = JSON.stringify(found);
+  if (key !== problems.current.key) problems.current = { key, list: found };
+  const diagnostics = problems.current.list;
   const shownStep = step.index === null ? undefined : build?.output.result.steps[step.index];
 
   return (

@@ -48,6 +48,15 @@ describe('problemsOf', () => {
     ]);
   });
 
+  it('keeps the findings of the last build that parsed while a typo is taken back', () => {
+    const typo = build([at('parse/unknown-instruction', 3)]);
+    const fresh = parse(true, []);
+    expect(codes(problemsOf({ parse: fresh, build: typo, buildCurrent: false, lastParsed: built }))).toEqual([
+      'surface/shell',
+      'run/no-command',
+    ]);
+  });
+
   it('shows nothing before the first answer', () => {
     expect(problemsOf({ parse: undefined, build: undefined, buildCurrent: false })).toEqual([]);
   });
