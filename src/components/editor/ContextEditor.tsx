@@ -24,6 +24,11 @@ export interface ContextEditorProps {
   readonly onRename: (from: string, to: string) => void;
   readonly onDelete: (path: string) => void;
   readonly onNotice: (text: string) => void;
+  /**
+   * The build step to mark in the Dockerfile, as offsets; `reveal` changes when the learner moves to
+   * a step, which also scrolls it into view (a rebuild only moves the mark).
+   */
+  readonly step?: { readonly from: number; readonly to: number; readonly reveal: number } | null;
   /** Shown between the editor and the problem list, e.g. the parse status. */
   readonly children?: ComponentChildren;
 }
@@ -58,6 +63,15 @@ export function ContextEditor(props: ContextEditorProps) {
   useLayoutEffect(() => {
     session.current?.setDiagnostics(DOCKERFILE, props.diagnostics);
   }, [props.diagnostics, mounted]);
+
+  const revealed = useRef(0);
+  const { step } = props;
+  useLayoutEffect(() => {
+    const reveal = step != null && step.reveal !== revealed.current;
+    if (step) revealed.current = step.reveal;
+    if (reveal && props.active !== DOCKERFILE) props.onOpen(DOCKERFILE);
+    session.current?.showStep(DOCKERFILE, step ? { from: step.from, to: step.to } : null, reveal);
+  }, [step?.from, step?.to, step?.reveal, mounted]);
 
   const open = (path: string) => {
     session.current?.open(path);

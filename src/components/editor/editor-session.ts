@@ -11,10 +11,14 @@ import {
   EditorSelection,
   EditorState,
   type Extension,
-  type StateEffect,
+  type Range,
+  StateEffect,
+  StateField,
   type TransactionSpec,
 } from '@codemirror/state';
 import {
+  Decoration,
+  type DecorationSet,
   drawSelection,
   EditorView,
   highlightActiveLine,
@@ -52,7 +56,36 @@ const themeSlot = new Compartment();
 const DARK = EditorView.darkTheme.of(true);
 const LIGHT = EditorView.darkTheme.of(false);
 
+/** The lines of the build step being shown, marked as a debugger marks its current line. */
+const setStepLines = StateEffect.define<{ readonly from: number; readonly to: number } | null>();
+const STEP_LINE = Decoration.line({ class: 'cm-mc-step-line' });
+
+const stepLines = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(lines, transaction) {
+    let next = lines.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(setStepLines)) continue;
+      next = effect.value
+        ? lineMarks(transaction.state, effect.value.from, effect.value.to)
+        : Decoration.none;
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+function lineMarks(state: EditorState, from: number, to: number): DecorationSet {
+  const length = state.doc.length;
+  const first = state.doc.lineAt(Math.min(from, length)).number;
+  const last = state.doc.lineAt(Math.min(Math.max(to, from), length)).number;
+  const marks: Range<Decoration>[] = [];
+  for (let line = first; line <= last; line++) marks.push(STEP_LINE.range(state.doc.line(line).from));
+  return Decoration.set(marks);
+}
+
 const shared: Extension = [
+  stepLines,
   lineNumbers(),
   highlightActiveLineGutter(),
   highlightSpecialChars(),
@@ -166,6 +199,28 @@ export class EditorSession {
       scrollIntoView: true,
     });
     this.#view.focus();
+  }
+
+  /**
+   * Marks the lines of a build step (null clears the mark). With `reveal`, also puts the cursor
+   * there and scrolls it into view, without taking the focus from the step controls.
+   */
+  showStep(
+    path: string,
+    range: { readonly from: number; readonly to: number } | null,
+    reveal: boolean,
+  ): void {
+    if (reveal && range) {
+      this.open(path);
+      const length = this.#view.state.doc.length;
+      const anchor = Math.min(range.from, length);
+      this.#view.dispatch({
+        effects: [setStepLines.of(range), EditorView.scrollIntoView(anchor, { y: 'center' })],
+        selection: EditorSelection.cursor(anchor),
+      });
+      return;
+    }
+    this.#update(path, { effects: setStepLines.of(range) });
   }
 
   /** Applies a quick fix's edits (offsets into the file's current text) and puts the cursor after them. */

@@ -22,6 +22,11 @@ const chrome = EditorView.theme({
     backgroundColor: 'var(--editor-selection) !important',
   },
   '.cm-activeLine': { backgroundColor: 'var(--editor-active-line)' },
+  // The build step being shown: a bar as well as a tint, so it reads without colour.
+  '.cm-line.cm-mc-step-line': {
+    backgroundColor: 'var(--highlight)',
+    boxShadow: 'inset 4px 0 0 var(--accent)',
+  },
   '.cm-gutters': {
     backgroundColor: 'var(--bg-sunken)',
     color: 'var(--fg-muted)',

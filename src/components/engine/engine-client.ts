@@ -90,7 +90,15 @@ export function createEngineClient(
   };
 }
 
-/** The real worker, bundled by Vite as an ES module worker. */
+/** The engine worker (builds, images, comparisons), bundled by Vite as an ES module worker. */
 export function startEngineWorker(): Worker {
   return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+}
+
+/**
+ * The parse worker: a second, small worker, so the verdict on a keystroke never waits for the
+ * analysis of the previous keystroke's build (tens of milliseconds on a Debian base).
+ */
+export function startParseWorker(): Worker {
+  return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: 'parse' });
 }

@@ -1,7 +1,9 @@
-/** The engine's Web Worker: the message-port adapter around runJob, so parsing never blocks typing. */
+/** The engine's Web Worker: the message-port adapter around the job runner, so nothing blocks typing. */
+
+import { fetchReader, openCatalog } from '../../lib/images/catalog.ts';
 import { createJobQueue } from './job-queue.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
-import { runJob } from './run-job.ts';
+import { createJobRunner } from './run-job.ts';
 
 // The project compiles against the DOM library; these are the two members of the worker scope used here.
 const scope = self as unknown as {
@@ -9,6 +11,10 @@ const scope = self as unknown as {
   postMessage(response: EngineResponse): void;
 };
 
-const queue = createJobQueue(runJob, (response) => scope.postMessage(response));
+const run = createJobRunner({
+  openCatalog: () => openCatalog(fetchReader(`${import.meta.env.BASE_URL}catalog/`)),
+});
+
+const queue = createJobQueue(run, (response) => scope.postMessage(response));
 
 scope.onmessage = (event) => queue.push(event.data);

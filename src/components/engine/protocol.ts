@@ -1,10 +1,15 @@
 /**
  * The messages between the page and the engine worker. Each kind of job declares its input and its
- * output in `EngineJobs`; requests, responses and the client's typing all follow from that table, so
- * the build job joins `parse` as one more entry and one more case in `runJob`.
+ * output in `EngineJobs`; requests, responses and the client's typing all follow from that table.
  */
+import type { Analysis } from '../../lib/analysis/analyze.ts';
+import type { Comparison } from '../../lib/analysis/compare.ts';
+import type { RunCheck } from '../../lib/analysis/run-check.ts';
+import type { SurfaceReport } from '../../lib/analysis/surface.ts';
+import type { BuildError, BuildResult, BuiltLayer, StageResult } from '../../lib/build/result.ts';
 import type { Diagnostic } from '../../lib/diagnostic.ts';
 import type { ParseResult } from '../../lib/dockerfile/index.ts';
+import type { DirNode } from '../../lib/fs/tree.ts';
 
 /** A file of the build context, as the engine receives it. */
 export interface ContextFile {
@@ -12,11 +17,14 @@ export interface ContextFile {
   readonly content: string;
 }
 
-export interface ParseInput {
+/** The Dockerfile and its build context: what parse, build and compare read. */
+export interface SourceFiles {
   readonly dockerfile: string;
-  /** The build context; parsing ignores it, the build will read it. */
+  /** The build context, the Dockerfile included; parsing ignores it. */
   readonly files: readonly ContextFile[];
 }
+
+export type ParseInput = SourceFiles;
 
 export interface ParseOutput {
   /** What `parseDockerfile` returned, unchanged. */
@@ -25,8 +33,82 @@ export interface ParseOutput {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A layer as `docker history` lists it, without the files it holds. */
+export type LayerSummary = Omit<BuiltLayer, 'changes' | 'entries'>;
+
+/**
+ * A stage without its file tree and its layers' files, which are tens of thousands of nodes on a
+ * Debian base: the `image` job brings those when the layer explorer asks.
+ */
+export type StageSummary = Omit<StageResult, 'tree' | 'layers'> & {
+  readonly layers: readonly LayerSummary[];
+};
+
+/** The build result with its stages summarised and without the layer cache, which stays in the worker. */
+export type BuildSummary = Omit<BuildResult, 'stages' | 'cache'> & {
+  readonly stages: readonly StageSummary[];
+};
+
+export interface BuildOutput {
+  /** This build's id (its request's), which the `image` job asks for. */
+  readonly build: number;
+  readonly result: BuildSummary;
+  /** What `analyze` concluded: run check, attack surface, efficiency and the findings. */
+  readonly analysis: Analysis;
+  readonly timing: {
+    readonly buildMs: number;
+    readonly analyzeMs: number;
+    /** Steps answered from the previous builds' layer cache. */
+    readonly cachedSteps: number;
+  };
+}
+
+export interface ImageInput {
+  /** The build whose target image to send: the newest one the worker answered. */
+  readonly build: number;
+}
+
+export interface ImageOutput {
+  readonly build: number;
+  /** The target stage as `simulateBuild` returned it: tree, layers with their files, config. */
+  readonly stage: StageResult;
+  /** The image's files after each of its layers: `trees[i]` is layers 0 to i applied. */
+  readonly trees: readonly DirNode[];
+}
+
+/** One side of a comparison: a label to show and the files to build. */
+export interface CompareSide extends SourceFiles {
+  readonly label: string;
+}
+
+export interface CompareInput {
+  readonly a: CompareSide;
+  readonly b: CompareSide;
+}
+
+/** One image of a comparison, as the comparison view shows it. */
+export interface ComparedImage {
+  readonly label: string;
+  /** The target stage's FROM reference (`python:3.9-alpine`, `scratch`). */
+  readonly reference: string | null;
+  readonly error: BuildError | null;
+  readonly layers: readonly LayerSummary[];
+  readonly run: RunCheck | null;
+  readonly surface: SurfaceReport | null;
+}
+
+export interface CompareOutput {
+  readonly a: ComparedImage;
+  readonly b: ComparedImage;
+  /** `compare()` of the two; null unless both built. */
+  readonly comparison: Comparison | null;
+}
+
 export interface EngineJobs {
   parse: { input: ParseInput; output: ParseOutput };
+  build: { input: SourceFiles; output: BuildOutput };
+  image: { input: ImageInput; output: ImageOutput };
+  compare: { input: CompareInput; output: CompareOutput };
 }
 
 export type JobKind = keyof EngineJobs;
@@ -48,5 +130,5 @@ export type EngineResponse =
       };
     }[JobKind]
   | { readonly id: number; readonly kind: JobKind; readonly status: 'failed'; readonly message: string }
-  /** A newer request of the same kind arrived before this one started, so the worker skipped it. */
+  /** A newer request of the same kind arrived before this one finished, so the worker dropped it. */
   | { readonly id: number; readonly kind: JobKind; readonly status: 'superseded' };

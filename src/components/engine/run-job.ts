@@ -1,30 +1,147 @@
-/** The worker's work, apart from its message port: one request in, one response out, never a throw. */
-import type { Diagnostic } from '../../lib/diagnostic.ts';
-import { type ParseResult, parseDockerfile } from '../../lib/dockerfile/index.ts';
-import type { EngineRequest, EngineResponse, ParseInput, ParseOutput } from './protocol.ts';
+/**
+ * The worker's work, apart from its message port: one request in, one response out, never a throw.
+ * It holds what builds share: the catalog (opened on the first build), the layer cache of the
+ * builds so far, and the newest build, whose image the layer explorer asks for.
+ */
+import { type Analysis, analyze, targetStage } from '../../lib/analysis/analyze.ts';
+import { compare } from '../../lib/analysis/compare.ts';
+import type { BuildResult } from '../../lib/build/result.ts';
+import { type BuildCache, simulateBuild } from '../../lib/build/simulate.ts';
+import type { Catalog } from '../../lib/images/catalog.ts';
+import { buildSummary, layerSummary } from './build-summary.ts';
+import type { Cancelled, RunJob } from './job-queue.ts';
+import { layerTrees } from './layer-trees.ts';
+import { parse } from './parse-job.ts';
+import type {
+  BuildOutput,
+  ComparedImage,
+  CompareInput,
+  CompareOutput,
+  CompareSide,
+  EngineRequest,
+  EngineResponse,
+  ImageInput,
+  ImageOutput,
+  SourceFiles,
+} from './protocol.ts';
 
-export function runJob(request: EngineRequest, now: () => number = () => performance.now()): EngineResponse {
-  const started = now();
-  try {
-    switch (request.kind) {
-      case 'parse': {
-        const output = parse(request);
-        return { id: request.id, kind: request.kind, status: 'done', output, workMs: now() - started };
-      }
+export interface JobRunnerOptions {
+  /** Opens the image catalog; called on the first build, and again after a failure. */
+  readonly openCatalog: () => Promise<Catalog>;
+  readonly now?: () => number;
+  /** Lets messages that arrived during a step in, so a job can see it was superseded. */
+  readonly yieldToEvents?: () => Promise<void>;
+}
+
+/** Thrown by a job that noticed a newer request of its kind; becomes a `superseded` answer. */
+class Superseded extends Error {}
+
+export function createJobRunner(options: JobRunnerOptions): RunJob {
+  const now = options.now ?? (() => performance.now());
+  const yieldToEvents = options.yieldToEvents ?? (() => new Promise((resume) => setTimeout(resume, 0)));
+  let catalog: Promise<Catalog> | undefined;
+  let cache: BuildCache | undefined;
+  let newest: { readonly id: number; readonly result: BuildResult } | undefined;
+
+  const catalogOf = (): Promise<Catalog> => {
+    if (!catalog) {
+      catalog = options.openCatalog();
+      // A catalog that failed to load (offline, say) is tried again on the next build.
+      catalog.catch(() => {
+        catalog = undefined;
+      });
     }
-  } catch (error) {
-    return { id: request.id, kind: request.kind, status: 'failed', message: describe(error) };
-  }
+    return catalog;
+  };
+
+  /** Builds and analyses, checking between the two for a newer request: analysis is the slow part. */
+  const buildAndAnalyze = async (source: SourceFiles, cancelled: Cancelled) => {
+    const started = now();
+    const result = await simulateBuild({
+      dockerfile: source.dockerfile,
+      context: { files: source.files },
+      catalog: await catalogOf(),
+      ...(cache ? { cache } : {}),
+    });
+    // Even a superseded build's cache is good: its keys are the content it built.
+    cache = result.cache;
+    const built = now();
+    await yieldToEvents();
+    if (cancelled()) throw new Superseded();
+    const analysis = analyze(result);
+    return { result, analysis, buildMs: built - started, analyzeMs: now() - built };
+  };
+
+  const build = async (id: number, source: SourceFiles, cancelled: Cancelled): Promise<BuildOutput> => {
+    const { result, analysis, buildMs, analyzeMs } = await buildAndAnalyze(source, cancelled);
+    newest = { id, result };
+    return {
+      build: id,
+      result: buildSummary(result),
+      analysis,
+      timing: { buildMs, analyzeMs, cachedSteps: result.steps.filter((step) => step.cached).length },
+    };
+  };
+
+  const image = (input: ImageInput): ImageOutput => {
+    if (newest?.id !== input.build)
+      throw new Error('that build is no longer the newest: ask for the image of the newest build');
+    const stage = targetStage(newest.result);
+    if (!stage?.tree) throw new Error('the build made no image to explore');
+    return { build: input.build, stage, trees: layerTrees(stage.layers) };
+  };
+
+  const compareJob = async (input: CompareInput, cancelled: Cancelled): Promise<CompareOutput> => {
+    const a = await buildAndAnalyze(input.a, cancelled);
+    const b = await buildAndAnalyze(input.b, cancelled);
+    const bothBuilt = targetStage(a.result)?.built && targetStage(b.result)?.built;
+    return {
+      a: comparedImage(input.a, a),
+      b: comparedImage(input.b, b),
+      comparison: bothBuilt ? compare(a, b) : null,
+    };
+  };
+
+  return async (request: EngineRequest, cancelled: Cancelled): Promise<EngineResponse> => {
+    const started = now();
+    const done = <T>(output: T) => ({
+      id: request.id,
+      kind: request.kind,
+      status: 'done' as const,
+      output,
+      workMs: now() - started,
+    });
+    try {
+      switch (request.kind) {
+        case 'parse':
+          return { ...done(parse(request)), kind: request.kind };
+        case 'build':
+          return { ...done(await build(request.id, request, cancelled)), kind: request.kind };
+        case 'image':
+          return { ...done(image(request)), kind: request.kind };
+        case 'compare':
+          return { ...done(await compareJob(request, cancelled)), kind: request.kind };
+      }
+    } catch (error) {
+      if (error instanceof Superseded) return { id: request.id, kind: request.kind, status: 'superseded' };
+      return { id: request.id, kind: request.kind, status: 'failed', message: describe(error) };
+    }
+  };
 }
 
-function parse(input: ParseInput): ParseOutput {
-  const result = parseDockerfile(input.dockerfile);
-  return { result, diagnostics: diagnosticsOf(result) };
-}
-
-function diagnosticsOf(result: ParseResult): Diagnostic[] {
-  const diagnostics = result.ok ? [...result.dockerfile.warnings] : [result.error, ...result.warnings];
-  return diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+function comparedImage(
+  side: CompareSide,
+  built: { readonly result: BuildResult; readonly analysis: Analysis },
+): ComparedImage {
+  const stage = targetStage(built.result);
+  return {
+    label: side.label,
+    reference: stage?.reference ?? null,
+    error: built.result.error,
+    layers: stage?.layers.map(layerSummary) ?? [],
+    run: built.analysis.run,
+    surface: built.analysis.surface,
+  };
 }
 
 function describe(error: unknown): string {

@@ -4,6 +4,7 @@
  * shared as a link; the engine runs in a worker.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Diagnostic } from '../../lib/diagnostic.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { ContextEditor } from '../editor/ContextEditor.tsx';
 import {
@@ -11,8 +12,15 @@ import {
   type EngineClient,
   type Outcome,
   startEngineWorker,
+  startParseWorker,
 } from '../engine/engine-client.ts';
+import type { BuildOutput, SourceFiles } from '../engine/protocol.ts';
+import { RunCheck } from '../run/RunCheck.tsx';
+import { sameStep } from '../steps/step-navigation.ts';
+import { BuildPanels } from './BuildPanels.tsx';
+import { BuildStatus } from './BuildStatus.tsx';
 import { type PlaygroundExample, stateOf } from './examples.ts';
+import { problemsOf } from './problems.ts';
 import { type Notice, restoreState } from './restore.ts';
 import { StatusLine } from './StatusLine.tsx';
 import { encodedStateIn, shareUrl } from './share-link.ts';
@@ -46,16 +54,49 @@ export default function Playground({ examples }: Props) {
   const [notice, setNotice] = useState<Notice | undefined>();
   const [picked, setPicked] = useState(fallback.id);
   const [link, setLink] = useState<string | undefined>();
+  const [build, setBuild] = useState<{ output: BuildOutput; roundTripMs: number } | undefined>();
+  const [buildFailure, setBuildFailure] = useState<string | undefined>();
+  const [building, setBuilding] = useState(false);
+  /** The step shown in the timeline and marked in the editor; `reveal` counts the learner's moves. */
+  const [step, setStep] = useState<{ index: number | null; reveal: number }>({ index: null, reveal: 0 });
   const current = useRef(state);
+  const shownBuild = useRef<BuildOutput | undefined>(undefined);
+  const lastParsed = useRef<BuildOutput | undefined>(undefined);
+  const problems = useRef<{ key: string; list: readonly Diagnostic[] }>({ key: '[]', list: [] });
   const engine = useRef<EngineClient | null>(null);
+  const parser = useRef<EngineClient | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const requestParse = (next: PlaygroundState) => {
+  /** Parse for the instant verdict, build for the image: both at once, the newest answer wins. */
+  const requestVerdicts = (next: PlaygroundState) => {
     const client = engine.current;
     if (!client) return;
-    const files = next.files.map(({ path, content }) => ({ path, content }));
-    client.request('parse', { dockerfile: dockerfileOf(next), files }).then((outcome) => {
+    const source = sourcesOf(next);
+    (parser.current ?? client).request('parse', source).then((outcome) => {
       if (outcome.status !== 'stale') setParse(outcome);
+    });
+    setBuilding(true);
+    client.request('build', source).then((outcome) => {
+      if (outcome.status === 'stale') return;
+      setBuilding(false);
+      if (outcome.status === 'failed') {
+        setBuildFailure(outcome.message);
+        return;
+      }
+      setBuildFailure(undefined);
+      const previous = shownBuild.current;
+      shownBuild.current = outcome.output;
+      if (outcome.output.result.dockerfile) lastParsed.current = outcome.output;
+      setBuild({ output: outcome.output, roundTripMs: outcome.roundTripMs });
+      // The step on show stays on show across rebuilds, wherever its line has moved.
+      setStep((shown) => ({
+        ...shown,
+        index: sameStep(
+          shown.index === null ? undefined : previous?.result.steps[shown.index],
+          shown.index ?? -1,
+          outcome.output.result.steps,
+        ),
+      }));
     });
   };
 
@@ -80,8 +121,11 @@ export default function Playground({ examples }: Props) {
     const next = change(previous);
     current.current = next;
     setState(next);
-    if (options.replace) setGeneration((value) => value + 1);
-    if (next.files !== previous.files) requestParse(next);
+    if (options.replace) {
+      setGeneration((value) => value + 1);
+      setStep((shown) => ({ ...shown, index: null }));
+    }
+    if (next.files !== previous.files) requestVerdicts(next);
     clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
   };
@@ -89,6 +133,7 @@ export default function Playground({ examples }: Props) {
   useEffect(() => {
     try {
       engine.current = createEngineClient(startEngineWorker());
+      parser.current = createEngineClient(startParseWorker());
     } catch (error) {
       setParse({
         status: 'failed',
@@ -104,7 +149,7 @@ export default function Playground({ examples }: Props) {
         // a reload keeps them rather than opening the link again.
         history.replaceState(history.state, '', location.pathname + location.search);
       }
-      if (restored.source === 'default') requestParse(restored.state);
+      if (restored.source === 'default') requestVerdicts(restored.state);
       else apply(() => restored.state, { replace: true });
       if (restored.notice) setNotice(restored.notice);
       setReady(true);
@@ -117,6 +162,8 @@ export default function Playground({ examples }: Props) {
       flush();
       engine.current?.dispose();
       engine.current = null;
+      parser.current?.dispose();
+      parser.current = null;
     };
   }, []);
 
@@ -146,7 +193,17 @@ export default function Playground({ examples }: Props) {
     }
   };
 
-  const diagnostics = parse?.status === 'done' ? parse.output.diagnostics : [];
+  const found = problemsOf({
+    parse: parse?.status === 'done' ? parse.output : undefined,
+    build: build?.output,
+    buildCurrent: !building,
+    lastParsed: lastParsed.current,
+  });
+  // The same findings keep the same array, so the editor is not redrawn for an answer that changes nothing.
+  const key = JSON.stringify(found);
+  if (key !== problems.current.key) problems.current = { key, list: found };
+  const diagnostics = problems.current.list;
+  const shownStep = step.index === null ? undefined : build?.output.result.steps[step.index];
 
   return (
     <div class="mc-playground" data-ready={ready ? 'true' : undefined}>
@@ -211,9 +268,37 @@ export default function Playground({ examples }: Props) {
         onRename={(from, to) => apply((previous) => withRename(previous, from, to))}
         onDelete={(path) => apply((previous) => withoutFile(previous, path))}
         onNotice={(text) => setNotice({ kind: 'info', text })}
+        step={
+          shownStep
+            ? { from: shownStep.range.start.offset, to: shownStep.range.end.offset, reveal: step.reveal }
+            : null
+        }
       >
         <StatusLine outcome={parse} file={DOCKERFILE} />
+        <BuildStatus
+          build={build?.output}
+          failure={buildFailure}
+          building={building}
+          roundTripMs={build?.roundTripMs}
+        />
+        {build && !buildFailure && <RunCheck run={build.output.analysis.run} />}
       </ContextEditor>
+      <BuildPanels
+        build={buildFailure ? undefined : build?.output}
+        failure={buildFailure}
+        engine={engine.current}
+        examples={examples}
+        current={() => sourcesOf(current.current)}
+        step={step.index}
+        onStep={(index) => setStep((shown) => ({ index, reveal: shown.reveal + 1 }))}
+      />
     </div>
   );
+}
+
+function sourcesOf(state: PlaygroundState): SourceFiles {
+  return {
+    dockerfile: dockerfileOf(state),
+    files: state.files.map(({ path, content }) => ({ path, content })),
+  };
 }

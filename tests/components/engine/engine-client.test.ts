@@ -1,8 +1,8 @@
 /** The worker client: only the newest request's answer is applied, and a failing worker fails requests, not the page. */
 import { describe, expect, it } from 'vitest';
 import { createEngineClient, type WorkerPort } from '../../../src/components/engine/engine-client.ts';
+import { parse } from '../../../src/components/engine/parse-job.ts';
 import type { EngineRequest, EngineResponse } from '../../../src/components/engine/protocol.ts';
-import { runJob } from '../../../src/components/engine/run-job.ts';
 
 /** A worker stand-in that keeps requests until the test answers them, in any order. */
 function fakeWorker() {
@@ -28,7 +28,8 @@ function fakeWorker() {
     },
     run(request: EngineRequest | undefined) {
       if (!request) throw new Error('no such request');
-      this.answer(runJob(request));
+      if (request.kind !== 'parse') throw new Error('the fake worker only parses');
+      this.answer({ id: request.id, kind: 'parse', status: 'done', output: parse(request), workMs: 0 });
     },
     fail(message: string) {
       const event = new Event('error');

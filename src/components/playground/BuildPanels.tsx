@@ -1,0 +1,155 @@
+/**
+ * The views of the build under the editor, as ARIA tabs: the steps, the layer explorer and the
+ * comparison. The explorer and the comparison are loaded the first time their tab opens, so the
+ * page's first JavaScript stays small; a panel keeps its state while another tab is shown.
+ */
+import type { ComponentType, TargetedKeyboardEvent } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { CompareViewProps } from '../compare/CompareView.tsx';
+import type { EngineClient } from '../engine/engine-client.ts';
+import type { BuildOutput, SourceFiles } from '../engine/protocol.ts';
+import type { LayerExplorerProps } from '../explorer/LayerExplorer.tsx';
+import { BuildSteps } from '../steps/BuildSteps.tsx';
+import type { PlaygroundExample } from './examples.ts';
+import './panels.css';
+
+type PanelId = 'steps' | 'layers' | 'compare';
+
+const PANELS: readonly { readonly id: PanelId; readonly label: string }[] = [
+  { id: 'steps', label: 'Build steps' },
+  { id: 'layers', label: 'Layers' },
+  { id: 'compare', label: 'Compare' },
+];
+
+interface Props {
+  readonly build: BuildOutput | undefined;
+  /** Why there is no build to show, when the worker failed. */
+  readonly failure: string | undefined;
+  readonly engine: EngineClient | null;
+  readonly examples: readonly PlaygroundExample[];
+  /** The playground's files now, for comparing them with an example. */
+  readonly current: () => SourceFiles;
+  readonly step: number | null;
+  readonly onStep: (index: number) => void;
+}
+
+interface LazyViews {
+  layers?: ComponentType<LayerExplorerProps>;
+  compare?: ComponentType<CompareViewProps>;
+}
+
+export function BuildPanels(props: Props) {
+  const id = useId();
+  const [open, setOpen] = useState<PanelId>('steps');
+  const [views, setViews] = useState<LazyViews>({});
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const opened = useRef(new Set<PanelId>(['steps']));
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  useEffect(() => {
+    opened.current.add(open);
+    if (open === 'layers' && !views.layers) {
+      import('../explorer/LayerExplorer.tsx').then(
+        (module) => setViews((loaded) => ({ ...loaded, layers: module.LayerExplorer })),
+        (error: unknown) => setLoadError(`The layer explorer could not load: ${String(error)}`),
+      );
+    }
+    if (open === 'compare' && !views.compare) {
+      import('../compare/CompareView.tsx').then(
+        (module) => setViews((loaded) => ({ ...loaded, compare: module.CompareView })),
+        (error: unknown) => setLoadError(`The comparison could not load: ${String(error)}`),
+      );
+    }
+  }, [open]);
+
+  const select = (index: number) => {
+    const panel = PANELS[index];
+    if (!panel) return;
+    setOpen(panel.id);
+    tabs.current[index]?.focus();
+  };
+
+  const onKeyDown = (event: TargetedKeyboardEvent<HTMLDivElement>) => {
+    const current = PANELS.findIndex((panel) => panel.id === open);
+    const last = PANELS.length - 1;
+    const next: Record<string, number> = {
+      ArrowRight: current === last ? 0 : current + 1,
+      ArrowLeft: current === 0 ? last : current - 1,
+      Home: 0,
+      End: last,
+    };
+    const target = next[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    select(target);
+  };
+
+  const { build } = props;
+  const Explorer = views.layers;
+  const Compare = views.compare;
+
+  return (
+    <section class="mc-panels" aria-label="The build">
+      <div role="tablist" aria-label="Views of the build" class="mc-panel-tabs" onKeyDown={onKeyDown}>
+        {PANELS.map((panel, index) => (
+          <button
+            key={panel.id}
+            ref={(element) => {
+              tabs.current[index] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${panel.id}`}
+            class="mc-panel-tab"
+            aria-selected={open === panel.id}
+            aria-controls={`${id}-panel-${panel.id}`}
+            tabIndex={open === panel.id ? 0 : -1}
+            onClick={() => select(index)}
+          >
+            {panel.label}
+          </button>
+        ))}
+      </div>
+      {PANELS.map((panel) => (
+        <div
+          key={panel.id}
+          role="tabpanel"
+          id={`${id}-panel-${panel.id}`}
+          aria-labelledby={`${id}-tab-${panel.id}`}
+          class="mc-panel"
+          hidden={open !== panel.id}
+        >
+          {panel.id === 'steps' &&
+            (build ? (
+              <BuildSteps result={build.result} current={props.step} onSelect={props.onStep} />
+            ) : (
+              <Waiting text={props.failure ?? 'Building the image…'} />
+            ))}
+          {panel.id === 'layers' &&
+            opened.current.has('layers') &&
+            (Explorer ? (
+              <Explorer build={build} engine={props.engine} active={open === 'layers'} />
+            ) : (
+              <Waiting text={loadError ?? 'Loading the layer explorer…'} />
+            ))}
+          {panel.id === 'compare' &&
+            opened.current.has('compare') &&
+            (Compare ? (
+              <Compare
+                engine={props.engine}
+                examples={props.examples}
+                current={props.current}
+                active={open === 'compare'}
+              />
+            ) : (
+              <Waiting text={loadError ?? 'Loading the comparison…'} />
+            ))}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Waiting({ text }: { text: string }) {
+  return <p class="mc-panel-waiting">{text}</p>;
+}
