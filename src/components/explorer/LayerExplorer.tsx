@@ -375,6 +375,7 @@ const CATEGORY_ORDER: readonly SurfaceCategory[] = [
   'package-manager',
   'compiler',
   'setuid',
+  'world-writable',
   'root-user',
 ];
 
