@@ -23,6 +23,7 @@ export interface SearchHit {
 /** Markdown/MDX body text as plain words: no imports, components, markup or links targets. */
 export function plainText(mdx: string): string {
   return mdx
+    .replace(/<SpeakerNotes>[\s\S]*?<\/SpeakerNotes>/g, ' ')
     .replace(/^(import|export) .*$/gm, '')
     .replace(/<([A-Z][\w.]*)\b[\s\S]*?\/>/g, ' ')
     .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
