@@ -4,7 +4,7 @@ import { lessonSections, plainText, search } from '../../../src/components/searc
 describe('search index', () => {
   it('keeps words and drops imports, components and markup', () => {
     const text = plainText(
-      'import X from \'./x.tsx\';\nThe image is <Fact of="a" show="size" />, **big** and `root`.\n<Note title="n">busybox</Note>',
+      'import X from \'./x.tsx\';\nThe image is <Fact of="a" show="size" />, **big** and `root`.\n<Note title="n">busybox</Note>\n<SpeakerNotes>\nfor the room\n</SpeakerNotes>',
     );
     expect(text).toBe('The image is , big and root. busybox');
   });
