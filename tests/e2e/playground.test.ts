@@ -98,18 +98,18 @@ describe.skipIf(!HAS_CHROMIUM)('playground', () => {
     await page.goto(`${url}/`);
     await page.waitForLoadState('networkidle');
     expect(scripts).toEqual([]);
-    await expect(page.getByRole('link', { name: 'Playground', exact: true }).getAttribute('href')).resolves.toBe(
-      '/playground/',
-    );
+    await expect(
+      page.getByRole('link', { name: 'Playground', exact: true }).getAttribute('href'),
+    ).resolves.toBe('/playground/');
     await page.close();
   });
 
   it('opens on the first example, parsed by the worker', async () => {
     const page = await open();
     await expect(page.title()).resolves.toBe('Playground · Minimal Containers');
-    await expect(page.getByRole('link', { name: 'Playground', exact: true }).getAttribute('aria-current')).resolves.toBe(
-      'page',
-    );
+    await expect(
+      page.getByRole('link', { name: 'Playground', exact: true }).getAttribute('aria-current'),
+    ).resolves.toBe('page');
     await expect(status(page)).resolves.toBe('Parsed: 1 stage, 6 instructions');
     await expect(fileTabs(page).allTextContents()).resolves.toEqual([
       'Dockerfile',
