@@ -5,20 +5,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DOCKERFILE } from '../context/file-path.ts';
-import { ContextEditor } from '../editor/ContextEditor.tsx';
-import { BuildPanels } from '../playground/BuildPanels.tsx';
-import { BuildStatus } from '../playground/BuildStatus.tsx';
-import { StatusLine } from '../playground/StatusLine.tsx';
-import {
-  dockerfileOf,
-  type PlaygroundState,
-  withContent,
-  withFile,
-  withoutFile,
-  withRename,
-} from '../playground/state.ts';
-import { RunCheck } from '../run/RunCheck.tsx';
+import { type PlaygroundState, sourcesOf } from '../playground/state.ts';
 import { useBuildSession } from '../workbench/use-build-session.ts';
+import { Workbench } from '../workbench/Workbench.tsx';
 import type { LabRequest, LabSource } from './lab-request.ts';
 
 export interface LabProps {
@@ -36,11 +25,6 @@ function stateOf(source: LabSource): PlaygroundState {
     active: DOCKERFILE,
   };
 }
-
-const sourcesOf = (state: PlaygroundState) => ({
-  dockerfile: dockerfileOf(state),
-  files: state.files.map(({ path, content }) => ({ path, content })),
-});
 
 export function Lab({ request, seq }: LabProps) {
   const [state, setState] = useState<PlaygroundState>({
@@ -76,50 +60,15 @@ export function Lab({ request, seq }: LabProps) {
     }
   }, [seq]);
 
-  const { build } = session;
-  const output = session.failure ? undefined : build?.output;
-  const shownStep = session.step.index === null ? undefined : output?.result.steps[session.step.index];
-
   return (
     <div class="mc-lab">
-      <ContextEditor
-        key={generation}
-        files={state.files}
-        active={state.active}
-        diagnostics={session.diagnostics}
-        onEdit={(path, content) => apply((previous) => withContent(previous, path, content))}
-        onOpen={(path) => apply((previous) => ({ ...previous, active: path }))}
-        onAdd={(path) => apply((previous) => withFile(previous, path))}
-        onRename={(from, to) => apply((previous) => withRename(previous, from, to))}
-        onDelete={(path) => apply((previous) => withoutFile(previous, path))}
-        onNotice={() => {}}
-        step={
-          shownStep
-            ? {
-                from: shownStep.range.start.offset,
-                to: shownStep.range.end.offset,
-                reveal: session.step.reveal,
-              }
-            : null
-        }
-      >
-        <StatusLine outcome={session.parse} file={DOCKERFILE} />
-        <BuildStatus
-          build={build?.output}
-          failure={session.failure}
-          building={session.building}
-          roundTripMs={build?.roundTripMs}
-        />
-        {output && <RunCheck run={output.analysis.run} />}
-      </ContextEditor>
-      <BuildPanels
-        build={output}
-        failure={session.failure}
-        engine={session.engine}
+      <Workbench
+        session={session}
+        state={state}
+        generation={generation}
+        onChange={apply}
+        current={() => current.current}
         examples={loaded ? [{ id: 'lesson', title: loaded.title, files: stateOf(loaded).files }] : []}
-        current={() => sourcesOf(current.current)}
-        step={session.step.index}
-        onStep={(index) => session.showStep(index)}
       />
     </div>
   );

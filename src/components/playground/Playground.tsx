@@ -4,25 +4,12 @@
  * shared as a link; the engine runs in a worker.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { DOCKERFILE } from '../context/file-path.ts';
-import { ContextEditor } from '../editor/ContextEditor.tsx';
-import type { SourceFiles } from '../engine/protocol.ts';
-import { RunCheck } from '../run/RunCheck.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';
-import { BuildPanels } from './BuildPanels.tsx';
-import { BuildStatus } from './BuildStatus.tsx';
+import { Workbench } from '../workbench/Workbench.tsx';
 import { type PlaygroundExample, stateOf } from './examples.ts';
 import { type Notice, restoreState } from './restore.ts';
-import { StatusLine } from './StatusLine.tsx';
 import { encodedStateIn, shareUrl } from './share-link.ts';
-import {
-  dockerfileOf,
-  type PlaygroundState,
-  withContent,
-  withFile,
-  withoutFile,
-  withRename,
-} from './state.ts';
+import { type PlaygroundState, sourcesOf } from './state.ts';
 import { storeState } from './storage.ts';
 import './playground.css';
 
@@ -131,10 +118,6 @@ export default function Playground({ examples }: Props) {
     }
   };
 
-  const { build, step } = session;
-  const buildFailure = session.failure;
-  const shownStep = step.index === null ? undefined : build?.output.result.steps[step.index];
-
   return (
     <div class="mc-playground" data-ready={ready ? 'true' : undefined}>
       <div class="mc-playground-toolbar">
@@ -187,48 +170,15 @@ export default function Playground({ examples }: Props) {
           />
         </p>
       )}
-      <ContextEditor
-        key={generation}
-        files={state.files}
-        active={state.active}
-        diagnostics={session.diagnostics}
-        onEdit={(path, content) => apply((previous) => withContent(previous, path, content))}
-        onOpen={(path) => apply((previous) => ({ ...previous, active: path }))}
-        onAdd={(path) => apply((previous) => withFile(previous, path))}
-        onRename={(from, to) => apply((previous) => withRename(previous, from, to))}
-        onDelete={(path) => apply((previous) => withoutFile(previous, path))}
-        onNotice={(text) => setNotice({ kind: 'info', text })}
-        step={
-          shownStep
-            ? { from: shownStep.range.start.offset, to: shownStep.range.end.offset, reveal: step.reveal }
-            : null
-        }
-      >
-        <StatusLine outcome={session.parse} file={DOCKERFILE} />
-        <BuildStatus
-          build={build?.output}
-          failure={buildFailure}
-          building={session.building}
-          roundTripMs={build?.roundTripMs}
-        />
-        {build && !buildFailure && <RunCheck run={build.output.analysis.run} />}
-      </ContextEditor>
-      <BuildPanels
-        build={buildFailure ? undefined : build?.output}
-        failure={buildFailure}
-        engine={session.engine}
+      <Workbench
+        session={session}
+        state={state}
+        generation={generation}
+        onChange={apply}
+        current={() => current.current}
         examples={examples}
-        current={() => sourcesOf(current.current)}
-        step={step.index}
-        onStep={(index) => session.showStep(index)}
+        onNotice={(text) => setNotice({ kind: 'info', text })}
       />
     </div>
   );
-}
-
-function sourcesOf(state: PlaygroundState): SourceFiles {
-  return {
-    dockerfile: dockerfileOf(state),
-    files: state.files.map(({ path, content }) => ({ path, content })),
-  };
 }
