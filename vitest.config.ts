@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/components/**/*.test.ts'],
+          include: [
+            'tests/lib/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/components/**/*.test.ts',
+            'tests/content/**/*.test.ts',
+          ],
           // The fuzz suite spends its own time budget; give it room on a 2-core CI machine.
           testTimeout: 60_000,
         },

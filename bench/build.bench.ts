@@ -11,10 +11,12 @@ import { readContext } from '../src/cli/read-context.ts';
 import type { BuildResult } from '../src/lib/build/result.ts';
 import { simulateBuild } from '../src/lib/build/simulate.ts';
 import { openCatalog } from '../src/lib/images/catalog.ts';
+import { openPackageCatalog } from '../src/lib/packages/catalog.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const examples = join(root, 'src/content/examples');
 const catalog = await openCatalog((path) => readFile(join(root, 'public/catalog', path), 'utf8'));
+const packages = openPackageCatalog((path) => readFile(join(root, 'public/packages', path), 'utf8'));
 
 const builds = await Promise.all(
   [
@@ -28,11 +30,12 @@ const builds = await Promise.all(
       dockerfile: readFileSync(join(examples, `${example}.Dockerfile`), 'utf8'),
       context: (await readContext(join(examples, app as string))).context,
       catalog,
+      packages,
     },
   })),
 );
 
-// Load every base image once, as the site does before the first keystroke counts.
+// Load every base image and package file once, as the site has before the first keystroke counts.
 for (const build of builds) await simulateBuild(build.input);
 
 const bench = new Bench({ time: 1500, warmup: true });

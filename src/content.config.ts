@@ -1,5 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { exerciseIds, readExercise } from './content/exercise-files.ts';
+import { exerciseSchema } from './content/schemas/exercise.ts';
 import { lessonSchema } from './content/schemas/lesson.ts';
 
 const lessons = defineCollection({
@@ -7,4 +10,20 @@ const lessons = defineCollection({
   schema: lessonSchema,
 });
 
-export const collections = { lessons };
+// Exercises are directories (metadata, starter, solution, explanation), read by one function that
+// the tests share, so what the site shows is what the tests check.
+const exercises = defineCollection({
+  loader: async () =>
+    Promise.all((await exerciseIds()).map(async (id) => ({ id, ...(await readExercise(id)) }))),
+  schema: exerciseSchema,
+});
+
+const glossary = defineCollection({
+  loader: file('src/content/glossary.yaml'),
+  schema: z.object({
+    term: z.string().min(1).describe('The term as the glossary lists it.'),
+    definition: z.string().min(1).describe('One or two sentences; `backticks` mark code.'),
+  }),
+});
+
+export const collections = { lessons, exercises, glossary };

@@ -4,10 +4,10 @@ import { type Analysis, analyze } from '../../lib/analysis/analyze.ts';
 import { toJsonReport } from '../../lib/build/report.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { simulateBuild } from '../../lib/build/simulate.ts';
-import { formatBytes } from '../../lib/build/stage-builder.ts';
+import { formatSize as formatBytes } from '../../lib/format-size.ts';
 import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../command.ts';
 import { formatDiagnostic } from '../format-diagnostic.ts';
-import { nodeCatalog } from '../node-catalog.ts';
+import { nodeCatalog, nodePackages } from '../node-catalog.ts';
 import { MAX_CONTEXT_FILES, readContext } from '../read-context.ts';
 
 const USAGE = `Usage: sim build DOCKERFILE [--context DIR] [--target NAME] [--build-arg K=V]... [--json] [--files]
@@ -82,7 +82,7 @@ function analysisReport(analysis: Analysis): string[] {
       groups.set(item.category, [...(groups.get(item.category) ?? []), item.name]);
     const summary = [...groups].map(([category, names]) => `${category} (${names.join(', ')})`).join('; ');
     lines.push(
-      `Surface:    ${summary || 'no shell, network tool, package manager or compiler; not root'}; ${surface.executables} executables`,
+      `Surface:    ${summary || 'no shell, network tool, package manager or compiler; not root'}; ${surface.executables} executable${surface.executables === 1 ? '' : 's'}`,
     );
   }
   if (efficiency) {
@@ -176,6 +176,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     dockerfile,
     context: context.context,
     catalog: await nodeCatalog(),
+    packages: nodePackages(),
     ...(options.target ? { target: options.target } : {}),
     buildArgs: options.buildArgs,
   });

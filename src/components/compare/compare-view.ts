@@ -33,6 +33,7 @@ export const CATEGORIES: readonly SurfaceCategory[] = [
   'package-manager',
   'compiler',
   'setuid',
+  'world-writable',
 ];
 
 /** The tools of a category as a short list: a few names, then how many more. */

@@ -391,6 +391,7 @@ const CATEGORY_ORDER: readonly SurfaceCategory[] = [
   'package-manager',
   'compiler',
   'setuid',
+  'world-writable',
   'root-user',
 ];
 

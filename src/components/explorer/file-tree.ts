@@ -330,6 +330,7 @@ export const SURFACE_LABEL: Readonly<Record<SurfaceCategory, string>> = {
   'package-manager': 'package manager',
   compiler: 'compiler',
   setuid: 'setuid',
+  'world-writable': 'world-writable',
   'root-user': 'runs as root',
 };
 

@@ -29,6 +29,7 @@ const CATEGORIES: readonly SurfaceCategory[] = [
   'package-manager',
   'compiler',
   'setuid',
+  'world-writable',
   'root-user',
 ];
 

@@ -153,7 +153,12 @@ export function efficiency(stage: StageResult): EfficiencyReport {
     sizeBytes,
     userSizeBytes,
     wastedUserPercent: userSizeBytes === 0 ? 0 : wastedBytes / userSizeBytes,
-    reclaimableBytes: hidden.reduce((sum, item) => sum + item.bytes, 0),
+    // Own layers say what they hid; a base image's layers are only lists, so there dive's view counts.
+    reclaimableBytes:
+      hidden.reduce((sum, item) => sum + item.bytes, 0) +
+      inefficiencies
+        .filter((item) => item.layers.every((index) => stage.layers[index]?.entries !== undefined))
+        .reduce((sum, item) => sum + item.reclaimable, 0),
     inefficiencies,
     hidden,
   };

@@ -134,3 +134,32 @@ export function checkGoal(goal: Goal, build: BuildResult, analysis: Analysis): G
 export function checkGoals(goals: readonly Goal[], build: BuildResult, analysis: Analysis): GoalResult[] {
   return goals.map((goal) => checkGoal(goal, build, analysis));
 }
+
+/** The goal as the learner reads it in a checklist. */
+export function describeGoal(goal: Goal): string {
+  switch (goal.kind) {
+    case 'builds':
+      return 'The image builds';
+    case 'maxSize':
+      return `The image is at most ${formatSize(goal.bytes)}`;
+    case 'starts':
+      return 'The container starts';
+    case 'noShell':
+      return 'The image has no shell';
+    case 'nonRoot':
+      return 'The container does not run as root';
+    case 'absentPaths':
+      return `The image has none of ${goal.paths.join(', ')}`;
+    case 'presentPaths':
+      return `The image has ${goal.paths.join(', ')}`;
+    case 'noDiagnostic':
+      return `No ${goal.code} finding`;
+    case 'stageCount':
+      if (goal.min && goal.max) return `${goal.min} to ${goal.max} stages`;
+      return goal.min
+        ? `At least ${goal.min} stage${goal.min === 1 ? '' : 's'}`
+        : `At most ${goal.max} stages`;
+    case 'maxLayers':
+      return `The final stage adds at most ${goal.count} layer${goal.count === 1 ? '' : 's'}`;
+  }
+}

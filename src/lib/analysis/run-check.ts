@@ -268,7 +268,33 @@ class RunChecker {
           `${module}'s compiled speedups (${incompatible}) cannot load here, but it falls back to pure Python.`,
         );
     }
+    this.noteIndirectMismatches(searchPath, new Set(modules), musl);
     return undefined;
+  }
+
+  /**
+   * Packages the script does not import itself but its imports may (Flask → Jinja2 → MarkupSafe):
+   * a compiled extension for the other C library is noted, as a fallback or as a likely failure.
+   */
+  private noteIndirectMismatches(
+    searchPath: readonly string[],
+    direct: ReadonlySet<string>,
+    musl: boolean,
+  ): void {
+    for (const dir of searchPath.filter((path) => path.endsWith('site-packages'))) {
+      const site = stat(this.tree, dir);
+      if (site?.kind !== 'dir') continue;
+      for (const [name, node] of site.children) {
+        if (direct.has(name) || node.kind !== 'dir' || name.includes('.')) continue;
+        const incompatible = this.nativeMismatch(joinPath(dir, name), musl);
+        if (!incompatible) continue;
+        this.notes.push(
+          OPTIONAL_NATIVE.has(name)
+            ? `${name}'s compiled speedups (${incompatible}) cannot load here, but it falls back to pure Python.`
+            : `${name} has a compiled extension built for ${musl ? 'glibc' : 'musl'} (${incompatible}): importing it would fail here.`,
+        );
+      }
+    }
   }
 
   private findModule(dir: string, module: string): string | undefined {

@@ -6,6 +6,7 @@
 import type { StageResult } from '../build/result.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { Instruction } from '../dockerfile/index.ts';
+import { formatSize } from '../format-size.ts';
 import { type DirNode, lstat, type TreeNode } from '../fs/tree.ts';
 import type { SourceRange } from '../source-range.ts';
 import type { EfficiencyReport } from './efficiency.ts';
@@ -19,12 +20,7 @@ function bytes(node: TreeNode | undefined): number {
   return total;
 }
 
-export function formatSize(size: number): string {
-  if (size < 1000) return `${size} B`;
-  if (size < 1e6) return `${(size / 1e3).toFixed(1)} kB`;
-  if (size < 1e9) return `${(size / 1e6).toFixed(1)} MB`;
-  return `${(size / 1e9).toFixed(2)} GB`;
-}
+export { formatSize };
 
 /** Caches that package managers and compilers leave behind, and how to avoid them. */
 const CACHES: readonly { readonly path: string; readonly what: string; readonly fix: string }[] = [

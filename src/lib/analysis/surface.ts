@@ -14,6 +14,7 @@ export type SurfaceCategory =
   | 'package-manager'
   | 'compiler'
   | 'setuid'
+  | 'world-writable'
   | 'root-user';
 
 export interface SurfaceItem {
@@ -31,7 +32,9 @@ export interface SurfaceReport {
 }
 
 /** What each tool is; names are matched on the file name of anything executable on a bin path. */
-const TOOLS: Readonly<Record<Exclude<SurfaceCategory, 'setuid' | 'root-user'>, readonly string[]>> = {
+const TOOLS: Readonly<
+  Record<Exclude<SurfaceCategory, 'setuid' | 'world-writable' | 'root-user'>, readonly string[]>
+> = {
   shell: ['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox'],
   'network-tool': [
     'curl',
@@ -78,7 +81,7 @@ const TOOLS: Readonly<Record<Exclude<SurfaceCategory, 'setuid' | 'root-user'>, r
 const BIN_DIRECTORIES =
   /^(\/usr)?(\/local)?\/s?bin\/|^\/usr\/local\/go\/bin\/|^\/go\/bin\/|^\/root\/\.local\/bin\/|^\/home\/[^/]+\/\.local\/bin\//;
 
-function categorise(name: string): Exclude<SurfaceCategory, 'setuid' | 'root-user'>[] {
+function categorise(name: string): (keyof typeof TOOLS)[] {
   const bare = name.replace(/-?[\d.]+$/, '');
   return (Object.keys(TOOLS) as (keyof typeof TOOLS)[]).filter(
     (category) => TOOLS[category].includes(bare) || TOOLS[category].includes(name),
@@ -96,6 +99,13 @@ export function attackSurface(stage: StageResult): SurfaceReport {
   let executables = 0;
   const tree = stage.tree as DirNode | null;
   for (const [path, node] of tree ? walk(tree) : []) {
+    // Anyone may write here; a sticky directory such as /tmp only lets owners delete their own files.
+    if (
+      node.kind !== 'symlink' &&
+      (node.mode & 0o002) !== 0 &&
+      !(node.kind === 'dir' && (node.mode & 0o1000) !== 0)
+    )
+      add('world-writable', path, path);
     if (node.kind === 'dir') continue;
     const executable = node.kind === 'symlink' || (node.mode & 0o111) !== 0;
     if (node.kind === 'file' && (node.mode & 0o111) !== 0) executables++;
@@ -118,6 +128,7 @@ export function attackSurface(stage: StageResult): SurfaceReport {
     'package-manager': 0,
     compiler: 0,
     setuid: 0,
+    'world-writable': 0,
     'root-user': 0,
   };
   for (const item of items) counts[item.category]++;
@@ -134,6 +145,8 @@ const MESSAGES: Readonly<Record<SurfaceCategory, (names: string) => string>> = {
   compiler: (names) =>
     `The image has compilers and build tools (${names}): they are needed to build, not to run.`,
   setuid: (names) => `The image has setuid/setgid binaries (${names}): a way to gain privileges.`,
+  'world-writable': (names) =>
+    `Any user can write to ${names}: a process that is not root can plant or replace files there.`,
   'root-user': () =>
     'The container runs as root: a compromise of the app is a compromise of root in the container.',
 };

@@ -19,6 +19,7 @@ import { contentDigest } from '../fs/content.ts';
 import { updateNode } from '../fs/edit.ts';
 import { type DirNode, emptyTree, stat } from '../fs/tree.ts';
 import { type Catalog, ImageNotFoundError, type LoadedImage } from '../images/catalog.ts';
+import type { PackageCatalog } from '../packages/catalog.ts';
 import { shellRun } from '../shell/run.ts';
 import { type BuildContext, ContextError, contextTree } from './context.ts';
 import { BuildFailure, type CopySource } from './copy.ts';
@@ -45,6 +46,8 @@ export interface BuildInput {
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** How RUN changes a stage; by default the shell interpreter with every simulated command. */
   readonly runInterpreter?: RunInterpreter;
+  /** The package data pip, apt, apk and go build use (public/packages); without it they are not simulated. */
+  readonly packages?: PackageCatalog;
   /** The previous build's cache (`BuildResult.cache`): steps whose keys match are CACHED. */
   readonly cache?: BuildCache;
 }
@@ -54,7 +57,19 @@ export type BuildCache = ReadonlyMap<string, CacheEntry>;
 /** How many steps a cache keeps: plenty for a session of edits, bounded for a long one. */
 const CACHE_LIMIT = 2000;
 
-const defaultRun = shellRun();
+/** One interpreter per package catalog, so its loaded data is shared across builds. */
+const interpreters = new WeakMap<PackageCatalog, RunInterpreter>();
+const withoutPackages = shellRun();
+
+function runInterpreterFor(packages: PackageCatalog | undefined): RunInterpreter {
+  if (!packages) return withoutPackages;
+  let run = interpreters.get(packages);
+  if (!run) {
+    run = shellRun({ packages });
+    interpreters.set(packages, run);
+  }
+  return run;
+}
 
 interface BaseImage {
   readonly image: LoadedImage;
@@ -302,7 +317,7 @@ class Simulation {
         escapeToken: this.dockerfile.escapeToken,
         buildArgs: new Map(Object.entries(this.input.buildArgs ?? {})),
         globalArgs: args,
-        runInterpreter: this.input.runInterpreter ?? defaultRun,
+        runInterpreter: this.input.runInterpreter ?? runInterpreterFor(this.input.packages),
         copySource: (from) => this.copySource(from, context),
         treeOf: (reference) => this.treeOf(reference),
         sourceCaveat: (from) => this.unsimulatedRunsIn(from),

@@ -11,6 +11,7 @@ import type {
   SyntaxWord,
 } from '../dockerfile/index.ts';
 import { expandWord, PLATFORM_ARGS } from '../dockerfile/index.ts';
+import { formatSize } from '../format-size.ts';
 import { contentDigest, contentIdOf } from '../fs/content.ts';
 import { changesSize, diffTrees } from '../fs/diff.ts';
 import { makeDirectories } from '../fs/edit.ts';
@@ -91,15 +92,6 @@ function createdBy(instruction: Instruction, config: ImageConfig): string {
       return `${instruction.kind} ${rest}`;
   }
 }
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} kB`;
-  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(1)} MB`;
-  return `${(bytes / 1e9).toFixed(2)} GB`;
-}
-
-export { formatBytes };
 
 /** Counts of a layer's changes and its five largest files, for the step view. */
 function summarise(changes: ReturnType<typeof diffTrees>): NonNullable<Step['files']> {
@@ -352,7 +344,7 @@ export class StageBuilder {
         : `--from=${from?.value} (${source.label})`;
     const where = [...new Set(outcome.copied.map((file) => file.path))].slice(0, 3).join(', ');
     const narrative = [
-      `Copied ${count} file${count === 1 ? '' : 's'} (${formatBytes(bytes)}) from ${origin}${where ? ` to ${where}${count > 3 ? ', …' : ''}` : ''}.`,
+      `Copied ${count} file${count === 1 ? '' : 's'} (${formatSize(bytes)}) from ${origin}${where ? ` to ${where}${count > 3 ? ', …' : ''}` : ''}.`,
       ...outcome.notes,
     ].join(' ');
     const crossed =

@@ -33,6 +33,10 @@ function directory(meta: NodeMeta, children: ReadonlyMap<string, TreeNode> = new
  * The real path of a directory, following symlinks in every element, with the elements that do
  * not exist yet appended as they are (they will be created).
  */
+export function realDirectoryPath(root: DirNode, path: string): string {
+  return `/${realDirectory(root, path).join('/')}`;
+}
+
 function realDirectory(root: DirNode, path: string): string[] {
   const parts = elements(path);
   for (let known = parts.length; known >= 0; known--) {

@@ -4,9 +4,10 @@
  * returns an exit status with what it printed.
  */
 import { textFile } from '../fs/content.ts';
-import { FsError, makeDirectories, putNode, removePath, updateNode } from '../fs/edit.ts';
-import { resolveIn } from '../fs/path.ts';
-import { type DirNode, lstat, stat, type TreeNode } from '../fs/tree.ts';
+import { FsError, makeDirectories, putNode, realDirectoryPath, removePath, updateNode } from '../fs/edit.ts';
+import type { LayerEntry } from '../fs/entry.ts';
+import { basename, dirname, joinPath, resolveIn } from '../fs/path.ts';
+import { applyLayer, type DirNode, lstat, stat, type TreeNode } from '../fs/tree.ts';
 
 export interface RunUser {
   readonly name: string;
@@ -28,6 +29,8 @@ export interface ShellState {
   readonly notes: string[];
   /** Set when something ran that the simulator could not follow: the step's effect is uncertain. */
   uncertain: boolean;
+  /** What commands remember for the rest of this RUN, by command (e.g. apk's virtual packages). */
+  readonly memory: Map<string, unknown>;
 }
 
 export interface CommandResult {
@@ -39,6 +42,8 @@ export interface CommandResult {
 export interface CommandContext {
   /** The name it was invoked by (`sh`, `pip3`, a busybox applet's name). */
   readonly name: string;
+  /** Where the shell found it, e.g. `/opt/venv/bin/pip`. */
+  readonly path: string;
   readonly args: readonly string[];
   readonly stdin: string;
   readonly state: ShellState;
@@ -103,6 +108,31 @@ export class FileSystem {
 
   put(path: string, node: TreeNode): void {
     this.state.tree = putNode(this.state.tree, this.resolve(path), node, this.directoryMeta());
+  }
+
+  /**
+   * Puts many entries at once, as a package manager unpacks a package: each directory they touch
+   * is copied once (putting them one by one would copy site-packages for every file).
+   */
+  putAll(entries: readonly LayerEntry[]): void {
+    const parents = new Map<string, string>();
+    const rebased = entries.map((entry) => {
+      // Package data paths are absolute and clean already; only relative ones need resolving.
+      const absolute =
+        entry.path.startsWith('/') && !/\/\.{0,2}(\/|$)/.test(entry.path)
+          ? entry.path
+          : this.resolve(entry.path);
+      const parent = dirname(absolute);
+      let real = parents.get(parent);
+      if (real === undefined) {
+        real = realDirectoryPath(this.state.tree, parent);
+        parents.set(parent, real);
+      }
+      return real === parent
+        ? { ...entry, path: absolute }
+        : { ...entry, path: joinPath(real, basename(absolute)) };
+    });
+    this.state.tree = applyLayer(this.state.tree, rebased);
   }
 
   mkdir(path: string, mode = 0o755): void {

@@ -351,8 +351,33 @@ export class Interpreter {
       }),
       ...assignments,
     ]);
-    const result: CommandResult = await module.run({
+    let result: CommandResult;
+    try {
+      result = await this.runModule(module, name, path, args, io, env);
+    } catch (error) {
+      // Missing package data or a bug in a command must not take the build down: say what was not followed.
+      this.state.uncertain = true;
+      this.state.notes.push(
+        `${basename(name)} could not be simulated (${error instanceof Error ? error.message : String(error)}); its effect is not shown.`,
+      );
+      return 0;
+    }
+    io.stdout += result.stdout ?? '';
+    io.stderr += result.stderr ?? '';
+    return result.status;
+  }
+
+  private runModule(
+    module: CommandModule,
+    name: string,
+    path: string,
+    args: string[],
+    io: Io,
+    env: ReadonlyMap<string, string>,
+  ): CommandResult | Promise<CommandResult> {
+    return module.run({
       name: basename(name),
+      path,
       args,
       stdin: io.stdin,
       state: this.state,
@@ -360,9 +385,6 @@ export class Interpreter {
       env,
       script: (source, stdin) => this.child(source, stdin, env),
     });
-    io.stdout += result.stdout ?? '';
-    io.stderr += result.stderr ?? '';
-    return result.status;
   }
 
   /** A child shell (`sh -c`): its own variables and options, the same filesystem. */

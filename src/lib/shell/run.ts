@@ -8,8 +8,13 @@ import { parsePasswd } from '../build/users.ts';
 import { putNode, removePath } from '../fs/edit.ts';
 import { basename, resolveIn } from '../fs/path.ts';
 import { type DirNode, findOnPath, lstat, realpath, stat, type TreeNode } from '../fs/tree.ts';
+import type { PackageCatalog } from '../packages/catalog.ts';
 import type { CommandModule, RunUser, ShellState } from './command.ts';
+import { apkCommand } from './commands/apk.ts';
+import { aptCommand } from './commands/apt.ts';
+import { goCommand } from './commands/go.ts';
 import { commandRegistry } from './commands/index.ts';
+import { pythonCommands } from './commands/pip.ts';
 import { Interpreter, type Shell } from './interpreter.ts';
 
 /** Quotes a word for a script only when it needs it. */
@@ -91,12 +96,39 @@ function restoreMounts(tree: DirNode, mounts: readonly Mounted[]): DirNode {
 }
 
 export interface ShellRunOptions {
-  /** Commands beyond the built-in ones (package managers, compilers), by name. */
+  /** The package data pip (and the other package managers) install from; without it they are not simulated. */
+  readonly packages?: PackageCatalog;
+  /** Commands beyond the built-in ones, by name. */
   readonly commands?: readonly CommandModule[];
 }
 
+/**
+ * The line of a failed command's stderr that says what went wrong: the tool's own `ERROR:` / `E:`
+ * line with the indented detail under it (apk's "unable to select packages" block), else the last line.
+ */
+function errorMessage(stderr: string): string {
+  const lines = stderr.split('\n');
+  const start = lines.findLastIndex((line) => /^(ERROR|E|error|fatal):/.test(line));
+  if (start < 0) return lines.at(-1) ?? '';
+  const block = [lines[start] as string];
+  for (const line of lines.slice(start + 1, start + 6)) {
+    if (!/^\s/.test(line)) break;
+    block.push(line);
+  }
+  return block.join('\n');
+}
+
 export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
-  const registry = commandRegistry(options.commands);
+  const { packages } = options;
+  const packageCommands = packages
+    ? [
+        ...pythonCommands(packages),
+        goCommand(() => packages.go()),
+        aptCommand(packages),
+        apkCommand(packages),
+      ]
+    : [];
+  const registry = commandRegistry([...packageCommands, ...(options.commands ?? [])]);
   return async (request) => {
     const { instruction, config } = request;
     const tree = request.tree;
@@ -122,6 +154,7 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
       options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
       notes: [],
       uncertain: false,
+      memory: new Map(),
     };
     const mounts = mountTargets(request, workdir);
     let argv: string[];
@@ -176,11 +209,10 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
     if (output.status !== 0) {
       const stderr = output.stderr.trim();
       const code = output.status === 127 ? 'build/command-not-found' : 'build/command-failed';
-      const lastLine = stderr.split('\n').at(-1) ?? '';
       return failed(
         finalTree,
         code,
-        lastLine || `${processLine(argv)}: exit code: ${output.status}`,
+        errorMessage(stderr) || `${processLine(argv)}: exit code: ${output.status}`,
         [`${processLine(argv)}: exit code: ${output.status}.`, hintFor(stderr, tree)]
           .filter(Boolean)
           .join(' '),

@@ -15,6 +15,7 @@ const summary = (shells: string[]): ImageSummary => ({
     'package-manager': [],
     compiler: [],
     setuid: [],
+    'world-writable': [],
     'root-user': [],
   },
 });

@@ -44,3 +44,23 @@ describe('attack surface', () => {
     expect(analysis.diagnostics.find((d) => d.code === 'surface/shell')?.hint).toContain('/bin/sh');
   });
 });
+
+describe('world-writable paths', () => {
+  it('finds a directory anyone may write, but not a sticky one such as /tmp', async () => {
+    const { analysis } = await buildAndAnalyze(
+      'FROM alpine:3.22\nRUN mkdir -p /srv/uploads /srv/scratch && chmod 777 /srv/uploads && chmod 1777 /srv/scratch\nUSER nobody\n',
+    );
+    const writable = analysis.surface?.items.filter((item) => item.category === 'world-writable');
+    expect(writable?.map((item) => item.name)).toEqual(['/srv/uploads']);
+    expect(analysis.diagnostics.find((d) => d.code === 'surface/world-writable')?.message).toContain(
+      '/srv/uploads',
+    );
+  });
+
+  it('finds none in the official images', async () => {
+    for (const image of ['alpine:3.22', 'python:3.9-slim', 'gcr.io/distroless/static-debian12']) {
+      const surface = await surfaceOf(`FROM ${image}\nUSER 65532\n`);
+      expect(surface?.counts['world-writable']).toBe(0);
+    }
+  });
+});

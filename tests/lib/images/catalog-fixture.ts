@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Catalog, openCatalog } from '../../../src/lib/images/catalog.ts';
+import { openPackageCatalog, type PackageCatalog } from '../../../src/lib/packages/catalog.ts';
 
 export const CATALOG_DIR = join(import.meta.dirname, '../../../public/catalog');
 
@@ -10,4 +11,12 @@ let catalog: Promise<Catalog> | undefined;
 export function committedCatalog(): Promise<Catalog> {
   catalog ??= openCatalog((path) => readFile(join(CATALOG_DIR, path), 'utf8'));
   return catalog;
+}
+
+let packages: PackageCatalog | undefined;
+
+/** The committed package data (public/packages), opened from disk. */
+export function committedPackages(): PackageCatalog {
+  packages ??= openPackageCatalog((path) => readFile(join(CATALOG_DIR, '../packages', path), 'utf8'));
+  return packages;
 }

@@ -6,21 +6,8 @@
  */
 import { basename, joinPath } from '../../fs/path.ts';
 import { findOnPath, stat } from '../../fs/tree.ts';
+import type { GoCatalog } from '../../packages/go.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
-
-/** How big a Go binary is, from measurements with a real toolchain (see the package data). */
-export interface GoSizeModel {
-  /** Bytes of the binary for a program importing `imports` (standard library packages). */
-  binarySize(input: {
-    readonly imports: readonly string[];
-    readonly stripped: boolean;
-    readonly cgo: boolean;
-  }): number;
-  /** Bytes the build leaves in GOCACHE (/root/.cache/go-build). */
-  buildCacheSize(input: { readonly imports: readonly string[] }): number;
-  /** Where the figures come from, for the step's narrative. */
-  readonly source: string;
-}
 
 /** Packages whose use with cgo on makes the go command link against the C library. */
 const CGO_PACKAGES = new Set(['net', 'net/http', 'os/user', 'net/smtp', 'net/rpc', 'crypto/x509']);
@@ -96,7 +83,53 @@ function importsOf(
   return { files, imports: [...imports].sort(), unknown };
 }
 
-function goBuild(context: CommandContext, model: GoSizeModel, install: boolean): CommandResult {
+/**
+ * What a build leaves in GOCACHE and in ~/.config/go: the measured byte and file counts, spread
+ * over the cache's two-hex-digit directories (the files' names and split are modelled), plus the
+ * telemetry counters the go command writes, as measured.
+ */
+function writeBuildCache(
+  context: CommandContext,
+  model: GoCatalog,
+  imports: readonly string[],
+  cgo: boolean,
+): void {
+  const { fs, state, env } = context;
+  const { uid, gid } = state.user;
+  const cache = env.get('GOCACHE') ?? joinPath(state.user.home, '.cache/go-build');
+  const estimate = model.buildCache({ imports, cgo });
+  const files = Math.max(1, estimate.files);
+  const each = Math.floor(estimate.bytes / files);
+  const entries = Array.from({ length: files }, (_, i) => {
+    const hex = (i % 256).toString(16).padStart(2, '0');
+    const size = i === 0 ? estimate.bytes - each * (files - 1) : each;
+    return {
+      path: joinPath(cache, hex, `${hex}${i.toString(16).padStart(6, '0')}-d`),
+      kind: 'file' as const,
+      mode: 0o644,
+      uid,
+      gid,
+      size,
+    };
+  });
+  const home = state.user.home;
+  const leftBehind = model.data.leftBehind
+    .filter((entry) => entry.kind === 'file')
+    .map((entry) => ({
+      path: entry.path.replace('/root/.cache/go-build', cache).replace(/^\/root(?=\/)/, home),
+      kind: 'file' as const,
+      mode: 0o644,
+      uid,
+      gid,
+      size: entry.bytes,
+    }));
+  fs.putAll([...entries, ...leftBehind]);
+  state.notes.push(
+    `The build left ${(estimate.bytes / 1e6).toFixed(1)} MB in ${estimate.files} files in ${cache} (${estimate.basis === 'measured' ? 'measured' : 'modelled from measurements'}): build in a separate stage, or use RUN --mount=type=cache,target=${cache}.`,
+  );
+}
+
+function goBuild(context: CommandContext, model: GoCatalog, install: boolean): CommandResult {
   const { fs, state, env } = context;
   const flags = parseFlags(context.args.slice(1));
   const module = findModule(context, state.cwd);
@@ -145,20 +178,7 @@ function goBuild(context: CommandContext, model: GoSizeModel, install: boolean):
     exec,
     contentId: `go:${module.path}:${imports.join(',')}:${stripped}:${dynamic}:${goos}/${goarch}`,
   });
-  const cache = joinPath(
-    env.get('GOCACHE') ?? joinPath(state.user.home, '.cache/go-build'),
-    'simulated-build-cache',
-  );
-  if (env.get('GOCACHE') !== 'off') {
-    fs.put(cache, {
-      kind: 'file',
-      mode: 0o644,
-      uid,
-      gid,
-      size: model.buildCacheSize({ imports }),
-      contentId: `gocache:${imports.join(',')}`,
-    });
-  }
+  if (env.get('GOCACHE') !== 'off') writeBuildCache(context, model, imports, dynamic);
   state.notes.push(
     `go build wrote ${fs.resolve(output)} (${(size / 1e6).toFixed(1)} MB, ${dynamic ? `dynamically linked against ${musl ? 'musl' : 'glibc'} because cgo is on and it uses ${imports.filter((i) => CGO_PACKAGES.has(i)).join(', ')}` : 'statically linked'}${stripped ? ', stripped with -s -w' : ''}); size from ${model.source}.`,
   );
@@ -179,13 +199,14 @@ function goBuild(context: CommandContext, model: GoSizeModel, install: boolean):
   return { status: 0 };
 }
 
-export function goCommand(model: GoSizeModel): CommandModule {
+/** `go`, with the size model loaded when a build first needs it. */
+export function goCommand(loadModel: () => Promise<GoCatalog>): CommandModule {
   return {
     names: ['go'],
-    run(context) {
+    async run(context) {
       const [sub] = context.args;
-      if (sub === 'build') return goBuild(context, model, false);
-      if (sub === 'install') return goBuild(context, model, true);
+      if (sub === 'build') return goBuild(context, await loadModel(), false);
+      if (sub === 'install') return goBuild(context, await loadModel(), true);
       if (sub === 'mod' && context.args[1] === 'download') {
         const module = findModule(context, context.state.cwd);
         if (!module)

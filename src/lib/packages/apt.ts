@@ -1,0 +1,182 @@
+/**
+ * apt's view of the package data for one Debian suite: find a package, resolve what `apt-get install`
+ * would add to a stage that already has some packages, and the files each package (and apt itself)
+ * writes, including the effect of the slim images' dpkg path excludes.
+ */
+
+import type { LayerEntry } from '../fs/entry.ts';
+import type { AptPackage, AptSuiteData, DpkgPathRule } from './format.ts';
+
+export interface AptResolveOptions {
+  /** the packages the stage has (its dpkg database): names */
+  readonly installed: ReadonlySet<string>;
+  /** apt's default; --no-install-recommends turns it off */
+  readonly recommends: boolean;
+}
+
+export interface AptResolution {
+  /** packages to unpack, dependencies first */
+  readonly install: readonly AptPackage[];
+  /** requested packages the stage already has ("curl is already the newest version") */
+  readonly alreadyInstalled: readonly string[];
+  /** requested names apt does not know here ("E: Unable to locate package …") */
+  readonly unknown: readonly string[];
+  /** dependency groups no known package satisfies (the data's closure stops there) */
+  readonly unsatisfied: readonly { readonly package: string; readonly group: readonly string[] }[];
+}
+
+export interface AptCatalog {
+  readonly data: AptSuiteData;
+  find(name: string): AptPackage | undefined;
+  resolve(names: readonly string[], options: AptResolveOptions): AptResolution;
+  /** a package's files: its own, those its maintainer scripts create, its /var/lib/dpkg/info files */
+  files(pkg: AptPackage): Promise<readonly LayerEntry[]>;
+  /** what `apt-get update` leaves in /var/lib/apt/lists */
+  listsEntries(): LayerEntry[];
+  /** apt's and dpkg's bookkeeping after installing `count` packages (logs, caches, locks) */
+  overheadEntries(count: number): LayerEntry[];
+  /**
+   * dpkg's and debconf's databases after installing `packages`, from their sizes in the stage:
+   * /var/lib/dpkg/status (and status-old, dpkg's copy of it), and debconf's templates.dat with its
+   * -old copy when a package brings templates
+   */
+  databaseEntries(previous: DatabaseSizes, packages: readonly AptPackage[]): LayerEntry[];
+}
+
+/** Sizes in the stage before the install (the image's files). */
+export interface DatabaseSizes {
+  readonly status: number;
+  readonly templates?: number;
+}
+
+export function createAptCatalog(
+  data: AptSuiteData,
+  load: (path: string) => Promise<readonly LayerEntry[]>,
+): AptCatalog {
+  const byName = new Map(data.packages.map((p) => [p.name, p]));
+  return {
+    data,
+    find: (name) => byName.get(name) ?? byName.get(data.virtuals[name]?.[0] ?? ''),
+    resolve: (names, options) => resolve(data, byName, names, options),
+    files: (pkg) => load(pkg.files),
+    listsEntries: () =>
+      data.lists.files.map((f) =>
+        file(`/var/lib/apt/lists/${f.path}`, f.size, f.path === 'lock' ? 0o640 : 0o644),
+      ),
+    overheadEntries: (count) =>
+      data.overhead.files.map((f) => file(f.path, Math.max(0, Math.round(f.fixed + f.perPackage * count)))),
+    databaseEntries: (previous, packages) => databaseEntries(data, previous, packages),
+  };
+}
+
+function databaseEntries(
+  data: AptSuiteData,
+  previous: DatabaseSizes,
+  packages: readonly AptPackage[],
+): LayerEntry[] {
+  const status = previous.status + packages.reduce((n, p) => n + p.statusBytes, 0);
+  // dpkg rewrites status-old before each status update; after an install it is within a stanza of status.
+  const out = [file('/var/lib/dpkg/status', status), file('/var/lib/dpkg/status-old', status)];
+  const templates = packages.reduce((n, p) => n + p.debconfTemplatesBytes, 0);
+  if (templates > 0 && previous.templates !== undefined) {
+    out.push(
+      file(
+        '/var/cache/debconf/templates.dat',
+        Math.round(previous.templates + templates * data.overhead.debconfTemplatesRatio),
+      ),
+      file('/var/cache/debconf/templates.dat-old', previous.templates),
+    );
+  }
+  return out;
+}
+
+function file(path: string, size: number, mode = 0o644): LayerEntry {
+  return { path, kind: 'file', mode, uid: 0, gid: 0, size };
+}
+
+/**
+ * apt's choice, simplified: walk Pre-Depends and Depends (and Recommends unless turned off) from the
+ * requested packages; a group is satisfied by any installed alternative, otherwise apt takes the
+ * first alternative it knows. Versions are not compared: a suite's data is one consistent snapshot.
+ */
+function resolve(
+  data: AptSuiteData,
+  byName: ReadonlyMap<string, AptPackage>,
+  names: readonly string[],
+  options: AptResolveOptions,
+): AptResolution {
+  const has = (name: string) => options.installed.has(name) || chosen.has(name);
+  const chosen = new Map<string, AptPackage>();
+  const order: AptPackage[] = [];
+  const unknown: string[] = [];
+  const alreadyInstalled: string[] = [];
+  const unsatisfied: { package: string; group: readonly string[] }[] = [];
+  const realName = (name: string) => (byName.has(name) ? name : (data.virtuals[name]?.[0] ?? name));
+
+  const visit = (pkg: AptPackage, path: Set<string>) => {
+    if (chosen.has(pkg.name) || path.has(pkg.name)) return;
+    path.add(pkg.name);
+    chosen.set(pkg.name, pkg);
+    const groups = options.recommends ? [...pkg.depends, ...pkg.recommends] : pkg.depends;
+    for (const group of groups) {
+      if (group.some(has)) continue;
+      const next = group.map((n) => byName.get(n)).find((p) => p !== undefined);
+      if (next) visit(next, path);
+      else if (pkg.depends.includes(group)) unsatisfied.push({ package: pkg.name, group });
+    }
+    path.delete(pkg.name);
+    order.push(pkg);
+  };
+
+  for (const requested of names) {
+    const name = realName(requested);
+    if (options.installed.has(name)) {
+      alreadyInstalled.push(requested);
+      continue;
+    }
+    const pkg = byName.get(name);
+    if (pkg) visit(pkg, new Set());
+    else unknown.push(requested);
+  }
+  return { install: order, alreadyInstalled, unknown, unsatisfied };
+}
+
+export function parseDpkgPathRules(cfg: string): DpkgPathRule[] {
+  return cfg
+    .split('\n')
+    .map((line) => /^\s*path-(exclude|include)[=\s]+(\S+)/.exec(line))
+    .flatMap((m) => (m ? [{ include: m[1] === 'include', glob: m[2] ?? '' }] : []));
+}
+
+/** Whether dpkg unpacks `path` under these rules (fnmatch without FNM_PATHNAME: `*` crosses `/`). */
+export function dpkgKeeps(path: string, rules: readonly DpkgPathRule[]): boolean {
+  let keep = true;
+  for (const rule of rules) if (globMatch(rule.glob, path)) keep = rule.include;
+  return keep;
+}
+
+/** The entries dpkg writes under path rules: excluded files go; directories stay only if something in them does. */
+export function applyDpkgPathRules(
+  entries: readonly LayerEntry[],
+  rules: readonly DpkgPathRule[],
+): LayerEntry[] {
+  if (rules.length === 0) return [...entries];
+  const kept = entries.filter((e) => e.kind === 'dir' || dpkgKeeps(e.path, rules));
+  const needed = new Set<string>();
+  for (const e of kept) {
+    if (e.kind === 'dir') continue;
+    for (let i = e.path.lastIndexOf('/'); i > 0; i = e.path.lastIndexOf('/', i - 1))
+      needed.add(e.path.slice(0, i));
+  }
+  return kept.filter((e) => e.kind !== 'dir' || dpkgKeeps(e.path, rules) || needed.has(e.path));
+}
+
+function globMatch(glob: string, path: string): boolean {
+  let re = '^';
+  for (const ch of glob) {
+    if (ch === '*') re += '.*';
+    else if (ch === '?') re += '.';
+    else re += ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
+  }
+  return new RegExp(`${re}$`).test(path);
+}

@@ -1,0 +1,175 @@
+/**
+ * apt-get and apt on Debian stages, from real apt-get installs: `update` writes the package lists,
+ * `install` resolves against what the stage has (its /var/lib/dpkg/info), with or without
+ * recommends, unpacks each package's files (honouring the slim images' dpkg path excludes) and
+ * grows dpkg's and apt's own files; `clean`, `purge`/`remove` and `autoremove` as far as the data goes.
+ */
+import { basename } from '../../fs/path.ts';
+import type { AptCatalog } from '../../packages/apt.ts';
+import { applyDpkgPathRules, parseDpkgPathRules } from '../../packages/apt.ts';
+import type { PackageCatalog } from '../../packages/catalog.ts';
+import type { DebianSuite } from '../../packages/format.ts';
+import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
+
+function suiteOf(context: CommandContext): DebianSuite | undefined {
+  const release = context.fs.read('/etc/os-release') ?? '';
+  if (/VERSION_CODENAME=bookworm/.test(release)) return 'bookworm';
+  if (/VERSION_CODENAME=trixie/.test(release)) return 'trixie';
+  return undefined;
+}
+
+/** The packages dpkg has installed in the stage, from its per-package .list files. */
+function installedPackages(context: CommandContext): Set<string> {
+  const info = context.fs.stat('/var/lib/dpkg/info');
+  const names = new Set<string>();
+  if (info?.kind !== 'dir') return names;
+  for (const name of info.children.keys())
+    if (name.endsWith('.list')) names.add(name.slice(0, -5).replace(/:amd64$/, ''));
+  return names;
+}
+
+/** Whether `apt-get update` has run in this stage: the official images ship empty lists. */
+function hasLists(context: CommandContext): boolean {
+  const lists = context.fs.stat('/var/lib/apt/lists');
+  return (
+    lists?.kind === 'dir' &&
+    [...lists.children.keys()].some((name) => name !== 'lock' && name !== 'partial' && name !== 'auxfiles')
+  );
+}
+
+function sizeOf(context: CommandContext, path: string): number | undefined {
+  const node = context.fs.stat(path);
+  return node?.kind === 'file' ? node.size : undefined;
+}
+
+async function install(
+  context: CommandContext,
+  apt: AptCatalog,
+  names: readonly string[],
+  flags: Set<string>,
+): Promise<CommandResult> {
+  const yes = flags.has('-y') || flags.has('--yes') || flags.has('--assume-yes');
+  const recommends = !flags.has('--no-install-recommends');
+  if (!hasLists(context)) {
+    return fail(`Reading package lists...\nE: Unable to locate package ${names[0] ?? ''}`, 100);
+  }
+  const resolution = apt.resolve(names, { installed: installedPackages(context), recommends });
+  if (resolution.unknown.length > 0) return fail(`E: Unable to locate package ${resolution.unknown[0]}`, 100);
+  const extra = resolution.install.length - names.length + resolution.alreadyInstalled.length;
+  if (!yes && extra > 0) {
+    return fail(
+      `The following NEW packages will be installed:\n  ${resolution.install.map((pkg) => pkg.name).join(' ')}\nDo you want to continue? [Y/n] Abort.`,
+      1,
+    );
+  }
+  // The slim images' dpkg excludes: read the file when its text is known, else the data's copy of it.
+  const slim = context.fs.stat(apt.data.slim.path) ? context.fs.read(apt.data.slim.path) : undefined;
+  const rules = context.fs.stat(apt.data.slim.path)
+    ? slim === undefined
+      ? apt.data.slim.rules
+      : parseDpkgPathRules(slim)
+    : [];
+  let bytes = 0;
+  for (const pkg of resolution.install) {
+    const entries = applyDpkgPathRules(await apt.files(pkg), rules);
+    for (const entry of entries) if (entry.kind === 'file') bytes += entry.size;
+    context.fs.putAll(entries);
+  }
+  const templates = sizeOf(context, '/var/cache/debconf/templates.dat');
+  const previous = {
+    status: sizeOf(context, '/var/lib/dpkg/status') ?? 0,
+    ...(templates === undefined ? {} : { templates }),
+  };
+  context.fs.putAll([
+    ...apt.databaseEntries(previous, resolution.install),
+    ...apt.overheadEntries(resolution.install.length),
+  ]);
+  const unsatisfied = resolution.unsatisfied.map((item) => item.group.join(' | '));
+  if (unsatisfied.length > 0) {
+    context.state.uncertain = true;
+    context.state.notes.push(
+      `Some dependencies are outside the package data (${unsatisfied.slice(0, 3).join(', ')}): their files are not shown.`,
+    );
+  }
+  context.state.notes.push(
+    resolution.install.length === 0
+      ? `apt-get found ${names.join(', ')} already installed.`
+      : `apt-get installed ${resolution.install.length} package${resolution.install.length === 1 ? '' : 's'} (${(bytes / 1e6).toFixed(1)} MB) for ${names.join(', ')}${recommends ? ', recommends included (add --no-install-recommends to leave them out)' : ''}${rules.length ? "; the slim image's dpkg excludes left out docs and man pages" : ''}.`,
+  );
+  return { status: 0, stdout: `${resolution.install.length} newly installed\n` };
+}
+
+async function remove(
+  context: CommandContext,
+  apt: AptCatalog,
+  names: readonly string[],
+): Promise<CommandResult> {
+  const installed = installedPackages(context);
+  for (const name of names) {
+    const pkg = apt.find(name);
+    if (!installed.has(name)) continue;
+    if (!pkg) {
+      context.state.uncertain = true;
+      context.state.notes.push(
+        `Removing ${name} is not simulated: the package data does not list its files.`,
+      );
+      continue;
+    }
+    for (const entry of await apt.files(pkg)) if (entry.kind !== 'dir') context.fs.remove(entry.path);
+  }
+  return { status: 0 };
+}
+
+export function aptCommand(packages: PackageCatalog): CommandModule {
+  return {
+    names: ['apt-get', 'apt'],
+    async run(context) {
+      const options = context.args.filter((arg) => arg.startsWith('-'));
+      const flags = new Set(
+        options.flatMap((option) =>
+          /^-[a-zA-Z]{2,}$/.test(option) ? [...option.slice(1)].map((letter) => `-${letter}`) : [option],
+        ),
+      );
+      const [sub, ...names] = context.args.filter((arg) => !arg.startsWith('-') && !/^[A-Za-z]+::/.test(arg));
+      const suite = suiteOf(context);
+      if (!suite) {
+        context.state.uncertain = true;
+        context.state.notes.push(
+          `${basename(context.name)} on this Debian release is not in the package data.`,
+        );
+        return { status: 0 };
+      }
+      const apt = await packages.apt(suite);
+      switch (sub) {
+        case 'update':
+          context.fs.putAll(apt.listsEntries());
+          context.state.notes.push(
+            `apt-get update wrote the package lists to /var/lib/apt/lists (remove them in the same RUN: rm -rf /var/lib/apt/lists/*).`,
+          );
+          return { status: 0 };
+        case 'install':
+          return install(context, apt, names, flags);
+        case 'remove':
+        case 'purge':
+          return remove(context, apt, names);
+        case 'clean':
+        case 'autoclean':
+          context.fs.remove('/var/cache/apt/archives/partial');
+          return { status: 0 };
+        case 'upgrade':
+        case 'dist-upgrade':
+        case 'full-upgrade':
+          context.state.notes.push(
+            `apt-get ${sub}: the simulated images are already at the versions in the package data.`,
+          );
+          return { status: 0 };
+        case 'autoremove':
+          return { status: 0 };
+        default:
+          context.state.uncertain = true;
+          context.state.notes.push(`${context.name} ${sub ?? ''} is not simulated.`);
+          return { status: 0 };
+      }
+    },
+  };
+}

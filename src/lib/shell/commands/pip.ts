@@ -1,0 +1,461 @@
+/**
+ * pip install / uninstall, and `python -m venv`: the packages come from the package data (real
+ * module layouts, sizes calibrated to the published wheels), resolved for the stage's own
+ * interpreter and C library, installed where pip would put them (site-packages, ~/.local with
+ * --user, --target, --prefix, a venv), with console scripts, and pip's cache unless disabled.
+ */
+import type { LayerEntry } from '../../fs/entry.ts';
+import { basename, dirname, joinPath } from '../../fs/path.ts';
+import { realpath, stat } from '../../fs/tree.ts';
+import type { PackageCatalog } from '../../packages/catalog.ts';
+import { normalizeName, type PipTarget, parseRequirementLine, type Requirement } from '../../packages/pip.ts';
+import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
+
+/** pip's default when a package is not in the data: installed as an estimate, and said so. */
+const UNKNOWN_PACKAGE_BYTES = 500_000;
+
+interface Interpreter {
+  /** e.g. /usr/local/bin/python3.9 */
+  readonly path: string;
+  /** e.g. 3.9.25 */
+  readonly version: string;
+  /** e.g. python3.9 */
+  readonly lib: string;
+  readonly prefix: string;
+}
+
+/** The interpreter a pip or python command runs under, found from its script's shebang or itself. */
+function interpreterOf(context: CommandContext, invoked: string): Interpreter | undefined {
+  const { fs, env } = context;
+  const found = invoked.includes('/') ? fs.resolve(invoked) : findCommand(context, invoked);
+  if (!found) return undefined;
+  const node = fs.stat(found);
+  const shebang =
+    node?.kind === 'file' && node.exec?.kind === 'script' ? node.exec.shebang.split(/\s+/)[0] : undefined;
+  const python = shebang && /python/.test(shebang) ? shebang : found;
+  const real = realpath(fs.tree, python) ?? python;
+  const minor = /python(\d+\.\d+)/.exec(basename(real))?.[1] ?? /python(\d+\.\d+)/.exec(real)?.[1] ?? '3.9';
+  const full = env.get('PYTHON_VERSION')?.startsWith(minor)
+    ? (env.get('PYTHON_VERSION') as string)
+    : `${minor}.0`;
+  return { path: python, version: full, lib: `python${minor}`, prefix: dirname(dirname(python)) };
+}
+
+function findCommand(context: CommandContext, name: string): string | undefined {
+  for (const dir of (context.env.get('PATH') ?? '').split(':')) {
+    if (dir && context.fs.stat(joinPath(dir, name))) return joinPath(dir, name);
+  }
+  return undefined;
+}
+
+/** The C library the stage's programs link against, with the version pip compares wheel tags to. */
+function targetOf(context: CommandContext, version: string): PipTarget {
+  const tree = context.fs.tree;
+  if (stat(tree, '/lib/ld-musl-x86_64.so.1')) return { python: version, libc: 'musl', libcVersion: '1.2.5' };
+  const release = context.fs.read('/etc/os-release') ?? '';
+  const libcVersion = /VERSION_CODENAME=bookworm/.test(release)
+    ? '2.36'
+    : /VERSION_CODENAME=trixie/.test(release)
+      ? '2.41'
+      : undefined;
+  return { python: version, libc: 'glibc', ...(libcVersion ? { libcVersion } : {}) };
+}
+
+/** name → version of what a site-packages directory already has, from its *.dist-info names. */
+function installedIn(context: CommandContext, site: string): Map<string, string> {
+  const installed = new Map<string, string>();
+  const dir = context.fs.stat(site);
+  if (dir?.kind !== 'dir') return installed;
+  for (const name of dir.children.keys()) {
+    const match = /^(.+)-([^-]+)\.dist-info$/.exec(name);
+    if (match) installed.set(normalizeName(match[1] as string), match[2] as string);
+  }
+  return installed;
+}
+
+interface Location {
+  readonly site: string;
+  readonly scripts: string;
+  readonly description: string;
+}
+
+/** Where pip installs: a venv's own site-packages, --target, --prefix, --user, or the system's. */
+function locationOf(context: CommandContext, interpreter: Interpreter, options: InstallOptions): Location {
+  const home = context.env.get('HOME') ?? context.state.user.home;
+  if (options.target)
+    return {
+      site: context.fs.resolve(options.target),
+      scripts: joinPath(context.fs.resolve(options.target), 'bin'),
+      description: `--target ${options.target}`,
+    };
+  if (options.prefix) {
+    const prefix = context.fs.resolve(options.prefix);
+    return {
+      site: joinPath(prefix, 'lib', interpreter.lib, 'site-packages'),
+      scripts: joinPath(prefix, 'bin'),
+      description: `--prefix ${options.prefix}`,
+    };
+  }
+  const venv = context.fs.stat(joinPath(interpreter.prefix, 'pyvenv.cfg')) !== undefined;
+  const system = {
+    site: joinPath(interpreter.prefix, 'lib', interpreter.lib, 'site-packages'),
+    scripts: joinPath(interpreter.prefix, 'bin'),
+  };
+  const systemWritable =
+    context.state.user.uid === 0 || context.fs.stat(system.site)?.uid === context.state.user.uid;
+  if (options.user || (!venv && !systemWritable)) {
+    const base = context.env.get('PYTHONUSERBASE') ?? joinPath(home, '.local');
+    return {
+      site: joinPath(base, 'lib', interpreter.lib, 'site-packages'),
+      scripts: joinPath(base, 'bin'),
+      description: options.user ? '--user' : 'the user site (site-packages is not writable)',
+    };
+  }
+  return { ...system, description: venv ? `the virtual environment ${interpreter.prefix}` : 'site-packages' };
+}
+
+interface InstallOptions {
+  readonly requirements: string[];
+  readonly files: string[];
+  readonly user: boolean;
+  readonly noCache: boolean;
+  readonly upgrade: boolean;
+  readonly noDeps: boolean;
+  readonly target?: string;
+  readonly prefix?: string;
+}
+
+function parseInstall(args: readonly string[]): InstallOptions {
+  const options: { -readonly [K in keyof InstallOptions]: InstallOptions[K] } = {
+    requirements: [],
+    files: [],
+    user: false,
+    noCache: false,
+    upgrade: false,
+    noDeps: false,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    const value = () => inline ?? args[++i] ?? '';
+    if (flag === '-r' || flag === '--requirement') options.files.push(value());
+    else if (/^-r./.test(arg)) options.files.push(arg.slice(2));
+    else if (flag === '--user') options.user = true;
+    else if (flag === '--no-cache-dir') options.noCache = true;
+    else if (flag === '-U' || flag === '--upgrade') options.upgrade = true;
+    else if (flag === '--no-deps') options.noDeps = true;
+    else if (flag === '-t' || flag === '--target') options.target = value();
+    else if (flag === '--prefix') options.prefix = value();
+    else if (
+      [
+        '-i',
+        '--index-url',
+        '--extra-index-url',
+        '-c',
+        '--constraint',
+        '--root-user-action',
+        '--progress-bar',
+        '-f',
+        '--find-links',
+      ].includes(flag)
+    )
+      value();
+    else if (!arg.startsWith('-')) options.requirements.push(arg);
+  }
+  return options;
+}
+
+/** A dist-info and a module directory for a package the data does not know, sized as an estimate. */
+function estimated(requirement: Requirement, site: string, uid: number, gid: number): LayerEntry[] {
+  const name = requirement.name.replace(/-/g, '_');
+  return [
+    {
+      path: joinPath(site, name, '__init__.py'),
+      kind: 'file',
+      mode: 0o644,
+      uid,
+      gid,
+      size: UNKNOWN_PACKAGE_BYTES,
+    },
+    { path: joinPath(site, `${name}-0.dist-info`, 'METADATA'), kind: 'file', mode: 0o644, uid, gid, size: 0 },
+  ];
+}
+
+function putEntries(
+  context: CommandContext,
+  entries: readonly LayerEntry[],
+  libc: PipTarget['libc'] | 'any',
+): number {
+  let bytes = 0;
+  const marked = entries.map((entry) => {
+    if (entry.kind === 'file') bytes += entry.size;
+    return entry.kind === 'file' && entry.path.endsWith('.so') && libc !== 'any'
+      ? { ...entry, exec: { kind: 'elf', linkage: 'shared', libc } as const }
+      : entry;
+  });
+  context.fs.putAll(marked);
+  return bytes;
+}
+
+async function readRequirements(
+  context: CommandContext,
+  options: InstallOptions,
+): Promise<Requirement[] | CommandResult> {
+  const requirements: Requirement[] = [];
+  const lines = [...options.requirements];
+  for (const file of options.files) {
+    const text = context.fs.read(file);
+    if (text === undefined) {
+      if (!context.fs.stat(file))
+        return fail(
+          `ERROR: Could not open requirements file: [Errno 2] No such file or directory: '${file}'`,
+        );
+      context.state.uncertain = true;
+      context.state.notes.push(
+        `The content of ${file} is not known to the simulator; its requirements were not installed.`,
+      );
+      continue;
+    }
+    lines.push(...text.split('\n'));
+  }
+  for (const line of lines) {
+    const parsed = parseRequirementLine(line);
+    if (parsed.kind === 'requirement') requirements.push(parsed.requirement);
+    else if (parsed.kind === 'invalid') return fail(`ERROR: Invalid requirement: '${parsed.text}'`);
+  }
+  return requirements;
+}
+
+async function install(
+  context: CommandContext,
+  packages: PackageCatalog,
+  interpreter: Interpreter,
+): Promise<CommandResult> {
+  const options = parseInstall(context.args.slice(1));
+  const requirements = await readRequirements(context, options);
+  if (!Array.isArray(requirements)) return requirements;
+  if (requirements.length === 0 && options.files.length === 0)
+    return fail('ERROR: You must give at least one requirement to install (see "pip help install")');
+  const pip = await packages.pip();
+  const target = targetOf(context, interpreter.version);
+  const where = locationOf(context, interpreter, options);
+  const resolution = pip.resolve(requirements, target, {
+    installed: installedIn(context, where.site),
+    upgrade: options.upgrade,
+  });
+  const blocking = resolution.unresolved.find((item) => item.reason !== 'not-in-catalog');
+  if (blocking) {
+    const spec = `${blocking.requirement.name}${blocking.requirement.specifier}`;
+    const versions = blocking.reason === 'no-matching-version' ? blocking.available.join(', ') : 'none';
+    return fail(
+      `ERROR: Could not find a version that satisfies the requirement ${spec} (from versions: ${versions})\nERROR: No matching distribution found for ${spec}`,
+    );
+  }
+  const { uid, gid } = context.state.user;
+  const installed: string[] = [];
+  const wheels = [];
+  let bytes = 0;
+  const releases = options.noDeps
+    ? resolution.install.filter((release) => requirements.some((r) => r.name === release.name))
+    : resolution.install;
+  for (const release of releases) {
+    const choice = pip.wheelFor(release, target);
+    let files: readonly LayerEntry[];
+    let libc: PipTarget['libc'] | 'any' = 'any';
+    if (choice.kind === 'wheel') {
+      files = await pip.files(choice.wheel);
+      libc = choice.wheel.libc;
+      wheels.push(choice.wheel);
+    } else {
+      const tools = release.sdist.needs.filter((tool) => !findCommand(context, tool));
+      if (choice.needsCompiler && tools.length > 0) {
+        return fail(
+          `error: command '${tools[0]}' failed: No such file or directory\nERROR: Failed building wheel for ${release.display}\nERROR: Could not build wheels for ${release.display}, which is required to install pyproject.toml-based projects`,
+        );
+      }
+      if (!release.sdist.built) {
+        context.state.uncertain = true;
+        context.state.notes.push(
+          `${release.display} would be built from source here; its files are not in the package data.`,
+        );
+        continue;
+      }
+      files = await pip.files(release.sdist.built);
+      libc = target.libc;
+    }
+    const requested = requirements.some((r) => r.name === release.name);
+    if (installed.length === 0) {
+      // Created as the running user, as pip does; the batch below would make missing parents root's.
+      context.fs.mkdir(where.site);
+      context.fs.mkdir(where.scripts);
+    }
+    bytes += putEntries(
+      context,
+      pip.installEntries(release, files, {
+        sitePackages: where.site,
+        scripts: where.scripts,
+        interpreter: interpreter.path,
+        uid,
+        gid,
+        requested,
+      }),
+      libc,
+    );
+    installed.push(`${release.display}-${release.version}`);
+  }
+  for (const missing of resolution.unresolved.filter((item) => item.reason === 'not-in-catalog')) {
+    bytes += putEntries(context, estimated(missing.requirement, where.site, uid, gid), 'any');
+    installed.push(`${missing.requirement.name}-?`);
+    context.state.uncertain = true;
+    context.state.notes.push(
+      `${missing.requirement.name} is not in the simulator's package data: installed as an estimate of ${(UNKNOWN_PACKAGE_BYTES / 1e3).toFixed(0)} kB; its real size and files are unknown.`,
+    );
+  }
+  const cacheDisabled =
+    options.noCache ||
+    ['1', 'true', 'yes', 'on', 'off', '0', 'false'].includes(
+      (context.env.get('PIP_NO_CACHE_DIR') ?? '').toLowerCase(),
+    );
+  if (!cacheDisabled && wheels.length > 0) {
+    const cache = joinPath(context.env.get('HOME') ?? context.state.user.home, '.cache/pip');
+    const entries = pip.cacheEntries(wheels, cache).map((entry) => ({ ...entry, uid, gid }));
+    const cacheBytes = putEntries(context, entries, 'any');
+    context.state.notes.push(
+      `pip kept ${(cacheBytes / 1e6).toFixed(1)} MB of downloads in ${cache} (use --no-cache-dir).`,
+    );
+  }
+  const already = [...resolution.satisfied].map(
+    ([name, version]) => `Requirement already satisfied: ${name} (${version})`,
+  );
+  context.state.notes.push(
+    installed.length > 0
+      ? `pip installed ${installed.length} package${installed.length === 1 ? '' : 's'} (${(bytes / 1e6).toFixed(1)} MB) into ${where.site} (${where.description}) for ${context.state.user.name}${libc(target)}.`
+      : 'pip found every requirement already installed.',
+  );
+  return {
+    status: 0,
+    stdout: `${[...already, ...(installed.length ? [`Successfully installed ${installed.join(' ')}`] : [])].join('\n')}\n`,
+  };
+}
+
+function libc(target: PipTarget): string {
+  return target.libc === 'musl'
+    ? ', choosing musllinux wheels for Alpine'
+    : ', choosing manylinux (glibc) wheels';
+}
+
+function uninstall(context: CommandContext, interpreter: Interpreter): CommandResult {
+  const names = context.args
+    .slice(1)
+    .filter((arg) => !arg.startsWith('-'))
+    .map(normalizeName);
+  const site = joinPath(interpreter.prefix, 'lib', interpreter.lib, 'site-packages');
+  const dir = context.fs.stat(site);
+  if (dir?.kind !== 'dir') return { status: 0 };
+  for (const name of names) {
+    for (const entry of [...dir.children.keys()]) {
+      const match = /^(.+)-[^-]+\.dist-info$/.exec(entry);
+      if (match && normalizeName(match[1] as string) === name) {
+        context.fs.remove(joinPath(site, entry));
+        context.fs.remove(joinPath(site, (match[1] as string).replace(/-/g, '_').toLowerCase()));
+      }
+    }
+  }
+  return { status: 0, stdout: names.map((name) => `Successfully uninstalled ${name}`).join('\n') };
+}
+
+/** `python -m venv DIR`: pyvenv.cfg, links to the interpreter, and pip and setuptools copied in. */
+function venv(context: CommandContext, interpreter: Interpreter, dir: string): CommandResult {
+  const root = context.fs.resolve(dir);
+  const { uid, gid } = context.state.user;
+  const home = dirname(interpreter.path);
+  context.fs.write(
+    joinPath(root, 'pyvenv.cfg'),
+    `home = ${home}\ninclude-system-site-packages = false\nversion = ${interpreter.version}\n`,
+  );
+  for (const name of ['python', 'python3', interpreter.lib]) {
+    context.fs.put(joinPath(root, 'bin', name), {
+      kind: 'symlink',
+      mode: 0o777,
+      uid,
+      gid,
+      target: name === 'python' ? interpreter.path : 'python',
+    });
+  }
+  const site = joinPath(root, 'lib', interpreter.lib, 'site-packages');
+  context.fs.mkdir(site);
+  const system = context.fs.stat(joinPath(interpreter.prefix, 'lib', interpreter.lib, 'site-packages'));
+  if (system?.kind === 'dir') {
+    for (const [name, node] of system.children) {
+      if (/^(pip|setuptools|_distutils_hack|pkg_resources)([-.].*)?$/.test(name))
+        context.fs.put(joinPath(site, name), node);
+    }
+  }
+  for (const script of ['pip', 'pip3', `pip${interpreter.lib.slice(6)}`]) {
+    context.fs.write(
+      joinPath(root, 'bin', script),
+      `#!${joinPath(root, 'bin', 'python')}\nimport sys\nfrom pip._internal.cli.main import main\nsys.exit(main())\n`,
+      0o755,
+    );
+  }
+  context.fs.write(
+    joinPath(root, 'bin', 'activate'),
+    `# This file must be used with "source bin/activate"\nVIRTUAL_ENV="${root}"\nexport VIRTUAL_ENV\nPATH="$VIRTUAL_ENV/bin:$PATH"\nexport PATH\n`,
+  );
+  context.state.notes.push(
+    `python -m venv created ${root}, with pip and setuptools copied into its site-packages; activate it with ENV PATH="${root}/bin:$PATH".`,
+  );
+  return { status: 0 };
+}
+
+export function pythonCommands(packages: PackageCatalog): CommandModule[] {
+  const pip: CommandModule = {
+    names: ['pip', 'pip3'],
+    async run(context) {
+      const interpreter = interpreterOf(context, context.path);
+      if (!interpreter) return fail(`${context.name}: no Python interpreter found`, 127);
+      const [sub] = context.args;
+      if (sub === 'install') return install(context, packages, interpreter);
+      if (sub === 'uninstall') return uninstall(context, interpreter);
+      if (
+        sub === 'freeze' ||
+        sub === 'list' ||
+        sub === 'show' ||
+        sub === '--version' ||
+        sub === 'check' ||
+        sub === 'config'
+      )
+        return { status: 0 };
+      context.state.uncertain = true;
+      context.state.notes.push(`pip ${sub ?? ''} is not simulated.`);
+      return { status: 0 };
+    },
+  };
+  const python: CommandModule = {
+    names: ['python', 'python3'],
+    async run(context) {
+      const interpreter = interpreterOf(context, context.path);
+      if (!interpreter) return fail(`${context.name}: not found`, 127);
+      const m = context.args.indexOf('-m');
+      const module = m === -1 ? undefined : context.args[m + 1];
+      if (module === 'pip') return pip.run({ ...context, args: context.args.slice(m + 2) });
+      if (module === 'venv')
+        return venv(
+          context,
+          interpreter,
+          context.args.slice(m + 2).find((arg) => !arg.startsWith('-')) ?? 'venv',
+        );
+      if (context.args[0] === '--version' || context.args[0] === '-V')
+        return { status: 0, stdout: `Python ${interpreter.version}\n` };
+      context.state.uncertain = true;
+      context.state.notes.push(
+        `${context.name} ${context.args.join(' ')} runs Python code the simulator does not follow.`,
+      );
+      return { status: 0 };
+    },
+  };
+  return [pip, python];
+}

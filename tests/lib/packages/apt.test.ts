@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { applyDpkgPathRules } from '../../../src/lib/packages/apt.ts';
+import { committedCatalog } from '../images/catalog-fixture.ts';
+import { committedPackages } from './packages-fixture.ts';
+
+const bookworm = () => committedPackages().apt('bookworm');
+
+describe('apt data', () => {
+  it("records curl's Depends and its real files", async () => {
+    const apt = await bookworm();
+    const curl = apt.find('curl');
+    if (!curl) throw new Error('curl missing');
+    expect(curl.depends).toEqual(expect.arrayContaining([['libc6'], ['libcurl4'], ['zlib1g']]));
+    expect(curl.installedKiB).toBeGreaterThan(100);
+    const files = await apt.files(curl);
+    expect(files.find((e) => e.path === '/usr/bin/curl')).toMatchObject({
+      kind: 'file',
+      mode: 0o755,
+      exec: { kind: 'elf', linkage: 'dynamic', interpreter: '/lib64/ld-linux-x86-64.so.2' },
+    });
+    expect(files.some((e) => e.path === '/var/lib/dpkg/info/curl.list')).toBe(true);
+    expect(files.filter((e) => e.kind !== 'dir')).toHaveLength(curl.fileCount);
+  });
+
+  it.each(['bookworm', 'trixie'] as const)(
+    'reproduces every measured install on debian:%s',
+    async (suite) => {
+      const apt = await committedPackages().apt(suite);
+      const installed = new Set(apt.data.base);
+      expect(apt.data.measuredInstalls).toHaveLength(42);
+      for (const m of apt.data.measuredInstalls) {
+        const name = m.command.split(' ').at(-1) as string;
+        const recommends = !m.command.includes('--no-install-recommends');
+        const got = apt.resolve([name], { installed, recommends }).install.map((p) => p.name);
+        expect(new Set(got), m.command).toEqual(new Set(m.installed));
+      }
+    },
+  );
+
+  it('answers dnsutils with bind9-dnsutils in trixie, where it is only a virtual name', async () => {
+    const apt = await committedPackages().apt('trixie');
+    expect(apt.find('dnsutils')?.name).toBe('bind9-dnsutils');
+    expect(apt.data.curated).toContain('dnsutils');
+  });
+
+  it('adds up to the measured layer, bookkeeping included', async () => {
+    const apt = await bookworm();
+    const installed = new Set(apt.data.base);
+    const measured = apt.data.measuredInstalls.find(
+      (m) => m.command === 'apt-get install -y --no-install-recommends curl',
+    );
+    if (!measured) throw new Error('no measured curl install');
+    const { install } = apt.resolve(['curl'], { installed, recommends: false });
+    const files = (await Promise.all(install.map((p) => apt.files(p)))).flat();
+    const entries = [
+      ...files,
+      ...apt.overheadEntries(install.length),
+      ...apt.databaseEntries({ status: 77_111 }, install),
+    ];
+    const size = entries.reduce((n, e) => n + (e.kind === 'file' || e.kind === 'symlink' ? e.size : 0), 0);
+    expect(Math.abs(size - measured.layerSize) / measured.layerSize).toBeLessThan(0.02);
+  });
+
+  it('installs recommends unless told not to', async () => {
+    const apt = await bookworm();
+    const installed = new Set(apt.data.base);
+    const lean = apt.resolve(['git'], { installed, recommends: false }).install;
+    const full = apt.resolve(['git'], { installed, recommends: true }).install;
+    expect(full.length).toBeGreaterThan(lean.length);
+    expect(full.map((p) => p.name)).toContain('openssh-client');
+    expect(lean.map((p) => p.name)).not.toContain('openssh-client');
+  });
+
+  it('skips what the stage already has and names what it does not know', async () => {
+    const apt = await bookworm();
+    const image = await (await committedCatalog()).load('python:3.9-bookworm');
+    const r = apt.resolve(['curl', 'gcc', 'no-such-package'], {
+      installed: new Set(image.packages.keys()),
+      recommends: false,
+    });
+    expect(r.alreadyInstalled).toEqual(['curl', 'gcc']);
+    expect(r.install).toEqual([]);
+    expect(r.unknown).toEqual(['no-such-package']);
+  });
+
+  it('attributes files maintainer scripts make: .pyc files, alternatives links', async () => {
+    const apt = await bookworm();
+    const minimal = apt.find('libpython3.11-minimal');
+    if (!minimal) throw new Error('missing');
+    expect((await apt.files(minimal)).some((e) => /\/__pycache__\/.*\.cpython-311\.pyc$/.test(e.path))).toBe(
+      true,
+    );
+    const installed = new Set(apt.data.base);
+    const gcc = apt.resolve(['gcc'], { installed, recommends: false }).install;
+    const files = (await Promise.all(gcc.map((p) => apt.files(p)))).flat();
+    expect(files.find((e) => e.path === '/usr/bin/cc')).toMatchObject({
+      kind: 'symlink',
+      target: '/etc/alternatives/cc',
+    });
+  });
+
+  it("leaves out what the slim images' dpkg configuration excludes", async () => {
+    const apt = await bookworm();
+    const curl = apt.find('curl');
+    if (!curl) throw new Error('missing');
+    const all = await apt.files(curl);
+    const slim = applyDpkgPathRules(all, apt.data.slim.rules).map((e) => e.path);
+    expect(all.some((e) => e.path.startsWith('/usr/share/man/'))).toBe(true);
+    expect(slim.some((p) => p.startsWith('/usr/share/man/'))).toBe(false);
+    expect(slim).toContain('/usr/share/doc/curl/copyright');
+    expect(slim).toContain('/usr/bin/curl');
+  });
+
+  it('measures the package lists apt-get update writes', async () => {
+    const apt = await bookworm();
+    const entries = apt.listsEntries();
+    const total = entries.reduce((n, e) => n + e.size, 0);
+    expect(total).toBeGreaterThan(10_000_000);
+    expect(entries.every((e) => e.path.startsWith('/var/lib/apt/lists/'))).toBe(true);
+    expect(apt.data.lists.provenance).toBe('measured');
+  });
+});

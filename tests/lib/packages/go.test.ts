@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { committedPackages } from './packages-fixture.ts';
+
+const SERVER = ['log', 'net/http'];
+
+describe('Go binaries', () => {
+  it('gives the measured sizes of the course server', async () => {
+    const go = await committedPackages().go();
+    // golang:1 has gcc, so cgo is on and net/http links against glibc
+    const dynamic = go.binary({ imports: SERVER, stripped: false, cgo: true });
+    expect(dynamic).toMatchObject({ basis: 'measured', linkage: 'dynamic', from: 'net-http' });
+    expect(dynamic.size).toBeGreaterThan(8_000_000);
+    const scratch = go.binary({ imports: SERVER, stripped: true, cgo: false });
+    expect(scratch).toMatchObject({ basis: 'measured', linkage: 'static' });
+    expect(scratch.size).toBeGreaterThan(5_000_000);
+    expect(scratch.size).toBeLessThan(6_500_000);
+  });
+
+  it('records linkage, interpreter and libraries of the dynamic builds', async () => {
+    const go = await committedPackages().go();
+    const m = go.data.measurements.find(
+      (x) => x.program === 'net-http' && x.linkage === 'dynamic' && x.ldflags === '',
+    );
+    expect(m?.interpreter).toBe('/lib64/ld-linux-x86-64.so.2');
+    expect(m?.libraries?.some((l) => l.startsWith('libc.so.6'))).toBe(true);
+    expect(m?.file).toMatch(/dynamically linked/);
+    const hello = go.data.measurements.find((x) => x.program === 'fmt' && x.cgo && x.ldflags === '');
+    expect(hello?.linkage).toBe('static');
+  });
+
+  it('models unmeasured programs between the measurements they combine', async () => {
+    const go = await committedPackages().go();
+    const imports = ['encoding/json', 'log', 'net/http', 'os/user', 'time'];
+    const est = go.binary({ imports, stripped: false, cgo: false });
+    expect(est.basis).toBe('model');
+    const server = go.binarySize({ imports: SERVER, stripped: false, cgo: false });
+    expect(est.size).toBeGreaterThan(server);
+    expect(est.size).toBeLessThan(server * (1 + go.data.model.maxError) + 2_000_000);
+    expect(go.binarySize({ imports, stripped: true, cgo: false })).toBeLessThan(est.size * 0.7);
+    expect(go.data.model.maxError).toBeLessThan(0.1);
+  });
+
+  it('says which imports it had to estimate', async () => {
+    const go = await committedPackages().go();
+    const est = go.binary({ imports: ['github.com/gin-gonic/gin', 'net/http'], stripped: false, cgo: false });
+    expect(est.estimatedImports).toEqual(['github.com/gin-gonic/gin']);
+  });
+
+  it('scales to arm64 and -trimpath from measured ratios', async () => {
+    const go = await committedPackages().go();
+    const amd64 = go.binarySize({ imports: ['encoding/json', 'flag'], stripped: false, cgo: false });
+    const arm64 = go.binarySize({
+      imports: ['encoding/json', 'flag'],
+      stripped: false,
+      cgo: false,
+      goarch: 'arm64',
+    });
+    expect(arm64 / amd64).toBeGreaterThan(0.9);
+    expect(arm64 / amd64).toBeLessThan(1);
+  });
+
+  it('sizes the build cache a cold build leaves', async () => {
+    const go = await committedPackages().go();
+    const server = go.buildCache({ imports: SERVER, cgo: true });
+    expect(server.basis).toBe('measured');
+    expect(server.bytes).toBeGreaterThan(50_000_000);
+    expect(go.buildCacheSize({ imports: ['fmt'] })).toBeLessThan(server.bytes);
+    expect(go.data.leftBehind.some((e) => e.path.startsWith('/root/.config/go/telemetry/local/'))).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+/** apk against alpine:3.22 images and the modelled Alpine package data. */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/lib/analysis/analyze.ts';
+import type { BuildResult } from '../../../src/lib/build/result.ts';
+import { simulateBuild } from '../../../src/lib/build/simulate.ts';
+import { lstat } from '../../../src/lib/fs/tree.ts';
+import { committedCatalog, committedPackages } from '../images/catalog-fixture.ts';
+
+async function build(dockerfile: string): Promise<BuildResult> {
+  return simulateBuild({
+    dockerfile,
+    context: { files: [] },
+    catalog: await committedCatalog(),
+    packages: committedPackages(),
+  });
+}
+
+const node = (result: BuildResult, path: string) => {
+  const tree = result.stages.at(-1)?.tree;
+  return tree ? lstat(tree, path) : undefined;
+};
+const layer = (result: BuildResult, step = 0) =>
+  result.steps.filter((s) => s.layer !== null)[step]?.sizeDelta ?? 0;
+
+describe('apk', () => {
+  it('installs curl with its libraries and keeps the index without --no-cache', async () => {
+    const result = await build('FROM alpine:3.22\nRUN apk add curl\n');
+    expect(result.error).toBeNull();
+    expect(node(result, '/usr/bin/curl')).toMatchObject({ kind: 'file' });
+    expect(node(result, '/var/cache/apk')).toMatchObject({ kind: 'dir' });
+    const step = result.steps.find((s) => s.instruction.startsWith('RUN'));
+    expect(step?.narrative).toMatch(/apk installed \d+ packages/);
+    expect(analyze(result).diagnostics.map((d) => d.code)).toContain('rule/apk-no-cache');
+  });
+
+  it('leaves no index with --no-cache, so the layer is smaller', async () => {
+    const cached = await build('FROM alpine:3.22\nRUN apk add curl\n');
+    const clean = await build('FROM alpine:3.22\nRUN apk add --no-cache curl\n');
+    expect(layer(clean)).toBeLessThan(layer(cached));
+    expect(layer(cached) - layer(clean)).toBeGreaterThan(1e6);
+  });
+
+  it('answers an unknown package in apk’s words and fails the step', async () => {
+    const result = await build('FROM alpine:3.22\nRUN apk add --no-cache no-such-thing\n');
+    expect(result.ok).toBe(false);
+    expect(result.error?.message).toContain('ERROR: unable to select packages:');
+    expect(result.error?.message).toContain('no-such-thing (no such package)');
+  });
+
+  it('removes a --virtual group with apk del in the same RUN', async () => {
+    const kept = await build('FROM alpine:3.22\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev\n');
+    const removed = await build(
+      'FROM alpine:3.22\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && apk del .build-deps\n',
+    );
+    expect(node(kept, '/usr/bin/gcc')).toBeDefined();
+    expect(node(removed, '/usr/bin/gcc')).toBeUndefined();
+    expect(layer(removed)).toBeLessThan(layer(kept) / 10);
+  });
+
+  it('does not exist on Debian: apk is not found', async () => {
+    const result = await build('FROM debian:bookworm-slim\nRUN apk add curl\n');
+    expect(result.error?.message).toBe('/bin/sh: 1: apk: not found');
+  });
+});

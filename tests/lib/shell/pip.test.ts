@@ -1,0 +1,118 @@
+/** pip and python -m venv against real images and the committed package data. */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/lib/analysis/analyze.ts';
+import type { BuildResult } from '../../../src/lib/build/result.ts';
+import { simulateBuild } from '../../../src/lib/build/simulate.ts';
+import { lstat } from '../../../src/lib/fs/tree.ts';
+import { committedCatalog, committedPackages } from '../images/catalog-fixture.ts';
+
+async function build(dockerfile: string, files: Record<string, string> = {}): Promise<BuildResult> {
+  return simulateBuild({
+    dockerfile,
+    context: { files: Object.entries(files).map(([path, content]) => ({ path, content })) },
+    catalog: await committedCatalog(),
+    packages: committedPackages(),
+  });
+}
+
+const node = (result: BuildResult, path: string) => {
+  const tree = result.stages.at(-1)?.tree;
+  return tree ? lstat(tree, path) : undefined;
+};
+
+const SITE = '/usr/local/lib/python3.9/site-packages';
+
+describe('pip install', () => {
+  it('installs Flask and its dependencies into site-packages, with console scripts and the cache', async () => {
+    const result = await build('FROM python:3.9\nRUN pip install flask==3.1.2\n');
+    expect(result.ok).toBe(true);
+    for (const module of ['flask', 'werkzeug', 'jinja2', 'markupsafe', 'itsdangerous', 'click', 'blinker']) {
+      expect(node(result, `${SITE}/${module}`), module).toMatchObject({ kind: 'dir' });
+    }
+    expect(node(result, '/usr/local/bin/flask')).toMatchObject({
+      kind: 'file',
+      exec: { kind: 'script', shebang: '/usr/local/bin/python3.9' },
+    });
+    expect(node(result, '/root/.cache/pip')).toMatchObject({ kind: 'dir' });
+    expect(result.steps[0]?.narrative).toMatch(/pip installed \d+ packages/);
+  });
+
+  it('leaves no cache with --no-cache-dir, and installs for the user with --user', async () => {
+    const result = await build('FROM python:3.9\nRUN pip install --no-cache-dir --user flask\n');
+    expect(node(result, '/root/.cache/pip')).toBeUndefined();
+    expect(node(result, '/root/.local/lib/python3.9/site-packages/flask')).toMatchObject({ kind: 'dir' });
+    expect(node(result, '/root/.local/bin/flask')).toMatchObject({ kind: 'file' });
+    expect(node(result, `${SITE}/flask`)).toBeUndefined();
+  });
+
+  it('picks wheels for the stage’s C library: musllinux on Alpine, manylinux on Debian', async () => {
+    const alpine = await build('FROM python:3.9-alpine\nRUN pip install markupsafe\n');
+    const debian = await build('FROM python:3.9-slim\nRUN pip install markupsafe\n');
+    const speedups = (result: BuildResult) => {
+      const dir = node(result, `${SITE}/markupsafe`);
+      const so = dir?.kind === 'dir' ? [...dir.children].find(([name]) => name.endsWith('.so')) : undefined;
+      return so?.[1];
+    };
+    expect(speedups(alpine)).toMatchObject({ exec: { libc: 'musl' } });
+    expect(speedups(debian)).toMatchObject({ exec: { libc: 'glibc' } });
+  });
+
+  it('fails as pip does for a version that does not exist', async () => {
+    const result = await build('FROM python:3.9\nRUN pip install flask==99.0\n');
+    expect(result.error).toMatchObject({
+      code: 'build/command-failed',
+      message: 'ERROR: No matching distribution found for flask==99.0',
+    });
+  });
+
+  it('installs an unknown package as an estimate and says so', async () => {
+    const result = await build('FROM python:3.9\nRUN pip install some-private-lib\n');
+    expect(result.ok).toBe(true);
+    expect(result.steps[0]).toMatchObject({
+      status: 'not-simulated',
+      narrative: expect.stringContaining("not in the simulator's package data: installed as an estimate"),
+    });
+  });
+
+  it('is not there to run in an image without Python', async () => {
+    expect((await build('FROM alpine:3.22\nRUN pip install flask\n')).error).toMatchObject({
+      code: 'build/command-not-found',
+      message: '/bin/sh: pip: not found',
+    });
+  });
+
+  it('python -m venv makes an environment whose pip installs into it', async () => {
+    const result = await build(
+      'FROM python:3.9-slim\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir flask\nENV PATH=/opt/venv/bin:$PATH\n',
+    );
+    expect(result.ok).toBe(true);
+    expect(node(result, '/opt/venv/pyvenv.cfg')).toMatchObject({ kind: 'file' });
+    expect(node(result, '/opt/venv/lib/python3.9/site-packages/flask')).toMatchObject({ kind: 'dir' });
+    expect(node(result, `${SITE}/flask`)).toBeUndefined();
+  });
+});
+
+describe('what pip installed, at run time', () => {
+  const app = {
+    'requirements.txt': 'flask==3.1.2\n',
+    'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+  };
+
+  it('a glibc MarkupSafe copied into Alpine still imports: its speedups are optional', async () => {
+    const result = await build(
+      'FROM python:3.9 AS builder\nCOPY requirements.txt .\nRUN pip install --user -r requirements.txt\nFROM python:3.9-alpine\nCOPY --from=builder /root/.local /root/.local\nCOPY app.py .\nCMD ["python", "app.py"]\n',
+      app,
+    );
+    const run = analyze(result).run;
+    expect(run).toMatchObject({ starts: true });
+    expect(run?.notes.join(' ')).toMatch(/markupsafe's compiled speedups .* falls back to pure Python/);
+  });
+
+  it('a glibc numpy copied into Alpine cannot load', async () => {
+    const result = await build(
+      'FROM python:3.9 AS builder\nRUN pip install --user numpy\nFROM python:3.9-alpine\nCOPY --from=builder /root/.local /root/.local\nCOPY app.py .\nCMD ["python", "app.py"]\n',
+      { 'app.py': 'import numpy\n' },
+    );
+    expect(analyze(result).run).toMatchObject({ starts: false, error: { code: 'run/native-incompatible' } });
+  });
+});
