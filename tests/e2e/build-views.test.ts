@@ -97,6 +97,17 @@ describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
     await page.close();
   });
 
+  it('builds the brief’s multi-stage Python example: what crossed from the builder, and why it does not start', async () => {
+    const page = await open();
+    await loadExample(page, 'Python: two stages, Alpine runtime');
+    await expect(verdict(page)).resolves.toMatch(/^python:3\.9-alpine · \d+\.\d MB · does not start$/);
+    await expect(page.locator('.mc-run-error').textContent()).resolves.toContain('server.py');
+    await expect(page.locator('.mc-crossed').first().textContent()).resolves.toMatch(
+      /Crossed from stage builder: \d+ paths, \d+\.\d MB\./,
+    );
+    await page.close();
+  });
+
   it('steps through the build like a debugger, marking each step’s line in the editor', async () => {
     const page = await open();
     const position = page.locator('.mc-steps-position');

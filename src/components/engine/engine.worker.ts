@@ -1,6 +1,7 @@
 /** The engine's Web Worker: the message-port adapter around the job runner, so nothing blocks typing. */
 
 import { fetchReader, openCatalog } from '../../lib/images/catalog.ts';
+import { openPackageCatalog } from '../../lib/packages/catalog.ts';
 import { createJobQueue } from './job-queue.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 import { createJobRunner } from './run-job.ts';
@@ -13,6 +14,7 @@ const scope = self as unknown as {
 
 const run = createJobRunner({
   openCatalog: () => openCatalog(fetchReader(`${import.meta.env.BASE_URL}catalog/`)),
+  packages: openPackageCatalog(fetchReader(`${import.meta.env.BASE_URL}packages/`)),
 });
 
 const queue = createJobQueue(run, (response) => scope.postMessage(response));

@@ -8,6 +8,7 @@ import { compare } from '../../lib/analysis/compare.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { type BuildCache, simulateBuild } from '../../lib/build/simulate.ts';
 import type { Catalog } from '../../lib/images/catalog.ts';
+import type { PackageCatalog } from '../../lib/packages/catalog.ts';
 import { buildSummary, layerSummary } from './build-summary.ts';
 import type { Cancelled, RunJob } from './job-queue.ts';
 import { layerTrees } from './layer-trees.ts';
@@ -28,6 +29,8 @@ import type {
 export interface JobRunnerOptions {
   /** Opens the image catalog; called on the first build, and again after a failure. */
   readonly openCatalog: () => Promise<Catalog>;
+  /** The package data pip, apt, apk and go read in RUN steps (it fetches nothing until they ask). */
+  readonly packages?: PackageCatalog;
   readonly now?: () => number;
   /** Lets messages that arrived during a step in, so a job can see it was superseded. */
   readonly yieldToEvents?: () => Promise<void>;
@@ -61,6 +64,7 @@ export function createJobRunner(options: JobRunnerOptions): RunJob {
       dockerfile: source.dockerfile,
       context: { files: source.files },
       catalog: await catalogOf(),
+      ...(options.packages ? { packages: options.packages } : {}),
       ...(cache ? { cache } : {}),
     });
     // Even a superseded build's cache is good: its keys are the content it built.
