@@ -4,7 +4,7 @@
  * Either side is one of the brief's examples or the playground's files as they are now.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
-import { formatSize } from '../../lib/analysis/size-findings.ts';
+import { formatSize } from '../../lib/format-size.ts';
 import type { EngineClient, Outcome } from '../engine/engine-client.ts';
 import type { ComparedImage, CompareSide, SourceFiles } from '../engine/protocol.ts';
 import { SURFACE_LABEL } from '../explorer/file-tree.ts';

@@ -14,6 +14,7 @@ const scope = self as unknown as {
 
 const run = createJobRunner({
   openCatalog: () => openCatalog(fetchReader(`${import.meta.env.BASE_URL}catalog/`)),
+  // Opening reads nothing: each package manager fetches its own data file on first use.
   packages: openPackageCatalog(fetchReader(`${import.meta.env.BASE_URL}packages/`)),
 });
 

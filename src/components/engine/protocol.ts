@@ -4,6 +4,7 @@
  */
 import type { Analysis } from '../../lib/analysis/analyze.ts';
 import type { Comparison } from '../../lib/analysis/compare.ts';
+import type { Goal, GoalResult } from '../../lib/analysis/goals.ts';
 import type { RunCheck } from '../../lib/analysis/run-check.ts';
 import type { SurfaceReport } from '../../lib/analysis/surface.ts';
 import type { BuildError, BuildResult, BuiltLayer, StageResult } from '../../lib/build/result.ts';
@@ -25,6 +26,11 @@ export interface SourceFiles {
 }
 
 export type ParseInput = SourceFiles;
+
+/** What to build, and the exercise goals to check on the result, if any. */
+export interface BuildInput extends SourceFiles {
+  readonly goals?: readonly Goal[];
+}
 
 export interface ParseOutput {
   /** What `parseDockerfile` returned, unchanged. */
@@ -61,6 +67,8 @@ export interface BuildOutput {
     /** Steps answered from the previous builds' layer cache. */
     readonly cachedSteps: number;
   };
+  /** The input's goals, checked; absent when none were given. */
+  readonly goals?: readonly GoalResult[];
 }
 
 export interface ImageInput {
@@ -106,7 +114,7 @@ export interface CompareOutput {
 
 export interface EngineJobs {
   parse: { input: ParseInput; output: ParseOutput };
-  build: { input: SourceFiles; output: BuildOutput };
+  build: { input: BuildInput; output: BuildOutput };
   image: { input: ImageInput; output: ImageOutput };
   compare: { input: CompareInput; output: CompareOutput };
 }

@@ -5,6 +5,7 @@
  */
 import { type Analysis, analyze, targetStage } from '../../lib/analysis/analyze.ts';
 import { compare } from '../../lib/analysis/compare.ts';
+import { checkGoals } from '../../lib/analysis/goals.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { type BuildCache, simulateBuild } from '../../lib/build/simulate.ts';
 import type { Catalog } from '../../lib/images/catalog.ts';
@@ -14,6 +15,7 @@ import type { Cancelled, RunJob } from './job-queue.ts';
 import { layerTrees } from './layer-trees.ts';
 import { parse } from './parse-job.ts';
 import type {
+  BuildInput,
   BuildOutput,
   ComparedImage,
   CompareInput,
@@ -29,7 +31,7 @@ import type {
 export interface JobRunnerOptions {
   /** Opens the image catalog; called on the first build, and again after a failure. */
   readonly openCatalog: () => Promise<Catalog>;
-  /** The package data pip, apt, apk and go read in RUN steps (it fetches nothing until they ask). */
+  /** The package data pip, apt, apk and go install from; RUN of a package manager is not simulated without it. */
   readonly packages?: PackageCatalog;
   readonly now?: () => number;
   /** Lets messages that arrived during a step in, so a job can see it was superseded. */
@@ -76,7 +78,7 @@ export function createJobRunner(options: JobRunnerOptions): RunJob {
     return { result, analysis, buildMs: built - started, analyzeMs: now() - built };
   };
 
-  const build = async (id: number, source: SourceFiles, cancelled: Cancelled): Promise<BuildOutput> => {
+  const build = async (id: number, source: BuildInput, cancelled: Cancelled): Promise<BuildOutput> => {
     const { result, analysis, buildMs, analyzeMs } = await buildAndAnalyze(source, cancelled);
     newest = { id, result };
     return {
@@ -84,6 +86,7 @@ export function createJobRunner(options: JobRunnerOptions): RunJob {
       result: buildSummary(result),
       analysis,
       timing: { buildMs, analyzeMs, cachedSteps: result.steps.filter((step) => step.cached).length },
+      ...(source.goals ? { goals: checkGoals(source.goals, result, analysis) } : {}),
     };
   };
 

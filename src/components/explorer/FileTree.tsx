@@ -5,8 +5,8 @@
  */
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatSize } from '../../lib/analysis/size-findings.ts';
 import type { SurfaceCategory } from '../../lib/analysis/surface.ts';
+import { formatSize } from '../../lib/format-size.ts';
 import { CHANGE_SYMBOL, type ExplorerEntry, modeString, SURFACE_LABEL, type TreeRow } from './file-tree.ts';
 import { treeKey } from './tree-keys.ts';
 import { rowsPerPage, rowWindow, scrollToRow } from './virtual-window.ts';

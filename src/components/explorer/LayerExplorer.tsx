@@ -6,8 +6,8 @@
  */
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { formatSize } from '../../lib/analysis/size-findings.ts';
 import type { SurfaceCategory, SurfaceItem } from '../../lib/analysis/surface.ts';
+import { formatSize } from '../../lib/format-size.ts';
 import { diffTrees } from '../../lib/fs/diff.ts';
 import { emptyTree } from '../../lib/fs/tree.ts';
 import type { EngineClient } from '../engine/engine-client.ts';

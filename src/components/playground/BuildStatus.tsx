@@ -2,7 +2,7 @@
  * One line on the newest build: the image, its size and whether it starts, or the first error.
  * While a newer build runs, the last verdict stays (marked as updating) so the line does not flicker.
  */
-import { formatSize } from '../../lib/analysis/size-findings.ts';
+import { formatSize } from '../../lib/format-size.ts';
 import { SeverityIcon } from '../editor/DiagnosticList.tsx';
 import type { BuildOutput } from '../engine/protocol.ts';
 

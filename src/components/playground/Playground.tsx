@@ -4,23 +4,14 @@
  * shared as a link; the engine runs in a worker.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { Diagnostic } from '../../lib/diagnostic.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { ContextEditor } from '../editor/ContextEditor.tsx';
-import {
-  createEngineClient,
-  type EngineClient,
-  type Outcome,
-  startEngineWorker,
-  startParseWorker,
-} from '../engine/engine-client.ts';
-import type { BuildOutput, SourceFiles } from '../engine/protocol.ts';
+import type { SourceFiles } from '../engine/protocol.ts';
 import { RunCheck } from '../run/RunCheck.tsx';
-import { sameStep } from '../steps/step-navigation.ts';
+import { useBuildSession } from '../workbench/use-build-session.ts';
 import { BuildPanels } from './BuildPanels.tsx';
 import { BuildStatus } from './BuildStatus.tsx';
 import { type PlaygroundExample, stateOf } from './examples.ts';
-import { problemsOf } from './problems.ts';
 import { type Notice, restoreState } from './restore.ts';
 import { StatusLine } from './StatusLine.tsx';
 import { encodedStateIn, shareUrl } from './share-link.ts';
@@ -50,55 +41,15 @@ export default function Playground({ examples }: Props) {
   /** Bumped whenever the files are replaced wholesale, which remounts the editor. */
   const [generation, setGeneration] = useState(0);
   const [ready, setReady] = useState(false);
-  const [parse, setParse] = useState<Outcome<'parse'> | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
   const [picked, setPicked] = useState(fallback.id);
   const [link, setLink] = useState<string | undefined>();
-  const [build, setBuild] = useState<{ output: BuildOutput; roundTripMs: number } | undefined>();
-  const [buildFailure, setBuildFailure] = useState<string | undefined>();
-  const [building, setBuilding] = useState(false);
-  /** The step shown in the timeline and marked in the editor; `reveal` counts the learner's moves. */
-  const [step, setStep] = useState<{ index: number | null; reveal: number }>({ index: null, reveal: 0 });
+  const session = useBuildSession();
   const current = useRef(state);
-  const shownBuild = useRef<BuildOutput | undefined>(undefined);
-  const lastParsed = useRef<BuildOutput | undefined>(undefined);
-  const problems = useRef<{ key: string; list: readonly Diagnostic[] }>({ key: '[]', list: [] });
-  const engine = useRef<EngineClient | null>(null);
-  const parser = useRef<EngineClient | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   /** Parse for the instant verdict, build for the image: both at once, the newest answer wins. */
-  const requestVerdicts = (next: PlaygroundState) => {
-    const client = engine.current;
-    if (!client) return;
-    const source = sourcesOf(next);
-    (parser.current ?? client).request('parse', source).then((outcome) => {
-      if (outcome.status !== 'stale') setParse(outcome);
-    });
-    setBuilding(true);
-    client.request('build', source).then((outcome) => {
-      if (outcome.status === 'stale') return;
-      setBuilding(false);
-      if (outcome.status === 'failed') {
-        setBuildFailure(outcome.message);
-        return;
-      }
-      setBuildFailure(undefined);
-      const previous = shownBuild.current;
-      shownBuild.current = outcome.output;
-      if (outcome.output.result.dockerfile) lastParsed.current = outcome.output;
-      setBuild({ output: outcome.output, roundTripMs: outcome.roundTripMs });
-      // The step on show stays on show across rebuilds, wherever its line has moved.
-      setStep((shown) => ({
-        ...shown,
-        index: sameStep(
-          shown.index === null ? undefined : previous?.result.steps[shown.index],
-          shown.index ?? -1,
-          outcome.output.result.steps,
-        ),
-      }));
-    });
-  };
+  const requestVerdicts = (next: PlaygroundState) => session.request(sourcesOf(next));
 
   const storageWarned = useRef(false);
   const save = () => {
@@ -123,7 +74,7 @@ export default function Playground({ examples }: Props) {
     setState(next);
     if (options.replace) {
       setGeneration((value) => value + 1);
-      setStep((shown) => ({ ...shown, index: null }));
+      session.showStep(null);
     }
     if (next.files !== previous.files) requestVerdicts(next);
     clearTimeout(saveTimer.current);
@@ -131,15 +82,6 @@ export default function Playground({ examples }: Props) {
   };
 
   useEffect(() => {
-    try {
-      engine.current = createEngineClient(startEngineWorker());
-      parser.current = createEngineClient(startParseWorker());
-    } catch (error) {
-      setParse({
-        status: 'failed',
-        message: `The simulator could not start in this browser: ${String(error)}`,
-      });
-    }
     let cancelled = false;
     const hadLink = encodedStateIn(location.hash) !== undefined;
     restoreState(location.hash, { state: stateOf(fallback), title: fallback.title }).then((restored) => {
@@ -160,10 +102,6 @@ export default function Playground({ examples }: Props) {
       cancelled = true;
       removeEventListener('pagehide', flush);
       flush();
-      engine.current?.dispose();
-      engine.current = null;
-      parser.current?.dispose();
-      parser.current = null;
     };
   }, []);
 
@@ -193,16 +131,8 @@ export default function Playground({ examples }: Props) {
     }
   };
 
-  const found = problemsOf({
-    parse: parse?.status === 'done' ? parse.output : undefined,
-    build: build?.output,
-    buildCurrent: !building,
-    lastParsed: lastParsed.current,
-  });
-  // The same findings keep the same array, so the editor is not redrawn for an answer that changes nothing.
-  const key = JSON.stringify(found);
-  if (key !== problems.current.key) problems.current = { key, list: found };
-  const diagnostics = problems.current.list;
+  const { build, step } = session;
+  const buildFailure = session.failure;
   const shownStep = step.index === null ? undefined : build?.output.result.steps[step.index];
 
   return (
@@ -261,7 +191,7 @@ export default function Playground({ examples }: Props) {
         key={generation}
         files={state.files}
         active={state.active}
-        diagnostics={diagnostics}
+        diagnostics={session.diagnostics}
         onEdit={(path, content) => apply((previous) => withContent(previous, path, content))}
         onOpen={(path) => apply((previous) => ({ ...previous, active: path }))}
         onAdd={(path) => apply((previous) => withFile(previous, path))}
@@ -274,11 +204,11 @@ export default function Playground({ examples }: Props) {
             : null
         }
       >
-        <StatusLine outcome={parse} file={DOCKERFILE} />
+        <StatusLine outcome={session.parse} file={DOCKERFILE} />
         <BuildStatus
           build={build?.output}
           failure={buildFailure}
-          building={building}
+          building={session.building}
           roundTripMs={build?.roundTripMs}
         />
         {build && !buildFailure && <RunCheck run={build.output.analysis.run} />}
@@ -286,11 +216,11 @@ export default function Playground({ examples }: Props) {
       <BuildPanels
         build={buildFailure ? undefined : build?.output}
         failure={buildFailure}
-        engine={engine.current}
+        engine={session.engine}
         examples={examples}
         current={() => sourcesOf(current.current)}
         step={step.index}
-        onStep={(index) => setStep((shown) => ({ index, reveal: shown.reveal + 1 }))}
+        onStep={(index) => session.showStep(index)}
       />
     </div>
   );

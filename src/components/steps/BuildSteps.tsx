@@ -4,8 +4,8 @@
  * step's line is highlighted in the editor by whoever owns the editor (`onSelect`).
  */
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
-import { formatSize } from '../../lib/analysis/size-findings.ts';
 import type { Step, StepStatus } from '../../lib/build/result.ts';
+import { formatSize } from '../../lib/format-size.ts';
 import type { BuildSummary } from '../engine/protocol.ts';
 import {
   moveStep,

@@ -65,6 +65,22 @@ async function run(id: ScenarioId): Promise<Evaluated> {
   return { id, scenario, dockerfile, files, result, analysis: analyze(result) };
 }
 
+/** The size of the image a Dockerfile and its context build to, or null when the build fails. */
+export async function imageSize(
+  dockerfile: string,
+  files: readonly { readonly path: string; readonly content: string }[],
+): Promise<number | null> {
+  packages ??= openPackageCatalog((path) => readFile(join(PUBLIC, 'packages', path), 'utf8'));
+  const result = await simulateBuild({
+    dockerfile,
+    context: { files: files.map(({ path, content }) => ({ path, content })) },
+    catalog: await siteCatalog(),
+    packages,
+  });
+  const target = result.target === null ? undefined : result.stages[result.target];
+  return result.ok ? (target?.size ?? null) : null;
+}
+
 export function evaluateScenario(id: ScenarioId): Promise<Evaluated> {
   if (!(id in SCENARIOS))
     throw new Error(`unknown scenario ${JSON.stringify(id)}; known: ${Object.keys(SCENARIOS).join(', ')}`);

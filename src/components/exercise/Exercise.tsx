@@ -1,0 +1,346 @@
+/**
+ * An exercise, live: the starter in the editor, the goals checked on every build, hints one at a
+ * time, the reference solution and its explanation on success or on request, and the learner's
+ * work and best size kept in their progress. Every result is also announced as a DOM event
+ * (`mc:exercise-result`) for whoever listens: a workshop, an embedding page.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { describeGoal } from '../../lib/analysis/goals.ts';
+import { formatSize } from '../../lib/format-size.ts';
+import { DOCKERFILE } from '../context/file-path.ts';
+import { ContextEditor } from '../editor/ContextEditor.tsx';
+import type { BuildOutput } from '../engine/protocol.ts';
+import { BuildPanels } from '../playground/BuildPanels.tsx';
+import { BuildStatus } from '../playground/BuildStatus.tsx';
+import { StatusLine } from '../playground/StatusLine.tsx';
+import {
+  dockerfileOf,
+  type PlaygroundState,
+  withContent,
+  withFile,
+  withoutFile,
+  withRename,
+} from '../playground/state.ts';
+import { changeProgress, loadProgress, recordSolved, updateExercise } from '../progress/progress.ts';
+import { RunCheck } from '../run/RunCheck.tsx';
+import { useBuildSession } from '../workbench/use-build-session.ts';
+import {
+  type ExerciseData,
+  restoredState,
+  solutionState,
+  starterState,
+  type Verdict,
+  verdictOf,
+} from './exercise-state.ts';
+import { InlineCode, Prose } from './Prose.tsx';
+import './exercise.css';
+
+export interface ExerciseResultDetail {
+  readonly exerciseId: string;
+  readonly passing: number;
+  readonly total: number;
+  readonly solved: boolean;
+  readonly imageBytes: number | null;
+  readonly dockerfile: string;
+}
+
+export const RESULT_EVENT = 'mc:exercise-result';
+
+interface Props {
+  readonly exercise: ExerciseData;
+  /** Sizes computed when the site was built, to compare the learner's image with. */
+  readonly reference: { readonly starter: number | null; readonly solution: number | null };
+  /** Keep the learner's work in their progress (off in an embed, which keeps its own). */
+  readonly persist?: boolean;
+}
+
+const SAVE_DELAY_MS = 400;
+
+export default function Exercise({ exercise, reference, persist = true }: Props) {
+  const id = useId();
+  const [state, setState] = useState<PlaygroundState>(() => starterState(exercise));
+  const [generation, setGeneration] = useState(0);
+  const [hintsShown, setHintsShown] = useState(0);
+  const [solutionShown, setSolutionShown] = useState(false);
+  const [best, setBest] = useState<number | undefined>();
+  const current = useRef(state);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const session = useBuildSession((output) => onBuilt(output));
+
+  const onBuilt = (output: BuildOutput) => {
+    const goals = output.goals ?? [];
+    const target = output.result.target === null ? undefined : output.result.stages[output.result.target];
+    const size = output.result.ok ? (target?.size ?? null) : null;
+    const passing = goals.filter((goal) => goal.pass).length;
+    const solved = goals.length > 0 && passing === goals.length;
+    if (solved && size !== null && persist) {
+      const progress = changeProgress((p, now) => recordSolved(p, exercise.id, size, now));
+      setBest(progress.exercises[exercise.id]?.bestSize);
+    }
+    const detail: ExerciseResultDetail = {
+      exerciseId: exercise.id,
+      passing,
+      total: goals.length,
+      solved,
+      imageBytes: size,
+      dockerfile: dockerfileOf(current.current),
+    };
+    dispatchEvent(new CustomEvent(RESULT_EVENT, { detail }));
+  };
+
+  const save = () => {
+    clearTimeout(saveTimer.current);
+    saveTimer.current = undefined;
+    if (!persist) return;
+    const { files } = current.current;
+    changeProgress((p, now) =>
+      updateExercise(
+        p,
+        exercise.id,
+        {
+          dockerfile: dockerfileOf(current.current),
+          files: files
+            .filter((f) => f.path !== DOCKERFILE && !f.readOnly)
+            .map(({ path, content }) => ({ path, content })),
+        },
+        now,
+      ),
+    );
+  };
+
+  const apply = (
+    change: (state: PlaygroundState) => PlaygroundState,
+    options: { replace?: boolean } = {},
+  ) => {
+    const previous = current.current;
+    const next = change(previous);
+    current.current = next;
+    setState(next);
+    if (options.replace) {
+      setGeneration((value) => value + 1);
+      session.showStep(null);
+    }
+    if (next.files !== previous.files) {
+      session.request(
+        { dockerfile: dockerfileOf(next), files: next.files.map(({ path, content }) => ({ path, content })) },
+        exercise.goals,
+      );
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
+    }
+  };
+
+  useEffect(() => {
+    const saved = persist ? loadProgress().exercises[exercise.id] : undefined;
+    setHintsShown(Math.min(saved?.hintsShown ?? 0, exercise.hints.length));
+    setBest(saved?.bestSize);
+    const restored = restoredState(exercise, saved);
+    current.current = starterState(exercise);
+    apply(() => restored, { replace: true });
+    const flush = () => saveTimer.current !== undefined && save();
+    addEventListener('pagehide', flush);
+    return () => {
+      removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
+
+  const revealHint = () => {
+    const next = Math.min(hintsShown + 1, exercise.hints.length);
+    setHintsShown(next);
+    if (persist) changeProgress((p, now) => updateExercise(p, exercise.id, { hintsShown: next }, now));
+  };
+
+  const reset = () => {
+    if (!window.confirm('Start over from the starter Dockerfile? Your changes to this exercise are lost.'))
+      return;
+    apply(() => starterState(exercise), { replace: true });
+  };
+
+  const loadSolution = () => {
+    if (!window.confirm('Replace your Dockerfile with the reference solution?')) return;
+    apply(() => solutionState(exercise), { replace: true });
+  };
+
+  const { build } = session;
+  const output = session.failure ? undefined : build?.output;
+  const target =
+    output?.result.target === null || !output ? undefined : output.result.stages[output.result.target];
+  const verdict = verdictOf(output?.goals, output?.result.ok ? (target?.size ?? null) : null);
+  const shownStep = session.step.index === null ? undefined : output?.result.steps[session.step.index];
+  const showExplanation = solutionShown || verdict.kind === 'solved';
+
+  return (
+    <div class="mc-exercise" data-verdict={verdict.kind}>
+      <section class="mc-goals" aria-labelledby={`${id}-goals`}>
+        <h2 id={`${id}-goals`}>Goals</h2>
+        <ul>
+          {exercise.goals.map((goal, i) => {
+            const result = output?.goals?.[i];
+            const status = !result || session.building ? 'pending' : result.pass ? 'pass' : 'fail';
+            return (
+              <li key={i} data-status={status}>
+                <span class="mc-goal-mark" aria-hidden="true">
+                  {status === 'pass' ? '✓' : status === 'fail' ? '✗' : '…'}
+                </span>
+                <span class="visually-hidden">
+                  {status === 'pass' ? 'Met: ' : status === 'fail' ? 'Not met: ' : 'Checking: '}
+                </span>
+                <span class="mc-goal-text">{describeGoal(goal)}</span>
+                {result && <span class="mc-goal-detail">{result.detail}</span>}
+              </li>
+            );
+          })}
+        </ul>
+        <Feedback verdict={verdict} reference={reference} best={best} hint={exercise.hints[hintsShown]} />
+      </section>
+
+      <ContextEditor
+        key={generation}
+        files={state.files}
+        active={state.active}
+        diagnostics={session.diagnostics}
+        onEdit={(path, content) => apply((previous) => withContent(previous, path, content))}
+        onOpen={(path) => apply((previous) => ({ ...previous, active: path }))}
+        onAdd={(path) => apply((previous) => withFile(previous, path))}
+        onRename={(from, to) => apply((previous) => withRename(previous, from, to))}
+        onDelete={(path) => apply((previous) => withoutFile(previous, path))}
+        onNotice={() => {}}
+        step={
+          shownStep
+            ? {
+                from: shownStep.range.start.offset,
+                to: shownStep.range.end.offset,
+                reveal: session.step.reveal,
+              }
+            : null
+        }
+      >
+        <StatusLine outcome={session.parse} file={DOCKERFILE} />
+        <BuildStatus
+          build={build?.output}
+          failure={session.failure}
+          building={session.building}
+          roundTripMs={build?.roundTripMs}
+        />
+        {output && <RunCheck run={output.analysis.run} />}
+      </ContextEditor>
+
+      <div class="mc-exercise-help">
+        <section aria-labelledby={`${id}-hints`}>
+          <h2 id={`${id}-hints`}>Hints</h2>
+          {hintsShown === 0 ? <p class="mc-muted">Stuck? Hints come one at a time, mildest first.</p> : null}
+          <ol class="mc-hints">
+            {exercise.hints.slice(0, hintsShown).map((hint, i) => (
+              <li key={i}>
+                <InlineCode text={hint} />
+              </li>
+            ))}
+          </ol>
+          <div class="mc-exercise-actions">
+            <button
+              type="button"
+              class="button"
+              onClick={revealHint}
+              disabled={hintsShown >= exercise.hints.length}
+            >
+              {hintsShown >= exercise.hints.length
+                ? 'No more hints'
+                : `Show hint ${hintsShown + 1} of ${exercise.hints.length}`}
+            </button>
+            <button
+              type="button"
+              class="button"
+              aria-expanded={showExplanation}
+              onClick={() => setSolutionShown((shown) => !shown)}
+              disabled={verdict.kind === 'solved'}
+            >
+              {solutionShown ? 'Hide the solution' : 'Show the solution'}
+            </button>
+            <button type="button" class="button danger" onClick={reset}>
+              Start over
+            </button>
+          </div>
+        </section>
+        {showExplanation && (
+          <section class="mc-solution" aria-labelledby={`${id}-solution`}>
+            <h2 id={`${id}-solution`}>
+              {verdict.kind === 'solved' ? 'Solved. How the reference does it' : 'The reference solution'}
+            </h2>
+            <pre>
+              <code>{exercise.solution.dockerfile}</code>
+            </pre>
+            <Prose text={exercise.explanation} />
+            {verdict.kind !== 'solved' && (
+              <button type="button" class="button" onClick={loadSolution}>
+                Load it into the editor
+              </button>
+            )}
+          </section>
+        )}
+      </div>
+
+      <BuildPanels
+        build={output}
+        failure={session.failure}
+        engine={session.engine}
+        examples={[
+          { id: 'starter', title: 'The starter', files: starterState(exercise).files },
+          { id: 'solution', title: 'The reference solution', files: solutionState(exercise).files },
+        ]}
+        current={() => ({
+          dockerfile: dockerfileOf(current.current),
+          files: current.current.files.map(({ path, content }) => ({ path, content })),
+        })}
+        step={session.step.index}
+        onStep={(index) => session.showStep(index)}
+      />
+    </div>
+  );
+}
+
+function Feedback(props: {
+  verdict: Verdict;
+  reference: Props['reference'];
+  best: number | undefined;
+  hint: string | undefined;
+}) {
+  const { verdict, reference, best } = props;
+  if (verdict.kind === 'waiting') {
+    return (
+      <p class="mc-feedback" role="status">
+        Building your image…
+      </p>
+    );
+  }
+  if (verdict.kind === 'solved') {
+    return (
+      <div class="mc-feedback mc-feedback-solved" role="status">
+        <p>
+          <strong>Solved.</strong> Your image is {verdict.size === null ? 'built' : formatSize(verdict.size)}
+          {reference.solution !== null ? `; the reference solution is ${formatSize(reference.solution)}` : ''}
+          {reference.starter !== null ? `; you started from ${formatSize(reference.starter)}` : ''}.
+          {best !== undefined && verdict.size !== null && best < verdict.size
+            ? ` Your best so far: ${formatSize(best)}.`
+            : ''}
+        </p>
+      </div>
+    );
+  }
+  const { first, passing, total } = verdict;
+  return (
+    <div class="mc-feedback mc-feedback-failing" role="status">
+      <p>
+        <strong>
+          {passing} of {total} goals met.
+        </strong>{' '}
+        Not met yet: {describeGoal(first.goal).toLowerCase()} ({first.detail}).
+      </p>
+      {first.hint && (
+        <p class="mc-muted">
+          <InlineCode text={first.hint} />
+        </p>
+      )}
+    </div>
+  );
+}
