@@ -32,8 +32,10 @@ export default function ProgressControls() {
     try {
       const imported = importProgress(await file.text());
       saveProgress(imported);
+      const lessons = Object.keys(imported.lessons).length;
+      const exercises = Object.keys(imported.exercises).length;
       setMessage(
-        `Imported ${Object.keys(imported.lessons).length} lessons read and ${Object.keys(imported.exercises).length} exercises.`,
+        `Imported ${lessons} lesson${lessons === 1 ? '' : 's'} read and ${exercises} exercise${exercises === 1 ? '' : 's'}.`,
       );
     } catch (error) {
       setMessage(
