@@ -5,7 +5,7 @@
  * (`mc:exercise-result`) for whoever listens: a workshop, an embedding page.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { describeGoal } from '../../lib/analysis/goals.ts';
+import { describeGoal } from '../../lib/analysis/goal.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { ContextEditor } from '../editor/ContextEditor.tsx';
