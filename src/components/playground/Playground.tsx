@@ -99,6 +99,43 @@ export default function Playground({ examples }: Props) {
     setLink(undefined);
   };
 
+  const exportZip = async () => {
+    const { filesToZip } = await import('./zip-files.ts');
+    const url = URL.createObjectURL(
+      new Blob([filesToZip(current.current) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+    );
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'dockerfile-and-context.zip';
+    link.click();
+    URL.revokeObjectURL(url);
+    setNotice({ kind: 'info', text: 'Exported the Dockerfile and its context as a zip.' });
+  };
+
+  const importZip = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const { zipToFiles, MAX_ZIP_BYTES } = await import('./zip-files.ts');
+    if (file.size > MAX_ZIP_BYTES) {
+      setNotice({
+        kind: 'error',
+        text: `Could not import ${file.name}: the zip is larger than ${MAX_ZIP_BYTES / 1024} KiB.`,
+      });
+      return;
+    }
+    const checked = zipToFiles(new Uint8Array(await file.arrayBuffer()));
+    if (!checked.ok) {
+      setNotice({
+        kind: 'error',
+        text: `Could not import ${file.name}: ${checked.message}. Your files are unchanged.`,
+      });
+      return;
+    }
+    apply(() => checked.state, { replace: true });
+    setNotice({ kind: 'info', text: `Imported ${checked.state.files.length} files from ${file.name}.` });
+  };
+
   const copyLink = async () => {
     let url: string;
     try {
@@ -154,6 +191,18 @@ export default function Playground({ examples }: Props) {
           </svg>
           Copy link
         </button>
+        <button type="button" class="mc-secondary" onClick={exportZip}>
+          Export .zip
+        </button>
+        <label class="mc-secondary mc-import-zip">
+          Import .zip
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            class="visually-hidden"
+            onChange={(event) => importZip(event.currentTarget)}
+          />
+        </label>
       </div>
       <div class={`mc-notice${notice?.kind === 'error' ? ' mc-notice-error' : ''}`} role="status">
         {notice?.text}
