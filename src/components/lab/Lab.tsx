@@ -3,10 +3,11 @@
  * build steps, the layer explorer and a comparison. It starts with what the lesson asked for and
  * keeps the learner's edits until the lesson asks for something else.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { type PlaygroundState, sourcesOf } from '../playground/state.ts';
 import { useBuildSession } from '../workbench/use-build-session.ts';
+import { useWorkbenchFiles } from '../workbench/use-workbench-files.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import type { LabRequest, LabSource } from './lab-request.ts';
 
@@ -27,29 +28,14 @@ function stateOf(source: LabSource): PlaygroundState {
 }
 
 export function Lab({ request, seq }: LabProps) {
-  const [state, setState] = useState<PlaygroundState>({
-    files: [{ path: DOCKERFILE, content: '' }],
-    active: DOCKERFILE,
-  });
-  const [generation, setGeneration] = useState(0);
   const [loaded, setLoaded] = useState<LabSource | undefined>();
-  const current = useRef(state);
   const session = useBuildSession();
-
-  const apply = (
-    change: (state: PlaygroundState) => PlaygroundState,
-    options: { replace?: boolean } = {},
-  ) => {
-    const previous = current.current;
-    const next = change(previous);
-    current.current = next;
-    setState(next);
-    if (options.replace) {
-      setGeneration((value) => value + 1);
-      session.showStep(null);
-    }
-    if (next.files !== previous.files) session.request(sourcesOf(next));
-  };
+  const files = useWorkbenchFiles(
+    () => ({ files: [{ path: DOCKERFILE, content: '' }], active: DOCKERFILE }),
+    session,
+    { onFiles: (next) => session.request(sourcesOf(next)) },
+  );
+  const { apply } = files;
 
   useEffect(() => {
     const source = request?.source;
@@ -64,10 +50,10 @@ export function Lab({ request, seq }: LabProps) {
     <div class="mc-lab">
       <Workbench
         session={session}
-        state={state}
-        generation={generation}
+        state={files.state}
+        generation={files.generation}
         onChange={apply}
-        current={() => current.current}
+        current={files.current}
         examples={loaded ? [{ id: 'lesson', title: loaded.title, files: stateOf(loaded).files }] : []}
       />
     </div>
