@@ -1,5 +1,5 @@
 /**
- * Page weight from the production build (`npm run weight` builds first): for every page in dist/,
+ * Page weight from the production build (`npm run weight` builds first): for every page in dist/client/,
  * the JavaScript a browser runs before any interaction, gzipped: inline scripts, module scripts,
  * each island's component and renderer, and every module they import statically. Modules loaded
  * on demand (dynamic import(), workers) are listed apart, since issue 7's budget is for the first.
@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const dist = resolve(import.meta.dirname, '../dist');
+const dist = resolve(import.meta.dirname, '../dist/client');
 
 // Rolldown writes strings with any of the three quotes.
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[^"'`();]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
