@@ -1,0 +1,30 @@
+/**
+ * GET /api/workshops/:code/events: the participant's stream (Server-Sent Events): the workshop's
+ * public state at once and after every change the instructor makes. The presenter view opens it
+ * with the instructor key.
+ */
+import { formatEvent } from '../../../../server/event-hub.ts';
+import { bearer } from '../../../../server/http.ts';
+import { api } from '../../../../server/workshop-server.ts';
+
+export const prerender = false;
+
+export const GET = api(({ request, params, server }) => {
+  const workshop = server.workshop(params.code);
+  const key = bearer(request);
+  const participant =
+    key && !key.includes('.') && server.store.isInstructor(workshop, key)
+      ? null
+      : server.participant(request, workshop);
+  server.streamFull();
+  if (participant) server.store.touch(participant, Date.now());
+  return server.hub.open(
+    {
+      audience: 'participants',
+      workshopId: workshop.id,
+      participantId: participant?.view.id ?? null,
+      signal: request.signal,
+    },
+    formatEvent('state', server.publicState(workshop)),
+  );
+});
