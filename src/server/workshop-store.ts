@@ -8,10 +8,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { z } from 'astro/zod';
 import { newJoinCode } from '../workshop/join-code.ts';
 import type {
-  actionBody,
-  createWorkshopBody,
   DashboardSnapshot,
-  joinBody,
   Lock,
   ParticipantDetail,
   ParticipantView,
@@ -19,6 +16,7 @@ import type {
   ProgressView,
   PublicState,
 } from '../workshop/protocol.ts';
+import type { actionBody, createWorkshopBody, joinBody } from '../workshop/request-schemas.ts';
 import { ApiFailure } from './api-failure.ts';
 import { hashSecret, newId, newSecret, randomBelow, secretMatches } from './secrets.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionBody, joinBody, progressEntry, sitePath, utf8Bytes } from '../../src/workshop/protocol.ts';
+import { utf8Bytes } from '../../src/workshop/protocol.ts';
+import { actionBody, joinBody, progressEntry, sitePath } from '../../src/workshop/request-schemas.ts';
 
 describe('the workshop protocol', () => {
   it('counts UTF-8 bytes as the wire does', () => {

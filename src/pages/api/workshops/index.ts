@@ -3,7 +3,8 @@ import { getCollection } from 'astro:content';
 import { ApiFailure } from '../../../server/api-failure.ts';
 import { json, readJson } from '../../../server/http.ts';
 import { api } from '../../../server/workshop-server.ts';
-import { type CreatedWorkshop, createWorkshopBody, LIMITS } from '../../../workshop/protocol.ts';
+import { type CreatedWorkshop, LIMITS } from '../../../workshop/protocol.ts';
+import { createWorkshopBody } from '../../../workshop/request-schemas.ts';
 
 export const prerender = false;
 

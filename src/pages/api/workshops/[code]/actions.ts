@@ -1,7 +1,8 @@
 /** POST /api/workshops/:code/actions: the instructor's controls (message, timer, follow-me, locks, end). */
 import { json, readJson } from '../../../../server/http.ts';
 import { api } from '../../../../server/workshop-server.ts';
-import { actionBody, LIMITS } from '../../../../workshop/protocol.ts';
+import { LIMITS } from '../../../../workshop/protocol.ts';
+import { actionBody } from '../../../../workshop/request-schemas.ts';
 
 export const prerender = false;
 

@@ -1,7 +1,8 @@
 /** POST /api/workshops/:code/participants: join with a display name; the answer carries the token, once. */
 import { json, readJson } from '../../../../server/http.ts';
 import { api } from '../../../../server/workshop-server.ts';
-import { type JoinedWorkshop, joinBody, LIMITS } from '../../../../workshop/protocol.ts';
+import { type JoinedWorkshop, LIMITS } from '../../../../workshop/protocol.ts';
+import { joinBody } from '../../../../workshop/request-schemas.ts';
 
 export const prerender = false;
 

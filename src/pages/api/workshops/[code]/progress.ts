@@ -5,7 +5,8 @@
  */
 import { json, readJson } from '../../../../server/http.ts';
 import { api } from '../../../../server/workshop-server.ts';
-import { LIMITS, type ProgressAck, progressBody } from '../../../../workshop/protocol.ts';
+import { LIMITS, type ProgressAck } from '../../../../workshop/protocol.ts';
+import { progressBody } from '../../../../workshop/request-schemas.ts';
 
 export const prerender = false;
 
