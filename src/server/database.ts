@@ -66,13 +66,19 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/**
+ * Opens (creating and migrating) the database for the server's one connection. Checkpoints are
+ * left to a separate connection (checkpointer.ts); the WAL file is cut back to 64 MiB after each.
+ */
 export function openDatabase(path: string, synchronous: 'normal' | 'full'): DatabaseSync {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   db.exec(`PRAGMA journal_mode = WAL;
            PRAGMA synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'};
            PRAGMA foreign_keys = ON;
-           PRAGMA busy_timeout = 5000;`);
+           PRAGMA busy_timeout = 5000;
+           PRAGMA wal_autocheckpoint = 0;
+           PRAGMA journal_size_limit = ${64 * 1024 * 1024};`);
   migrate(db);
   return db;
 }

@@ -7,6 +7,7 @@
 import type { APIContext, APIRoute } from 'astro';
 import type { ParticipantView, ProgressView, PublicState } from '../workshop/protocol.ts';
 import { ApiFailure } from './api-failure.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import { readConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { EventHub } from './event-hub.ts';
@@ -26,7 +27,11 @@ export class WorkshopServer {
   constructor(config: ServerConfig) {
     this.config = config;
     const db = openDatabase(config.database, config.synchronous);
-    process.once('exit', () => db.close());
+    const checkpointer = startCheckpointer(config.database);
+    process.once('exit', () => {
+      checkpointer.stop();
+      db.close();
+    });
     this.store = new WorkshopStore(db);
     this.hub = new EventHub(({ workshopId, participantId, online }) => {
       this.hub.broadcast(workshopId, 'instructors', 'presence', {

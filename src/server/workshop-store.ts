@@ -146,9 +146,12 @@ function statements(db: DatabaseSync) {
   };
 }
 
+const TOUCH_MS = 30_000;
+
 export class WorkshopStore {
   readonly #db: DatabaseSync;
   readonly #cache = new Map<string, Workshop>();
+  readonly #touched = new Map<number, number>();
   readonly #sql: ReturnType<typeof statements>;
 
   constructor(db: DatabaseSync) {
@@ -323,12 +326,19 @@ export class WorkshopStore {
         stored.set(entry.exerciseId, entry.seq);
         changed.push(view);
       }
-      this.#sql.touchParticipant.run(now, participant.rowId);
+      this.touch(participant, now);
     });
     return { acked: [...stored].map(([exerciseId, seq]) => ({ exerciseId, seq })), changed };
   }
 
+  /**
+   * Records that a participant was seen; at most every TOUCH_MS, since it is a write of its own
+   * on every report otherwise, and the dashboard's "last activity" needs no finer grain.
+   */
   touch(participant: Participant, now: number): void {
+    const last = this.#touched.get(participant.rowId) ?? 0;
+    if (now - last < TOUCH_MS) return;
+    this.#touched.set(participant.rowId, now);
     this.#sql.touchParticipant.run(now, participant.rowId);
   }
 
