@@ -5,7 +5,7 @@
  * same port and file.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -30,11 +30,13 @@ export interface SiteProcess {
   /** Everything the process wrote to stderr so far. */
   readonly stderr: () => string;
   restart(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops the process and deletes the database it made, unless asked to keep it. */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 export async function startSite(env: Record<string, string> = {}): Promise<SiteProcess> {
-  const database = env.WORKSHOP_DB ?? join(mkdtempSync(join(tmpdir(), 'mc-workshop-')), 'workshops.sqlite');
+  const folder = env.WORKSHOP_DB ? null : mkdtempSync(join(tmpdir(), 'mc-workshop-'));
+  const database = env.WORKSHOP_DB ?? join(folder ?? '', 'workshops.sqlite');
   let errors = '';
   let port = '0';
   let child: ChildProcess;
@@ -86,10 +88,11 @@ export async function startSite(env: Record<string, string> = {}): Promise<SiteP
       await gone;
       await launch();
     },
-    async stop() {
+    async stop({ keepDatabase = false } = {}) {
       const gone = exited();
       child.kill('SIGTERM');
       await gone;
+      if (folder && !keepDatabase) rmSync(folder, { recursive: true, force: true });
     },
   };
 }
