@@ -3,7 +3,9 @@
  * real SQLite file: creating and joining, progress and its idempotency, the live streams, the
  * instructor's controls, who may read what, limits, export, restarts and expiry.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { dirname, join as joinPath } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -14,7 +16,7 @@ import type {
   PublicState,
 } from '../../src/workshop/protocol.ts';
 import { call, createWorkshop, EXERCISES, entry, join, report, StreamReader } from './api-client.ts';
-import { hasServerBuild, type SiteProcess, startSite } from './site-process.ts';
+import { hasServerBuild, ROOT, type SiteProcess, startSite } from './site-process.ts';
 
 const errorCode = (answer: { body: unknown }) => (answer.body as ApiError).error.code;
 const errorMessage = (answer: { body: unknown }) => (answer.body as ApiError).error.message;
@@ -297,6 +299,25 @@ describe.skipIf(!hasServerBuild())('workshop API', () => {
     const answer = await call<string>(base, `/api/workshops/${code}/qr.svg`);
     expect(answer.headers.get('content-type')).toBe('image/svg+xml');
     expect(answer.body).toContain(`<title>QR code of ${base}/workshop/join/?code=${code}</title>`);
+  });
+
+  it('backs up the database consistently while the server runs', async () => {
+    const { code } = await createWorkshop(base);
+    const ada = await join(base, code);
+    await report(base, code, ada.token, [entry(3)]);
+    const target = joinPath(dirname(site.database), 'backup.sqlite');
+    execFileSync(process.execPath, [joinPath(ROOT, 'scripts/backup-workshops.ts'), target], {
+      env: { ...process.env, WORKSHOP_DB: site.database },
+      stdio: 'pipe',
+    });
+    const copy = new DatabaseSync(target, { readOnly: true });
+    const row = copy
+      .prepare(
+        'SELECT g.seq FROM progress g JOIN participants p ON p.id = g.participant_id WHERE p.public_id = ?',
+      )
+      .get(ada.participantId) as { seq: number } | undefined;
+    copy.close();
+    expect(row?.seq).toBe(3);
   });
 
   it('keeps everything acknowledged through a crash and restart, tokens included', async () => {
