@@ -12,6 +12,7 @@ import { Controls } from './Controls.tsx';
 import type { CourseOutline, OutlineExercise } from './course-outline.ts';
 import { applyEvents, type DashboardEvent, type DashboardModel } from './dashboard-model.ts';
 import { openEventStream, type StreamStatus } from './event-stream.ts';
+import { formatPlanned } from './format.ts';
 import { Leaderboard } from './Leaderboard.tsx';
 import { ParticipantDialog } from './ParticipantDialog.tsx';
 import { ProgressGrid } from './ProgressGrid.tsx';
@@ -196,11 +197,13 @@ function Live({ outline, code, secret }: Props & { code: string; secret: string 
     );
 
   const serverNow = now + model.skew;
+  const planned = formatPlanned(model.state.startsAt, model.state.endsAt);
   const openProgress = open ? model.progress.get(cellKey(open.participant.id, open.exercise.id)) : undefined;
   return (
     <div class="mc-ws mc-ws-dashboard">
       <header class="mc-ws-dashboard-head">
         <h1>{model.state.title}</h1>
+        {planned && <p class="mc-ws-muted mc-ws-planned">{planned}</p>}
         <p class={`mc-ws-live${status?.kind === 'open' ? ' is-live' : ''}`} role="status">
           {model.state.endedAt !== null ? 'Ended: read-only' : statusText(status)}
         </p>

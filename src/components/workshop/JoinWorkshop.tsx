@@ -8,6 +8,7 @@ import { formatJoinCode, normalizeJoinCode } from '../../workshop/join-code.ts';
 import type { PublicState } from '../../workshop/protocol.ts';
 import { joinWorkshop } from './api.ts';
 import type { CourseOutline } from './course-outline.ts';
+import { formatPlanned } from './format.ts';
 import { joined, leave, subscribe } from './participant-client.ts';
 import { ServerCheck } from './ServerCheck.tsx';
 import type { ParticipantSession } from './session.ts';
@@ -170,6 +171,9 @@ function Joined({ session, outline }: { session: ParticipantSession; outline: Co
             : `, on the leaderboard as ${session.leaderboardName}`}
         . Code {formatJoinCode(session.code)}.
       </p>
+      {state && formatPlanned(state.startsAt, state.endsAt) && (
+        <p>Planned: {formatPlanned(state.startsAt, state.endsAt)}</p>
+      )}
       {state?.follow && (
         <p>
           The class is on <a href={state.follow.path}>{state.follow.title}</a>.

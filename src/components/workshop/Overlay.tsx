@@ -121,7 +121,7 @@ export default function Overlay() {
           </p>
         )}
         <p>
-          <a href="/workshop/join/">Your name, leaving the workshop</a>
+          <a href="/workshop/join/">The workshop’s lessons and exercises, leaving it</a>
         </p>
       </div>
       <div role="status" aria-live="polite" class="mc-workshop-live">

@@ -16,3 +16,17 @@ export function formatAgo(ms: number): string {
   if (minutes < 60) return `${minutes} min ago`;
   return `${Math.round(minutes / 60)} h ago`;
 }
+
+/** "Tue 26 Nov, 10:00 – 12:30", in the reader's locale and time zone; null without times. */
+export function formatPlanned(startsAt: number | null, endsAt: number | null): string | null {
+  const day = { weekday: 'short', day: 'numeric', month: 'short' } as const;
+  const time = { hour: '2-digit', minute: '2-digit' } as const;
+  const at = (ms: number) => new Date(ms).toLocaleString(undefined, { ...day, ...time });
+  if (startsAt !== null && endsAt !== null) {
+    const sameDay = new Date(startsAt).toDateString() === new Date(endsAt).toDateString();
+    return `${at(startsAt)} – ${sameDay ? new Date(endsAt).toLocaleTimeString(undefined, time) : at(endsAt)}`;
+  }
+  if (startsAt !== null) return `from ${at(startsAt)}`;
+  if (endsAt !== null) return `until ${at(endsAt)}`;
+  return null;
+}
