@@ -87,7 +87,9 @@ function attributes(html: string, pattern: RegExp): string[] {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 for (const page of htmlPages(dist).sort()) {
-  const html = readFileSync(page, 'utf8');
+  // What is inside a <template> runs only if a script puts it in the page (the workshop bar, for
+  // readers who joined a workshop), so it is not part of what every reader loads.
+  const html = readFileSync(page, 'utf8').replace(/<template\b[\s\S]*?<\/template>/g, '');
   const route = `/${relative(dist, page).replace(/index\.html$/, '')}`;
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (match) => match[1] ?? '',

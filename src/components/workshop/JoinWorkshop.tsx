@@ -12,6 +12,7 @@ import { formatPlanned } from './format.ts';
 import { joined, leave, subscribe } from './participant-client.ts';
 import { ServerCheck } from './ServerCheck.tsx';
 import type { ParticipantSession } from './session.ts';
+import { showOverlay } from './show-overlay.ts';
 import './workshop.css';
 
 interface Props {
@@ -229,7 +230,7 @@ export default function JoinWorkshop({ outline }: Props) {
               location.assign(state.follow.path);
               return;
             }
-            import('./mount-overlay.ts');
+            showOverlay();
             requestAnimationFrame(() => document.getElementById('joined-title')?.focus());
           }}
         />

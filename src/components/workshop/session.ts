@@ -1,7 +1,7 @@
 /**
  * What this browser keeps about workshops, in localStorage: the participant's session (the token
- * the server gave at join) and, for instructors, each workshop's key. Small on purpose: every page
- * imports `hasSession` to decide whether to load the workshop overlay at all.
+ * the server gave at join) and, for instructors, each workshop's key. The layout's inline check
+ * (WorkshopOverlay.astro) reads SESSION_KEY by name too, to show the workshop bar.
  */
 
 export interface ParticipantSession {
@@ -23,10 +23,6 @@ function storage(): Storage | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function hasSession(): boolean {
-  return Boolean(storage()?.getItem(SESSION_KEY));
 }
 
 export function readSession(): ParticipantSession | null {
