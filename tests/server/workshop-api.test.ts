@@ -186,6 +186,10 @@ describe.skipIf(!hasServerBuild())('workshop API', () => {
     expect((await call(base, detailPath, { secret: two.key })).status).toBe(403);
     expect((await call(base, detailPath)).status).toBe(401);
     expect((await stream(`/api/workshops/${one.code}/dashboard`, ada.token)).status).toBe(403);
+    // The presenter view reads the public stream with the instructor's key; another key is refused.
+    expect((await stream(`/api/workshops/${one.code}/events`, one.key)).status).toBe(200);
+    expect((await stream(`/api/workshops/${one.code}/events`, two.key)).status).toBe(403);
+    expect((await stream(`/api/workshops/${one.code}/events`, bo.token)).status).toBe(401);
     const action = { action: 'message', text: 'hi' };
     expect(
       (await call(base, `/api/workshops/${one.code}/actions`, { secret: ada.token, body: action })).status,

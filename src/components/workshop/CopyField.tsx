@@ -1,9 +1,20 @@
-/** A read-only text field with a Copy button, for links and codes. */
+/**
+ * A read-only text field with a Copy button, for links and codes. A secret one stays masked until
+ * asked (the instructor's screen may be on the projector) and copies all the same.
+ */
 import { useId, useState } from 'preact/hooks';
 
-export function CopyField({ label, value, help }: { label: string; value: string; help?: string }) {
+interface Props {
+  readonly label: string;
+  readonly value: string;
+  readonly help?: string;
+  readonly secret?: boolean;
+}
+
+export function CopyField({ label, value, help, secret = false }: Props) {
   const id = useId();
   const [copied, setCopied] = useState(false);
+  const [shown, setShown] = useState(!secret);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(value);
@@ -24,12 +35,22 @@ export function CopyField({ label, value, help }: { label: string; value: string
       <div class="mc-ws-copy">
         <input
           id={id}
-          type="text"
+          type={shown ? 'text' : 'password'}
           readOnly
           value={value}
           aria-describedby={help ? `${id}-help` : undefined}
           onFocus={(event) => event.currentTarget.select()}
         />
+        {secret && (
+          <button
+            type="button"
+            class="mc-ws-button is-quiet"
+            aria-pressed={shown}
+            onClick={() => setShown(!shown)}
+          >
+            Show
+          </button>
+        )}
         <button type="button" class="mc-ws-button is-quiet" onClick={copy}>
           {copied ? 'Copied' : 'Copy'}
         </button>

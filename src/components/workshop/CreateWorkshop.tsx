@@ -194,8 +194,9 @@ function Created({ created }: { created: CreatedWorkshop }) {
           <h3>For you</h3>
           <CopyField
             label="Private instructor link"
+            secret
             value={instructorLink(origin, created.code, created.key)}
-            help="Anyone with this link can run the workshop and read participants’ Dockerfiles. Keep it to yourself; this browser remembers it."
+            help="Anyone with this link can run the workshop and read participants’ Dockerfiles. Keep it to yourself (it stays hidden on screen); this browser remembers it."
           />
           <div class="mc-ws-row">
             <a class="mc-ws-button" href={dashboard}>

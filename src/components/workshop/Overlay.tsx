@@ -43,6 +43,24 @@ function syncText(sync: SyncStatus, connection: Topics['connection']): string {
 }
 
 const DISMISSED_KEY = 'mc-workshop-dismissed';
+const COLLAPSED_KEY = 'mc-workshop-collapsed';
+
+/** sessionStorage can be blocked (sandboxed frames): then these choices last as long as the page. */
+function remembered(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    // As above.
+  }
+}
 
 export default function Overlay() {
   const session = useTopic('session');
@@ -50,8 +68,8 @@ export default function Overlay() {
   const timer = useTopic('timer');
   const sync = useTopic('sync');
   const connection = useTopic('connection');
-  const [open, setOpen] = useState(() => sessionStorage.getItem('mc-workshop-collapsed') !== '1');
-  const [dismissed, setDismissed] = useState(() => Number(sessionStorage.getItem(DISMISSED_KEY)) || 0);
+  const [open, setOpen] = useState(() => remembered(COLLAPSED_KEY) !== '1');
+  const [dismissed, setDismissed] = useState(() => Number(remembered(DISMISSED_KEY)) || 0);
   const root = useRef<HTMLElement>(null);
   const now = useNow(timer !== null);
 
@@ -81,7 +99,7 @@ export default function Overlay() {
   if (!session || !sync || !connection) return null;
   const toggle = () => {
     setOpen(!open);
-    sessionStorage.setItem('mc-workshop-collapsed', open ? '1' : '0');
+    remember(COLLAPSED_KEY, open ? '1' : '0');
   };
   const message = state?.message && state.message.at > dismissed ? state.message : null;
   const left = timer ? timer.endsAt - now : 0;
@@ -134,7 +152,7 @@ export default function Overlay() {
               type="button"
               onClick={() => {
                 setDismissed(message.at);
-                sessionStorage.setItem(DISMISSED_KEY, String(message.at));
+                remember(DISMISSED_KEY, String(message.at));
               }}
             >
               Dismiss

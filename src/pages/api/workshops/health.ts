@@ -4,6 +4,4 @@ import { api } from '../../../server/workshop-server.ts';
 
 export const prerender = false;
 
-export const GET = api(({ server }) =>
-  json({ ok: true, createNeedsKey: server.config.createKey !== null, streams: server.hub.size }),
-);
+export const GET = api(({ server }) => json({ ok: true, createNeedsKey: server.config.createKey !== null }));
