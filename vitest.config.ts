@@ -11,9 +11,20 @@ export default defineConfig({
             'tests/cli/**/*.test.ts',
             'tests/components/**/*.test.ts',
             'tests/content/**/*.test.ts',
+            'tests/workshop/**/*.test.ts',
           ],
           // The fuzz suite spends its own time budget; give it room on a 2-core CI machine.
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The workshop API against the built server, each file with its own process and SQLite file.
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          globalSetup: ['tests/server/build-site.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
       },
       {

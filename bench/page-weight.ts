@@ -1,5 +1,5 @@
 /**
- * Page weight from the production build (`npm run weight` builds first): for every page in dist/,
+ * Page weight from the production build (`npm run weight` builds first): for every page in dist/client/,
  * the JavaScript a browser runs before any interaction, gzipped: inline scripts, module scripts,
  * each island's component and renderer, and every module they import statically. Modules loaded
  * on demand (dynamic import(), workers) are listed apart, since issue 7's budget is for the first.
@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const dist = resolve(import.meta.dirname, '../dist');
+const dist = resolve(import.meta.dirname, '../dist/client');
 
 // Rolldown writes strings with any of the three quotes.
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[^"'`();]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
@@ -87,7 +87,9 @@ function attributes(html: string, pattern: RegExp): string[] {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 for (const page of htmlPages(dist).sort()) {
-  const html = readFileSync(page, 'utf8');
+  // What is inside a <template> runs only if a script puts it in the page (the workshop bar, for
+  // readers who joined a workshop), so it is not part of what every reader loads.
+  const html = readFileSync(page, 'utf8').replace(/<template\b[\s\S]*?<\/template>/g, '');
   const route = `/${relative(dist, page).replace(/index\.html$/, '')}`;
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (match) => match[1] ?? '',

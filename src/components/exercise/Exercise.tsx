@@ -32,7 +32,12 @@ export interface ExerciseResultDetail {
   readonly solved: boolean;
   readonly imageBytes: number | null;
   readonly dockerfile: string;
+  /** Each goal's verdict, in the exercise's goal order. */
+  readonly results: readonly { readonly pass: boolean; readonly detail: string }[];
 }
+
+/** A workshop's lock on this exercise's hints and solution (sent by the workshop bar). */
+export const LOCK_EVENT = 'mc:workshop-lock';
 
 export const RESULT_EVENT = 'mc:exercise-result';
 
@@ -51,6 +56,7 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
   const [hintsShown, setHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
   const [best, setBest] = useState<number | undefined>();
+  const [lock, setLock] = useState({ hints: false, solution: false });
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const session = useBuildSession((output) => onBuilt(output));
   const files = useWorkbenchFiles(() => starterState(exercise), session, {
@@ -79,6 +85,7 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
       solved,
       imageBytes: size,
       dockerfile: dockerfileOf(files.current()),
+      results: goals.map(({ pass, detail }) => ({ pass, detail })),
     };
     dispatchEvent(new CustomEvent(RESULT_EVENT, { detail }));
   };
@@ -110,7 +117,15 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
     apply(() => restoredState(exercise, saved), { replace: true });
     const flush = () => saveTimer.current !== undefined && save();
     addEventListener('pagehide', flush);
+    const onLock = (event: Event) => {
+      const detail = (event as CustomEvent<{ exerciseId: string; lock: typeof lock }>).detail;
+      if (detail?.exerciseId === exercise.id)
+        setLock({ hints: detail.lock.hints, solution: detail.lock.solution });
+    };
+    addEventListener(LOCK_EVENT, onLock);
+    dispatchEvent(new CustomEvent('mc:exercise-ready', { detail: { exerciseId: exercise.id } }));
     return () => {
+      removeEventListener(LOCK_EVENT, onLock);
       removeEventListener('pagehide', flush);
       flush();
     };
@@ -138,7 +153,7 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
   const target =
     output?.result.target === null || !output ? undefined : output.result.stages[output.result.target];
   const verdict = verdictOf(output?.goals, output?.result.ok ? (target?.size ?? null) : null);
-  const showExplanation = solutionShown || verdict.kind === 'solved';
+  const showExplanation = (solutionShown && !lock.solution) || verdict.kind === 'solved';
 
   return (
     <div class="mc-exercise" data-verdict={verdict.kind}>
@@ -194,20 +209,26 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
                 type="button"
                 class="button"
                 onClick={revealHint}
-                disabled={hintsShown >= exercise.hints.length}
+                disabled={lock.hints || hintsShown >= exercise.hints.length}
               >
-                {hintsShown >= exercise.hints.length
-                  ? 'No more hints'
-                  : `Show hint ${hintsShown + 1} of ${exercise.hints.length}`}
+                {lock.hints
+                  ? 'Hints are locked by your instructor'
+                  : hintsShown >= exercise.hints.length
+                    ? 'No more hints'
+                    : `Show hint ${hintsShown + 1} of ${exercise.hints.length}`}
               </button>
               <button
                 type="button"
                 class="button"
                 aria-expanded={showExplanation}
                 onClick={() => setSolutionShown((shown) => !shown)}
-                disabled={verdict.kind === 'solved'}
+                disabled={verdict.kind === 'solved' || lock.solution}
               >
-                {solutionShown ? 'Hide the solution' : 'Show the solution'}
+                {lock.solution && verdict.kind !== 'solved'
+                  ? 'The solution is locked by your instructor'
+                  : solutionShown
+                    ? 'Hide the solution'
+                    : 'Show the solution'}
               </button>
               <button type="button" class="button danger" onClick={reset}>
                 Start over

@@ -1,0 +1,7 @@
+/** GET /api/workshops/:code: what anyone with the join code may see (the join page checks the code). */
+import { json } from '../../../../server/http.ts';
+import { api } from '../../../../server/workshop-server.ts';
+
+export const prerender = false;
+
+export const GET = api(({ params, server }) => json(server.publicState(server.workshop(params.code))));

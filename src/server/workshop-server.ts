@@ -1,0 +1,166 @@
+/**
+ * The workshop server inside the site's Node process: one store, one event hub, the rate limits
+ * and the expiry sweep, created on the first API request. Every API route is an `api(...)`
+ * handler: it gets the request with the server and the client's address, and whatever it throws as
+ * an ApiFailure becomes that status and `{ error: { code, message } }`.
+ */
+import type { APIContext, APIRoute } from 'astro';
+import type { ParticipantView, ProgressView, PublicState } from '../workshop/protocol.ts';
+import { ApiFailure } from './api-failure.ts';
+import { startCheckpointer } from './checkpointer.ts';
+import { readConfig, type ServerConfig } from './config.ts';
+import { openDatabase } from './database.ts';
+import { EventHub } from './event-hub.ts';
+import { bearer, clientAddress, failure } from './http.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { type Participant, type Workshop, WorkshopStore } from './workshop-store.ts';
+
+const SWEEP_MS = 60 * 60 * 1000;
+const LIMITER_SWEEP_MS = 5 * 60 * 1000;
+
+export class WorkshopServer {
+  readonly config: ServerConfig;
+  readonly store: WorkshopStore;
+  readonly hub: EventHub;
+  readonly #limits: Record<keyof ServerConfig['rate'], RateLimiter>;
+
+  constructor(config: ServerConfig) {
+    this.config = config;
+    const db = openDatabase(config.database, config.synchronous);
+    const checkpointer = startCheckpointer(config.database);
+    process.once('exit', () => {
+      checkpointer.stop();
+      db.close();
+    });
+    this.store = new WorkshopStore(db);
+    this.hub = new EventHub(({ workshopId, participantId, online }) => {
+      this.hub.broadcast(workshopId, 'instructors', 'presence', {
+        participantId,
+        online,
+        seenAt: Date.now(),
+      });
+    });
+    this.#limits = {
+      ip: new RateLimiter(config.rate.ip),
+      join: new RateLimiter(config.rate.join),
+      create: new RateLimiter(config.rate.create),
+      participant: new RateLimiter(config.rate.participant),
+    };
+    this.expire();
+    setInterval(() => this.expire(), SWEEP_MS).unref();
+    setInterval(() => {
+      for (const limiter of Object.values(this.#limits)) limiter.sweep();
+    }, LIMITER_SWEEP_MS).unref();
+  }
+
+  /** Deletes the workshops past their retention and closes their streams. */
+  expire(now = Date.now()): string[] {
+    const expired = this.store.expire(now - this.config.retentionMs);
+    for (const workshop of expired) this.hub.closeWorkshop(workshop.id);
+    return expired.map((workshop) => workshop.code);
+  }
+
+  limit(kind: keyof ServerConfig['rate'], key: string): void {
+    const verdict = this.#limits[kind].take(key);
+    if (verdict.ok) return;
+    const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+    throw new ApiFailure(429, 'workshop/rate-limited', `Too many requests; try again in ${seconds} s.`, {
+      'retry-after': String(seconds),
+    });
+  }
+
+  workshop(code: string | undefined): Workshop {
+    const workshop = code ? this.store.byCode(code) : undefined;
+    if (!workshop)
+      throw new ApiFailure(
+        404,
+        'workshop/not-found',
+        `No workshop has the code ${code ?? ''}. Check it with your instructor; old workshops expire.`,
+      );
+    return workshop;
+  }
+
+  /** The workshop, if the request carries its instructor key. */
+  instructor(request: Request, code: string | undefined): Workshop {
+    const workshop = this.workshop(code);
+    const key = bearer(request);
+    if (!key)
+      throw new ApiFailure(401, 'workshop/no-key', 'This needs the instructor key (Authorization: Bearer).');
+    if (!this.store.isInstructor(workshop, key))
+      throw new ApiFailure(403, 'workshop/wrong-key', 'The instructor key does not match this workshop.');
+    return workshop;
+  }
+
+  /** The participant whose token the request carries, rate-limited per participant. */
+  participant(request: Request, workshop: Workshop): Participant {
+    const token = bearer(request);
+    const participant = token ? this.store.participantByToken(workshop, token) : undefined;
+    if (!participant)
+      throw new ApiFailure(
+        401,
+        'workshop/unknown-participant',
+        'This browser is not a participant of the workshop (any more); join again with the code.',
+      );
+    this.limit('participant', participant.view.id);
+    return participant;
+  }
+
+  publicState(workshop: Workshop): PublicState {
+    return { ...workshop.state, now: Date.now() };
+  }
+
+  /** Tells every stream of the workshop about a change the instructor made. */
+  announceState(workshop: Workshop): void {
+    this.hub.broadcast(workshop.id, 'everyone', 'state', this.publicState(workshop));
+  }
+
+  announceParticipant(workshop: Workshop, participant: ParticipantView): void {
+    this.hub.broadcast(workshop.id, 'instructors', 'participant', participant);
+  }
+
+  announceProgress(workshop: Workshop, progress: readonly ProgressView[]): void {
+    for (const view of progress) this.hub.broadcast(workshop.id, 'instructors', 'progress', view);
+  }
+
+  streamFull(): void {
+    if (this.hub.size >= this.config.maxStreams)
+      throw new ApiFailure(
+        503,
+        'workshop/busy',
+        'The server has too many live connections; try again soon.',
+        {
+          'retry-after': '10',
+        },
+      );
+  }
+}
+
+let instance: WorkshopServer | undefined;
+
+export function workshopServer(): WorkshopServer {
+  instance ??= new WorkshopServer(readConfig());
+  return instance;
+}
+
+export interface ApiRequest {
+  readonly request: Request;
+  readonly params: APIContext['params'];
+  readonly server: WorkshopServer;
+  readonly address: string;
+}
+
+/** An API route: per-address rate limit, then the handler; failures become JSON errors. */
+export function api(handler: (request: ApiRequest) => Response | Promise<Response>): APIRoute {
+  return async (context) => {
+    try {
+      const server = workshopServer();
+      const address = clientAddress(context.request, context.clientAddress, server.config.trustProxy);
+      server.limit('ip', address);
+      return await handler({ request: context.request, params: context.params, server, address });
+    } catch (error) {
+      if (error instanceof ApiFailure) return failure(error);
+      console.error(error);
+      return failure(new ApiFailure(500, 'workshop/internal', 'The server failed; the error is in its log.'));
+    }
+  };
+}

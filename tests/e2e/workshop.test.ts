@@ -1,0 +1,244 @@
+/**
+ * A workshop in two browsers at once: the instructor creates it and opens the dashboard, a
+ * participant joins on a phone, progress reaches the dashboard live (also after the participant
+ * was offline), the message, countdown and follow-me reach the participant, and the pages pass
+ * axe in both themes. Most progress is reported the way any page can without importing the client
+ * (the `mc-workshop-progress` DOM event); one test solves a real challenge in the editor.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ProgressReport } from '../../src/components/workshop/outbox.ts';
+import { HAS_CHROMIUM, launchBrowser } from './browser.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/workshop');
+const EXERCISE = 'go-under-10mb';
+const EXERCISE_TITLE = 'Ship the Go app in under 10 MB, without a shell';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+function report(page: Page, detail: ProgressReport): Promise<void> {
+  return page.evaluate(
+    (value) => void window.dispatchEvent(new CustomEvent('mc-workshop-progress', { detail: value })),
+    detail,
+  );
+}
+
+function progress(passing: number, solved: boolean, imageBytes: number | null): ProgressReport {
+  return {
+    exerciseId: EXERCISE,
+    goals: {
+      passing,
+      total: 4,
+      results: [0, 1, 2, 3].map((goal) => ({
+        pass: goal < passing,
+        detail: goal < passing ? 'ok' : 'not yet',
+      })),
+    },
+    solved,
+    imageBytes,
+    dockerfile: `FROM golang:1.25 AS build\nRUN CGO_ENABLED=0 go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n# ${passing}\n`,
+  };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Element): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const { violations } = await axe.run(document.documentElement);
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+  });
+}
+
+describe.skipIf(!HAS_CHROMIUM)('workshop', () => {
+  const url = inject('siteUrl');
+  const errors: string[] = [];
+  let browser: Browser;
+  let instructor: BrowserContext;
+  let participant: BrowserContext;
+  let dashboard: Page;
+  let phone: Page;
+  let code = '';
+
+  const watch = (page: Page, who: string) => {
+    page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser();
+    instructor = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    participant = await browser.newContext({
+      viewport: { width: 390, height: 800 },
+      colorScheme: 'dark',
+      isMobile: true,
+      hasTouch: true,
+    });
+    dashboard = await instructor.newPage();
+    phone = await participant.newPage();
+    watch(dashboard, 'instructor');
+    watch(phone, 'participant');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('creates a workshop and opens its dashboard from the instructor link', async () => {
+    await dashboard.goto(`${url}/workshop/`);
+    await dashboard.getByLabel('Title').fill('Small images, Tuesday');
+    await dashboard.getByRole('button', { name: 'Create the workshop' }).click();
+    await dashboard.getByRole('heading', { name: '“Small images, Tuesday” is ready' }).waitFor();
+    code = ((await dashboard.locator('.mc-ws-code').textContent()) ?? '').replace(/\s/g, '');
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    const link = await dashboard.getByLabel('Private instructor link').inputValue();
+    expect(link).toMatch(new RegExp(`/workshop/dashboard/\\?code=${code}#key=[\\w-]{40,}$`));
+
+    await dashboard.goto(link);
+    await dashboard.getByText('Nobody has joined yet').waitFor();
+    // The key leaves the address bar (a projector shows it) and stays on this device.
+    expect(new URL(dashboard.url()).hash).toBe('');
+    await dashboard.reload();
+    await dashboard.getByText('Nobody has joined yet').waitFor();
+  });
+
+  it('lets a participant join on a phone, and the dashboard sees them arrive', async () => {
+    await phone.goto(`${url}/workshop/join/?code=${code}`);
+    await expect(phone.getByLabel('Join code').inputValue()).resolves.toBe(code);
+    await phone.getByLabel('Your name').fill('Ada <i>L</i>');
+    await phone.getByLabel('Show a nickname').check();
+    await phone.getByRole('textbox', { name: 'Nickname' }).fill('countess');
+    await phone.getByRole('button', { name: 'Join the workshop' }).click();
+    await phone.getByRole('heading', { name: /You are in/ }).waitFor();
+    await phone.getByRole('complementary', { name: 'Workshop' }).getByText('Connected').waitFor();
+    // Names are text, never markup.
+    await dashboard.getByRole('rowheader', { name: /Ada <i>L<\/i>/ }).waitFor();
+    await expect(dashboard.locator('.mc-ws-grid i').count()).resolves.toBe(0);
+  });
+
+  it('shows a solved exercise on the dashboard as it happens, with the leaderboard', async () => {
+    await report(phone, progress(2, false, 912_000_000));
+    const cell = dashboard.getByRole('button', {
+      name: new RegExp(`Ada .*, ${EXERCISE_TITLE}: 2/4 goals\\s*912.0 MB`),
+    });
+    await cell.waitFor({ timeout: 5000 });
+    await report(phone, progress(4, true, 2_134_000));
+    await dashboard
+      .getByRole('button', { name: new RegExp(`Ada .*, ${EXERCISE_TITLE}: ✓ solved\\s*2.1 MB`) })
+      .waitFor({ timeout: 5000 });
+    await dashboard.locator('.mc-ws-board', { hasText: EXERCISE_TITLE }).getByText('countess').waitFor();
+
+    await dashboard.getByRole('button', { name: new RegExp(`Ada .*, ${EXERCISE_TITLE}: ✓ solved`) }).click();
+    const dialog = dashboard.getByRole('dialog', { name: /Ada .* · Ship the Go app/ });
+    await dialog.getByText('COPY --from=build /app /app').waitFor();
+    await expect(dialog.getByText('✓ passes').count()).resolves.toBe(4);
+    await dashboard.screenshot({ path: join(SCREENSHOTS, 'dashboard-detail.png') });
+    await dashboard.keyboard.press('Escape');
+    await expect(dialog.isVisible()).resolves.toBe(false);
+  });
+
+  it('reports a challenge solved in the real editor, and keeps its solution locked by default', async () => {
+    await phone.goto(`${url}/challenges/go-scratch-starts/`);
+    const exercise = phone.locator('.mc-exercise');
+    await exercise.locator('.mc-goals li[data-status="fail"]').waitFor({ timeout: 20_000 });
+    await exercise.getByRole('button', { name: 'The solution is locked by your instructor' }).waitFor();
+    await dashboard
+      .getByRole('button', { name: /Ada .*, Make the scratch image start: 2\/3 goals\s*5\.8 MB/ })
+      .waitFor({ timeout: 10_000 });
+
+    // Type the fix as the participant would.
+    const editor = phone.locator('.mc-exercise .cm-content');
+    await editor.click();
+    await phone.keyboard.press('Control+Home');
+    const text = await editor.evaluate((element) =>
+      [...element.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n'),
+    );
+    const offset = text.indexOf('RUN go build') + 'RUN '.length;
+    for (let i = 0; i < offset; i++) await phone.keyboard.press('ArrowRight');
+    await phone.keyboard.type('CGO_ENABLED=0 ');
+    await exercise.locator('.mc-feedback-solved').waitFor({ timeout: 20_000 });
+    await dashboard
+      .getByRole('button', { name: /Ada .*, Make the scratch image start: ✓ solved\s*5\.8 MB/ })
+      .waitFor({ timeout: 10_000 });
+  });
+
+  it('keeps progress made offline and delivers it when the connection returns', async () => {
+    await participant.setOffline(true);
+    await report(phone, progress(3, false, 5_000_000));
+    await phone.getByText(/Offline: 1 update waiting/).waitFor({ timeout: 10_000 });
+    await participant.setOffline(false);
+    await dashboard
+      .getByRole('button', { name: new RegExp(`Ada .*, ${EXERCISE_TITLE}: 3/4 goals\\s*5.0 MB`) })
+      .waitFor({ timeout: 15_000 });
+    await phone.getByText('Connected').waitFor({ timeout: 15_000 });
+  });
+
+  it('sends the message and countdown to the participant, and follow-me moves them', async () => {
+    await dashboard.getByLabel('Message', { exact: true }).fill('Break until 11:00 <b>sharp</b>');
+    await dashboard.getByRole('button', { name: 'Send', exact: true }).click();
+    await phone.getByText('Break until 11:00 <b>sharp</b>').waitFor({ timeout: 5000 });
+    await dashboard.getByLabel('Minutes').fill('5');
+    await dashboard.getByRole('button', { name: 'Start', exact: true }).click();
+    await phone
+      .getByRole('timer')
+      .getByText(/^4:5\d$|^5:00$/)
+      .waitFor({ timeout: 5000 });
+
+    await dashboard.getByLabel('Page').selectOption('/rules/');
+    await dashboard.getByRole('button', { name: 'Send everyone there' }).click();
+    await phone.waitForURL(`${url}/rules/`, { timeout: 10_000 });
+    await phone.getByRole('heading', { level: 1 }).waitFor();
+    await phone.getByRole('complementary', { name: 'Workshop' }).getByRole('timer').waitFor();
+    await phone.screenshot({ path: join(SCREENSHOTS, 'participant-followed.png') });
+    // Once per move: wandering off is allowed until the instructor moves again.
+    await phone.goto(`${url}/playground/`);
+    await phone.waitForTimeout(1500);
+    expect(new URL(phone.url()).pathname).toBe('/playground/');
+    await phone.getByRole('link', { name: 'Rule reference' }).waitFor();
+  });
+
+  it('has no serious or critical axe violations on the dashboard and the join page', async () => {
+    await dashboard.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+    expect(await axeViolations(dashboard)).toEqual([]);
+    await dashboard.emulateMedia({ colorScheme: 'dark' });
+    await dashboard.evaluate(() => {
+      document.documentElement.dataset.theme = 'dark';
+    });
+    expect(await axeViolations(dashboard)).toEqual([]);
+    await phone.goto(`${url}/workshop/join/`);
+    await phone.getByRole('heading', { name: /You are in/ }).waitFor();
+    await phone.screenshot({ path: join(SCREENSHOTS, 'participant-joined.png'), fullPage: true });
+    expect(await axeViolations(phone)).toEqual([]);
+  });
+
+  it('ends the workshop: read-only for participants', async () => {
+    await dashboard.getByRole('button', { name: 'End the workshop…' }).click();
+    await dashboard.getByRole('button', { name: 'End the workshop', exact: true }).click();
+    await dashboard.getByText('Ended: read-only').waitFor();
+    await phone
+      .getByText('The workshop has ended; your work stays in this browser.')
+      .waitFor({ timeout: 5000 });
+  });
+
+  it('says plainly that workshops need the server where the site is static', async () => {
+    const page = await browser.newPage();
+    await page.route('**/api/workshops/health', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto(`${url}/workshop/`);
+    await page.getByText('Workshops need the course’s server.').waitFor();
+    await page.close();
+  });
+});

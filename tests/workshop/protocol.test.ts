@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { utf8Bytes } from '../../src/workshop/protocol.ts';
+import { actionBody, joinBody, progressEntry, sitePath } from '../../src/workshop/request-schemas.ts';
+
+describe('the workshop protocol', () => {
+  it('counts UTF-8 bytes as the wire does', () => {
+    for (const text of ['', 'FROM scratch', 'é', '€', '😀', 'a\u{10ffff}b', '\ud800'])
+      expect(utf8Bytes(text)).toBe(Buffer.byteLength(text, 'utf8'));
+  });
+
+  it('accepts only paths on this site as follow-me targets', () => {
+    for (const path of ['/', '/lessons/multi-stage/#the-final-stage', '/playground/?x=1'])
+      expect(sitePath.safeParse(path).success, path).toBe(true);
+    for (const path of [
+      '//evil.example',
+      '/\\evil',
+      'https://x',
+      'javascript:alert(1)',
+      'lessons/',
+      '/a b',
+      '/<x>',
+    ])
+      expect(sitePath.safeParse(path).success, path).toBe(false);
+  });
+
+  it('trims names, and refuses empty ones and control or direction-override characters', () => {
+    expect(joinBody.parse({ name: '  Ada  ', leaderboardName: null })).toEqual({
+      name: 'Ada',
+      leaderboardName: null,
+    });
+    expect(joinBody.safeParse({ name: '   ', leaderboardName: null }).success).toBe(false);
+    expect(joinBody.safeParse({ name: 'a\u0007', leaderboardName: null }).success).toBe(false);
+    expect(joinBody.safeParse({ name: 'a\u202Eb', leaderboardName: null }).success).toBe(false);
+    expect(joinBody.safeParse({ name: 'x'.repeat(41), leaderboardName: null }).success).toBe(false);
+  });
+
+  it('checks that a progress entry is consistent', () => {
+    const entry = {
+      exerciseId: 'go-under-10mb',
+      seq: 1,
+      passing: 3,
+      total: 3,
+      failing: [],
+      results: null,
+      solved: true,
+      imageBytes: 10,
+      attempts: 1,
+      failStreak: 0,
+      dockerfile: null,
+    };
+    expect(progressEntry.safeParse(entry).success).toBe(true);
+    expect(progressEntry.safeParse({ ...entry, passing: 2 }).success).toBe(false);
+    expect(progressEntry.safeParse({ ...entry, seq: 0 }).success).toBe(false);
+    expect(progressEntry.safeParse({ ...entry, exerciseId: '../x' }).success).toBe(false);
+  });
+
+  it('knows each instructor action by its name', () => {
+    expect(actionBody.parse({ action: 'timer', seconds: 300 })).toEqual({
+      action: 'timer',
+      seconds: 300,
+      label: null,
+    });
+    expect(actionBody.safeParse({ action: 'explode' }).success).toBe(false);
+    expect(actionBody.safeParse({ action: 'message', text: 'x'.repeat(281) }).success).toBe(false);
+  });
+});
