@@ -1,11 +1,14 @@
 /**
  * The lab: a Dockerfile and its context in the editor, built as you type, with the run check, the
- * build steps, the layer explorer and a comparison. It starts with what the lesson asked for and
- * keeps the learner's edits until the lesson asks for something else.
+ * build steps, the layer explorer, a comparison and the terminal. It starts with what the lesson
+ * asked for and keeps the learner's edits until the lesson asks for something else. A "Run in the
+ * terminal" request runs its command in the terminal tab, with the lab's files already built and
+ * tagged with the lesson's scenario id, which the lesson's commands use as the image name.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { type PlaygroundState, sourcesOf } from '../playground/state.ts';
+import type { TerminalCommand } from '../terminal/TerminalView.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import type { LabRequest, LabSource } from './lab-request.ts';
@@ -33,6 +36,7 @@ export function Lab({ request, seq }: LabProps) {
   });
   const [generation, setGeneration] = useState(0);
   const [loaded, setLoaded] = useState<LabSource | undefined>();
+  const [terminalCommand, setTerminalCommand] = useState<TerminalCommand | undefined>();
   const current = useRef(state);
   const session = useBuildSession();
 
@@ -58,6 +62,10 @@ export function Lab({ request, seq }: LabProps) {
       setLoaded(source);
       apply(() => stateOf(source), { replace: true });
     }
+    if (request?.kind === 'run') {
+      const scenario = source?.scenario ?? loaded?.scenario;
+      setTerminalCommand({ command: request.command, ...(scenario ? { prepare: scenario } : {}), seq });
+    }
   }, [seq]);
 
   return (
@@ -69,6 +77,7 @@ export function Lab({ request, seq }: LabProps) {
         onChange={apply}
         current={() => current.current}
         examples={loaded ? [{ id: 'lesson', title: loaded.title, files: stateOf(loaded).files }] : []}
+        {...(terminalCommand ? { terminalCommand } : {})}
       />
     </div>
   );
