@@ -86,6 +86,8 @@ export class TerminalSession {
   private cache: BuildCache | undefined;
   private container: ContainerShell | undefined;
   private lastStatus = 0;
+  /** The files of the newest request, for completing `cat`. */
+  private lastContext: BuildContext['files'] = [];
 
   constructor(options: TerminalSessionOptions) {
     this.options = options;
@@ -155,9 +157,6 @@ export class TerminalSession {
     }
     return { start, candidates: [] };
   }
-
-  /** The files of the newest request, for completing `cat`. */
-  private lastContext: BuildContext['files'] = [];
 
   private async host(request: TerminalRequest): Promise<TerminalAnswer> {
     this.lastContext = request.context.files;
