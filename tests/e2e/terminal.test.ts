@@ -123,6 +123,13 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => screen(terminal)).toMatch(/\$ docker history\s*$/);
     await page.keyboard.press('Control+u');
+    // The theme toggle recolours the terminal at once.
+    const foreground = () =>
+      terminal.locator('.xterm-rows').evaluate((element) => getComputedStyle(element).color);
+    const light = await foreground();
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect.poll(foreground).not.toBe(light);
+    await page.locator('.mc-terminal-host').click();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     await expect
