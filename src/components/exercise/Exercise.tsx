@@ -5,25 +5,15 @@
  * (`mc:exercise-result`) for whoever listens: a workshop, an embedding page.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { describeGoal } from '../../lib/analysis/goals.ts';
+import { describeGoal } from '../../lib/analysis/goal.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
-import { ContextEditor } from '../editor/ContextEditor.tsx';
 import type { BuildOutput } from '../engine/protocol.ts';
-import { BuildPanels } from '../playground/BuildPanels.tsx';
-import { BuildStatus } from '../playground/BuildStatus.tsx';
-import { StatusLine } from '../playground/StatusLine.tsx';
-import {
-  dockerfileOf,
-  type PlaygroundState,
-  withContent,
-  withFile,
-  withoutFile,
-  withRename,
-} from '../playground/state.ts';
+import { dockerfileOf, sourcesOf } from '../playground/state.ts';
 import { changeProgress, loadProgress, recordSolved, updateExercise } from '../progress/progress.ts';
-import { RunCheck } from '../run/RunCheck.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';
+import { useWorkbenchFiles } from '../workbench/use-workbench-files.ts';
+import { Workbench } from '../workbench/Workbench.tsx';
 import {
   type ExerciseData,
   restoredState,
@@ -58,14 +48,19 @@ const SAVE_DELAY_MS = 400;
 
 export default function Exercise({ exercise, reference, persist = true }: Props) {
   const id = useId();
-  const [state, setState] = useState<PlaygroundState>(() => starterState(exercise));
-  const [generation, setGeneration] = useState(0);
   const [hintsShown, setHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
   const [best, setBest] = useState<number | undefined>();
-  const current = useRef(state);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const session = useBuildSession((output) => onBuilt(output));
+  const files = useWorkbenchFiles(() => starterState(exercise), session, {
+    onFiles: (next) => {
+      session.request(sourcesOf(next), exercise.goals);
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
+    },
+  });
+  const { apply } = files;
 
   const onBuilt = (output: BuildOutput) => {
     const goals = output.goals ?? [];
@@ -83,7 +78,7 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
       total: goals.length,
       solved,
       imageBytes: size,
-      dockerfile: dockerfileOf(current.current),
+      dockerfile: dockerfileOf(files.current()),
     };
     dispatchEvent(new CustomEvent(RESULT_EVENT, { detail }));
   };
@@ -92,51 +87,27 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
     clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
     if (!persist) return;
-    const { files } = current.current;
-    changeProgress((p, now) =>
+    const now = files.current();
+    changeProgress((p, at) =>
       updateExercise(
         p,
         exercise.id,
         {
-          dockerfile: dockerfileOf(current.current),
-          files: files
+          dockerfile: dockerfileOf(now),
+          files: now.files
             .filter((f) => f.path !== DOCKERFILE && !f.readOnly)
             .map(({ path, content }) => ({ path, content })),
         },
-        now,
+        at,
       ),
     );
-  };
-
-  const apply = (
-    change: (state: PlaygroundState) => PlaygroundState,
-    options: { replace?: boolean } = {},
-  ) => {
-    const previous = current.current;
-    const next = change(previous);
-    current.current = next;
-    setState(next);
-    if (options.replace) {
-      setGeneration((value) => value + 1);
-      session.showStep(null);
-    }
-    if (next.files !== previous.files) {
-      session.request(
-        { dockerfile: dockerfileOf(next), files: next.files.map(({ path, content }) => ({ path, content })) },
-        exercise.goals,
-      );
-      clearTimeout(saveTimer.current);
-      saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
-    }
   };
 
   useEffect(() => {
     const saved = persist ? loadProgress().exercises[exercise.id] : undefined;
     setHintsShown(Math.min(saved?.hintsShown ?? 0, exercise.hints.length));
     setBest(saved?.bestSize);
-    const restored = restoredState(exercise, saved);
-    current.current = starterState(exercise);
-    apply(() => restored, { replace: true });
+    apply(() => restoredState(exercise, saved), { replace: true });
     const flush = () => saveTimer.current !== undefined && save();
     addEventListener('pagehide', flush);
     return () => {
@@ -167,7 +138,6 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
   const target =
     output?.result.target === null || !output ? undefined : output.result.stages[output.result.target];
   const verdict = verdictOf(output?.goals, output?.result.ok ? (target?.size ?? null) : null);
-  const shownStep = session.step.index === null ? undefined : output?.result.steps[session.step.index];
   const showExplanation = solutionShown || verdict.kind === 'solved';
 
   return (
@@ -195,106 +165,73 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
         <Feedback verdict={verdict} reference={reference} best={best} hint={exercise.hints[hintsShown]} />
       </section>
 
-      <ContextEditor
-        key={generation}
-        files={state.files}
-        active={state.active}
-        diagnostics={session.diagnostics}
-        onEdit={(path, content) => apply((previous) => withContent(previous, path, content))}
-        onOpen={(path) => apply((previous) => ({ ...previous, active: path }))}
-        onAdd={(path) => apply((previous) => withFile(previous, path))}
-        onRename={(from, to) => apply((previous) => withRename(previous, from, to))}
-        onDelete={(path) => apply((previous) => withoutFile(previous, path))}
-        onNotice={() => {}}
-        step={
-          shownStep
-            ? {
-                from: shownStep.range.start.offset,
-                to: shownStep.range.end.offset,
-                reveal: session.step.reveal,
-              }
-            : null
-        }
-      >
-        <StatusLine outcome={session.parse} file={DOCKERFILE} />
-        <BuildStatus
-          build={build?.output}
-          failure={session.failure}
-          building={session.building}
-          roundTripMs={build?.roundTripMs}
-        />
-        {output && <RunCheck run={output.analysis.run} />}
-      </ContextEditor>
-
-      <div class="mc-exercise-help">
-        <section aria-labelledby={`${id}-hints`}>
-          <h2 id={`${id}-hints`}>Hints</h2>
-          {hintsShown === 0 ? <p class="mc-muted">Stuck? Hints come one at a time, mildest first.</p> : null}
-          <ol class="mc-hints">
-            {exercise.hints.slice(0, hintsShown).map((hint, i) => (
-              <li key={i}>
-                <InlineCode text={hint} />
-              </li>
-            ))}
-          </ol>
-          <div class="mc-exercise-actions">
-            <button
-              type="button"
-              class="button"
-              onClick={revealHint}
-              disabled={hintsShown >= exercise.hints.length}
-            >
-              {hintsShown >= exercise.hints.length
-                ? 'No more hints'
-                : `Show hint ${hintsShown + 1} of ${exercise.hints.length}`}
-            </button>
-            <button
-              type="button"
-              class="button"
-              aria-expanded={showExplanation}
-              onClick={() => setSolutionShown((shown) => !shown)}
-              disabled={verdict.kind === 'solved'}
-            >
-              {solutionShown ? 'Hide the solution' : 'Show the solution'}
-            </button>
-            <button type="button" class="button danger" onClick={reset}>
-              Start over
-            </button>
-          </div>
-        </section>
-        {showExplanation && (
-          <section class="mc-solution" aria-labelledby={`${id}-solution`}>
-            <h2 id={`${id}-solution`}>
-              {verdict.kind === 'solved' ? 'Solved. How the reference does it' : 'The reference solution'}
-            </h2>
-            <pre>
-              <code>{exercise.solution.dockerfile}</code>
-            </pre>
-            <Prose text={exercise.explanation} />
-            {verdict.kind !== 'solved' && (
-              <button type="button" class="button" onClick={loadSolution}>
-                Load it into the editor
-              </button>
-            )}
-          </section>
-        )}
-      </div>
-
-      <BuildPanels
-        build={output}
-        failure={session.failure}
-        engine={session.engine}
+      <Workbench
+        session={session}
+        state={files.state}
+        generation={files.generation}
+        onChange={apply}
+        current={files.current}
         examples={[
           { id: 'starter', title: 'The starter', files: starterState(exercise).files },
           { id: 'solution', title: 'The reference solution', files: solutionState(exercise).files },
         ]}
-        current={() => ({
-          dockerfile: dockerfileOf(current.current),
-          files: current.current.files.map(({ path, content }) => ({ path, content })),
-        })}
-        step={session.step.index}
-        onStep={(index) => session.showStep(index)}
-      />
+      >
+        <div class="mc-exercise-help">
+          <section aria-labelledby={`${id}-hints`}>
+            <h2 id={`${id}-hints`}>Hints</h2>
+            {hintsShown === 0 ? (
+              <p class="mc-muted">Stuck? Hints come one at a time, mildest first.</p>
+            ) : null}
+            <ol class="mc-hints">
+              {exercise.hints.slice(0, hintsShown).map((hint, i) => (
+                <li key={i}>
+                  <InlineCode text={hint} />
+                </li>
+              ))}
+            </ol>
+            <div class="mc-exercise-actions">
+              <button
+                type="button"
+                class="button"
+                onClick={revealHint}
+                disabled={hintsShown >= exercise.hints.length}
+              >
+                {hintsShown >= exercise.hints.length
+                  ? 'No more hints'
+                  : `Show hint ${hintsShown + 1} of ${exercise.hints.length}`}
+              </button>
+              <button
+                type="button"
+                class="button"
+                aria-expanded={showExplanation}
+                onClick={() => setSolutionShown((shown) => !shown)}
+                disabled={verdict.kind === 'solved'}
+              >
+                {solutionShown ? 'Hide the solution' : 'Show the solution'}
+              </button>
+              <button type="button" class="button danger" onClick={reset}>
+                Start over
+              </button>
+            </div>
+          </section>
+          {showExplanation && (
+            <section class="mc-solution" aria-labelledby={`${id}-solution`}>
+              <h2 id={`${id}-solution`}>
+                {verdict.kind === 'solved' ? 'Solved. How the reference does it' : 'The reference solution'}
+              </h2>
+              <pre>
+                <code>{exercise.solution.dockerfile}</code>
+              </pre>
+              <Prose text={exercise.explanation} />
+              {verdict.kind !== 'solved' && (
+                <button type="button" class="button" onClick={loadSolution}>
+                  Load it into the editor
+                </button>
+              )}
+            </section>
+          )}
+        </div>
+      </Workbench>
     </div>
   );
 }

@@ -5,11 +5,12 @@
  * terminal" request runs its command in the terminal tab, with the lab's files already built and
  * tagged with the lesson's scenario id, which the lesson's commands use as the image name.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { type PlaygroundState, sourcesOf } from '../playground/state.ts';
 import type { TerminalCommand } from '../terminal/TerminalView.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';
+import { useWorkbenchFiles } from '../workbench/use-workbench-files.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import type { LabRequest, LabSource } from './lab-request.ts';
 
@@ -30,30 +31,15 @@ function stateOf(source: LabSource): PlaygroundState {
 }
 
 export function Lab({ request, seq }: LabProps) {
-  const [state, setState] = useState<PlaygroundState>({
-    files: [{ path: DOCKERFILE, content: '' }],
-    active: DOCKERFILE,
-  });
-  const [generation, setGeneration] = useState(0);
   const [loaded, setLoaded] = useState<LabSource | undefined>();
   const [terminalCommand, setTerminalCommand] = useState<TerminalCommand | undefined>();
-  const current = useRef(state);
   const session = useBuildSession();
-
-  const apply = (
-    change: (state: PlaygroundState) => PlaygroundState,
-    options: { replace?: boolean } = {},
-  ) => {
-    const previous = current.current;
-    const next = change(previous);
-    current.current = next;
-    setState(next);
-    if (options.replace) {
-      setGeneration((value) => value + 1);
-      session.showStep(null);
-    }
-    if (next.files !== previous.files) session.request(sourcesOf(next));
-  };
+  const files = useWorkbenchFiles(
+    () => ({ files: [{ path: DOCKERFILE, content: '' }], active: DOCKERFILE }),
+    session,
+    { onFiles: (next) => session.request(sourcesOf(next)) },
+  );
+  const { apply } = files;
 
   useEffect(() => {
     const source = request?.source;
@@ -72,10 +58,10 @@ export function Lab({ request, seq }: LabProps) {
     <div class="mc-lab">
       <Workbench
         session={session}
-        state={state}
-        generation={generation}
+        state={files.state}
+        generation={files.generation}
         onChange={apply}
-        current={() => current.current}
+        current={files.current}
         examples={loaded ? [{ id: 'lesson', title: loaded.title, files: stateOf(loaded).files }] : []}
         {...(terminalCommand ? { terminalCommand } : {})}
       />

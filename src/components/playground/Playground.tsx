@@ -5,11 +5,12 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useBuildSession } from '../workbench/use-build-session.ts';
+import { useWorkbenchFiles } from '../workbench/use-workbench-files.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import { type PlaygroundExample, stateOf } from './examples.ts';
 import { type Notice, restoreState } from './restore.ts';
 import { encodedStateIn, shareUrl } from './share-link.ts';
-import { type PlaygroundState, sourcesOf } from './state.ts';
+import { sourcesOf } from './state.ts';
 import { storeState } from './storage.ts';
 import './playground.css';
 
@@ -24,48 +25,32 @@ export default function Playground({ examples }: Props) {
   const id = useId();
   const fallback = examples[0];
   if (!fallback) throw new Error('The playground needs at least one example.');
-  const [state, setState] = useState<PlaygroundState>(() => stateOf(fallback));
-  /** Bumped whenever the files are replaced wholesale, which remounts the editor. */
-  const [generation, setGeneration] = useState(0);
   const [ready, setReady] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>();
   const [picked, setPicked] = useState(fallback.id);
   const [link, setLink] = useState<string | undefined>();
   const session = useBuildSession();
-  const current = useRef(state);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  /** Parse for the instant verdict, build for the image: both at once, the newest answer wins. */
-  const requestVerdicts = (next: PlaygroundState) => session.request(sourcesOf(next));
+  /** Every change: a parse and a build when the files changed (the newest answer wins), a save soon after. */
+  const files = useWorkbenchFiles(() => stateOf(fallback), session, {
+    onFiles: (next) => session.request(sourcesOf(next)),
+    onChange: () => {
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
+    },
+  });
+  const { apply } = files;
 
   const storageWarned = useRef(false);
   const save = () => {
     clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
-    if (storeState(current.current) || storageWarned.current) return;
+    if (storeState(files.current()) || storageWarned.current) return;
     storageWarned.current = true;
     setNotice({
       kind: 'error',
       text: 'This browser does not let the page keep your files: they are lost on reload. Copy link keeps them.',
     });
-  };
-
-  /** Every change goes through here: new state, a parse when the files changed, a save soon after. */
-  const apply = (
-    change: (state: PlaygroundState) => PlaygroundState,
-    options: { replace?: boolean } = {},
-  ) => {
-    const previous = current.current;
-    const next = change(previous);
-    current.current = next;
-    setState(next);
-    if (options.replace) {
-      setGeneration((value) => value + 1);
-      session.showStep(null);
-    }
-    if (next.files !== previous.files) requestVerdicts(next);
-    clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
   };
 
   useEffect(() => {
@@ -78,7 +63,7 @@ export default function Playground({ examples }: Props) {
         // a reload keeps them rather than opening the link again.
         history.replaceState(history.state, '', location.pathname + location.search);
       }
-      if (restored.source === 'default') requestVerdicts(restored.state);
+      if (restored.source === 'default') session.request(sourcesOf(restored.state));
       else apply(() => restored.state, { replace: true });
       if (restored.notice) setNotice(restored.notice);
       setReady(true);
@@ -99,10 +84,47 @@ export default function Playground({ examples }: Props) {
     setLink(undefined);
   };
 
+  const exportZip = async () => {
+    const { filesToZip } = await import('./zip-files.ts');
+    const url = URL.createObjectURL(
+      new Blob([filesToZip(files.current()) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+    );
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'dockerfile-and-context.zip';
+    link.click();
+    URL.revokeObjectURL(url);
+    setNotice({ kind: 'info', text: 'Exported the Dockerfile and its context as a zip.' });
+  };
+
+  const importZip = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const { zipToFiles, MAX_ZIP_BYTES } = await import('./zip-files.ts');
+    if (file.size > MAX_ZIP_BYTES) {
+      setNotice({
+        kind: 'error',
+        text: `Could not import ${file.name}: the zip is larger than ${MAX_ZIP_BYTES / 1024} KiB.`,
+      });
+      return;
+    }
+    const checked = zipToFiles(new Uint8Array(await file.arrayBuffer()));
+    if (!checked.ok) {
+      setNotice({
+        kind: 'error',
+        text: `Could not import ${file.name}: ${checked.message}. Your files are unchanged.`,
+      });
+      return;
+    }
+    apply(() => checked.state, { replace: true });
+    setNotice({ kind: 'info', text: `Imported ${checked.state.files.length} files from ${file.name}.` });
+  };
+
   const copyLink = async () => {
     let url: string;
     try {
-      url = await shareUrl(location.href, current.current);
+      url = await shareUrl(location.href, files.current());
     } catch {
       setNotice({ kind: 'error', text: 'This browser cannot make a link: it lacks CompressionStream.' });
       return;
@@ -154,6 +176,18 @@ export default function Playground({ examples }: Props) {
           </svg>
           Copy link
         </button>
+        <button type="button" class="mc-secondary" onClick={exportZip}>
+          Export .zip
+        </button>
+        <label class="mc-secondary mc-import-zip">
+          Import .zip
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            class="visually-hidden"
+            onChange={(event) => importZip(event.currentTarget)}
+          />
+        </label>
       </div>
       <div class={`mc-notice${notice?.kind === 'error' ? ' mc-notice-error' : ''}`} role="status">
         {notice?.text}
@@ -172,10 +206,10 @@ export default function Playground({ examples }: Props) {
       )}
       <Workbench
         session={session}
-        state={state}
-        generation={generation}
+        state={files.state}
+        generation={files.generation}
         onChange={apply}
-        current={() => current.current}
+        current={files.current}
         examples={examples}
         onNotice={(text) => setNotice({ kind: 'info', text })}
       />
