@@ -11,6 +11,7 @@ import type { BuildError, BuildResult, BuiltLayer, StageResult } from '../../lib
 import type { Diagnostic } from '../../lib/diagnostic.ts';
 import type { ParseResult } from '../../lib/dockerfile/index.ts';
 import type { DirNode } from '../../lib/fs/tree.ts';
+import type { Completion, TerminalAnswer } from '../../lib/terminal/session.ts';
 
 /** A file of the build context, as the engine receives it. */
 export interface ContextFile {
@@ -112,11 +113,38 @@ export interface CompareOutput {
   readonly comparison: Comparison | null;
 }
 
+/** What a terminal asks of its session in the worker: run a line, or stop the one running (Ctrl+C). */
+export type TerminalAction =
+  | {
+      readonly kind: 'line';
+      readonly line: string;
+      /** The editor's files now: `docker build .` builds them. */
+      readonly files: readonly ContextFile[];
+      readonly columns: number;
+      /** Build the files and tag them with this name first, printing nothing (the lab's scenario). */
+      readonly prepare?: string;
+    }
+  | { readonly kind: 'interrupt' };
+
+export interface TerminalInput {
+  /** Which terminal: the worker keeps a session (images, layer cache, container) for each. */
+  readonly session: string;
+  readonly action: TerminalAction;
+}
+
+export interface CompletionInput {
+  readonly session: string;
+  /** The line up to the cursor. */
+  readonly line: string;
+}
+
 export interface EngineJobs {
   parse: { input: ParseInput; output: ParseOutput };
   build: { input: BuildInput; output: BuildOutput };
   image: { input: ImageInput; output: ImageOutput };
   compare: { input: CompareInput; output: CompareOutput };
+  terminal: { input: TerminalInput; output: TerminalAnswer };
+  'terminal-complete': { input: CompletionInput; output: Completion };
 }
 
 export type JobKind = keyof EngineJobs;

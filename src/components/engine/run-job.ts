@@ -1,7 +1,8 @@
 /**
  * The worker's work, apart from its message port: one request in, one response out, never a throw.
  * It holds what builds share: the catalog (opened on the first build), the layer cache of the
- * builds so far, and the newest build, whose image the layer explorer asks for.
+ * builds so far, the newest build, whose image the layer explorer asks for, and the terminals'
+ * sessions (each with its own images, layer cache and open container).
  */
 import { type Analysis, analyze, targetStage } from '../../lib/analysis/analyze.ts';
 import { compare } from '../../lib/analysis/compare.ts';
@@ -10,6 +11,7 @@ import type { BuildResult } from '../../lib/build/result.ts';
 import { type BuildCache, simulateBuild } from '../../lib/build/simulate.ts';
 import type { Catalog } from '../../lib/images/catalog.ts';
 import type { PackageCatalog } from '../../lib/packages/catalog.ts';
+import type { TerminalAnswer, TerminalSession } from '../../lib/terminal/session.ts';
 import { buildSummary, layerSummary } from './build-summary.ts';
 import type { Cancelled, RunJob } from './job-queue.ts';
 import { layerTrees } from './layer-trees.ts';
@@ -26,7 +28,11 @@ import type {
   ImageInput,
   ImageOutput,
   SourceFiles,
+  TerminalInput,
 } from './protocol.ts';
+
+/** Terminals a worker keeps at once: a page has one or two; the oldest goes past this. */
+const TERMINAL_LIMIT = 4;
 
 export interface JobRunnerOptions {
   /** Opens the image catalog; called on the first build, and again after a failure. */
@@ -98,6 +104,35 @@ export function createJobRunner(options: JobRunnerOptions): RunJob {
     return { build: input.build, stage, trees: layerTrees(stage.layers) };
   };
 
+  const terminals = new Map<string, TerminalSession>();
+  // The terminal's code loads with the first terminal job, so builds alone never fetch it.
+  let terminalCode: Promise<typeof import('../../lib/terminal/session.ts')> | undefined;
+  const terminalOf = async (id: string): Promise<TerminalSession> => {
+    let session = terminals.get(id);
+    if (!session) {
+      terminalCode ??= import('../../lib/terminal/session.ts');
+      const { TerminalSession } = await terminalCode;
+      session = new TerminalSession({
+        catalog: catalogOf,
+        ...(options.packages ? { packages: options.packages } : {}),
+      });
+      terminals.set(id, session);
+      for (const old of [...terminals.keys()].slice(0, Math.max(0, terminals.size - TERMINAL_LIMIT)))
+        terminals.delete(old);
+    }
+    return session;
+  };
+
+  const terminal = async (input: TerminalInput, cancelled: Cancelled): Promise<TerminalAnswer> => {
+    const session = await terminalOf(input.session);
+    const { action } = input;
+    if (action.kind === 'interrupt') return session.interrupt();
+    const context = { files: action.files };
+    const prepared = action.prepare ? await session.prepare(action.prepare, context) : [];
+    const answer = await session.run({ line: action.line, context, columns: action.columns, cancelled });
+    return prepared.length ? { ...answer, chunks: [...prepared, ...answer.chunks] } : answer;
+  };
+
   const compareJob = async (input: CompareInput, cancelled: Cancelled): Promise<CompareOutput> => {
     const a = await buildAndAnalyze(input.a, cancelled);
     const b = await buildAndAnalyze(input.b, cancelled);
@@ -128,6 +163,10 @@ export function createJobRunner(options: JobRunnerOptions): RunJob {
           return { ...done(image(request)), kind: request.kind };
         case 'compare':
           return { ...done(await compareJob(request, cancelled)), kind: request.kind };
+        case 'terminal':
+          return { ...done(await terminal(request, cancelled)), kind: request.kind };
+        case 'terminal-complete':
+          return { ...done((await terminalOf(request.session)).complete(request.line)), kind: request.kind };
       }
     } catch (error) {
       if (error instanceof Superseded) return { id: request.id, kind: request.kind, status: 'superseded' };

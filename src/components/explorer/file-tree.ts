@@ -7,6 +7,7 @@
 import type { SurfaceCategory, SurfaceItem } from '../../lib/analysis/surface.ts';
 import type { Change, LayerChange } from '../../lib/fs/diff.ts';
 import { compareText } from '../../lib/fs/entry.ts';
+import { modeString } from '../../lib/fs/mode.ts';
 import type { DirNode, TreeNode } from '../../lib/fs/tree.ts';
 
 export type ViewMode = 'aggregated' | 'layer';
@@ -336,16 +337,4 @@ export const SURFACE_LABEL: Readonly<Record<SurfaceCategory, string>> = {
 
 export const CHANGE_SYMBOL: Readonly<Record<Change, string>> = { added: '+', modified: '~', removed: '−' };
 
-/** `drwxr-xr-x`, as ls and dive show a mode. */
-export function modeString(kind: TreeNode['kind'], mode: number): string {
-  const type = kind === 'dir' ? 'd' : kind === 'symlink' ? 'l' : '-';
-  const bits = 'rwxrwxrwx'
-    .split('')
-    .map((letter, index) => ((mode >> (8 - index)) & 1 ? letter : '-'))
-    .join('');
-  const special = [...bits];
-  if (mode & 0o4000) special[2] = special[2] === 'x' ? 's' : 'S';
-  if (mode & 0o2000) special[5] = special[5] === 'x' ? 's' : 'S';
-  if (mode & 0o1000) special[8] = special[8] === 'x' ? 't' : 'T';
-  return type + special.join('');
-}
+export { modeString };

@@ -1,11 +1,14 @@
 /**
  * The lab: a Dockerfile and its context in the editor, built as you type, with the run check, the
- * build steps, the layer explorer and a comparison. It starts with what the lesson asked for and
- * keeps the learner's edits until the lesson asks for something else.
+ * build steps, the layer explorer, a comparison and the terminal. It starts with what the lesson
+ * asked for and keeps the learner's edits until the lesson asks for something else. A "Run in the
+ * terminal" request runs its command in the terminal tab, with the lab's files already built and
+ * tagged with the lesson's scenario id, which the lesson's commands use as the image name.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { type PlaygroundState, sourcesOf } from '../playground/state.ts';
+import type { TerminalCommand } from '../terminal/TerminalView.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';
 import { useWorkbenchFiles } from '../workbench/use-workbench-files.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
@@ -29,6 +32,7 @@ function stateOf(source: LabSource): PlaygroundState {
 
 export function Lab({ request, seq }: LabProps) {
   const [loaded, setLoaded] = useState<LabSource | undefined>();
+  const [terminalCommand, setTerminalCommand] = useState<TerminalCommand | undefined>();
   const session = useBuildSession();
   const files = useWorkbenchFiles(
     () => ({ files: [{ path: DOCKERFILE, content: '' }], active: DOCKERFILE }),
@@ -44,6 +48,10 @@ export function Lab({ request, seq }: LabProps) {
       setLoaded(source);
       apply(() => stateOf(source), { replace: true });
     }
+    if (request?.kind === 'run') {
+      const scenario = source?.scenario ?? loaded?.scenario;
+      setTerminalCommand({ command: request.command, ...(scenario ? { prepare: scenario } : {}), seq });
+    }
   }, [seq]);
 
   return (
@@ -55,6 +63,7 @@ export function Lab({ request, seq }: LabProps) {
         onChange={apply}
         current={files.current}
         examples={loaded ? [{ id: 'lesson', title: loaded.title, files: stateOf(loaded).files }] : []}
+        {...(terminalCommand ? { terminalCommand } : {})}
       />
     </div>
   );

@@ -10,6 +10,8 @@ export interface LabFile {
 }
 
 export interface LabSource {
+  /** The lesson's scenario id (`go-single`): the lab tags its image with it, for the lesson's commands. */
+  readonly scenario?: string;
   readonly title: string;
   readonly dockerfile: string;
   readonly files: readonly LabFile[];
@@ -29,13 +31,15 @@ export function sourceFromPayload(text: string | null | undefined): LabSource | 
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { title, dockerfile, files } = value as Record<string, unknown>;
+  const { scenario, title, dockerfile, files } = value as Record<string, unknown>;
   if (typeof title !== 'string' || typeof dockerfile !== 'string') return undefined;
   if (typeof files !== 'object' || files === null) return undefined;
   const list = Object.entries(files as Record<string, unknown>)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
     .map(([path, content]) => ({ path, content }));
-  return { title, dockerfile, files: list };
+  // The scenario becomes an image name: only what `docker build -t` accepts.
+  const named = typeof scenario === 'string' && /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(scenario);
+  return { ...(named ? { scenario } : {}), title, dockerfile, files: list };
 }
 
 /** The request a click on a lesson's button makes, from the button and the block around it. */

@@ -1,24 +1,27 @@
 /**
- * The views of the build under the editor, as ARIA tabs: the steps, the layer explorer and the
- * comparison. The explorer and the comparison are loaded the first time their tab opens, so the
- * page's first JavaScript stays small; a panel keeps its state while another tab is shown.
+ * The views of the build under the editor, as ARIA tabs: the steps, the layer explorer, the
+ * comparison and the terminal. All but the steps are loaded the first time their tab opens, so
+ * the page's first JavaScript stays small; a panel keeps its state while another tab is shown.
+ * A command from outside (a lesson's "Run in the terminal") opens the terminal and runs there.
  */
-import type { ComponentType, TargetedKeyboardEvent } from 'preact';
+import type { ComponentProps, ComponentType, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CompareViewProps } from '../compare/CompareView.tsx';
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { BuildOutput, SourceFiles } from '../engine/protocol.ts';
 import type { LayerExplorerProps } from '../explorer/LayerExplorer.tsx';
 import { BuildSteps } from '../steps/BuildSteps.tsx';
+import type { TerminalCommand, TerminalViewProps } from '../terminal/TerminalView.tsx';
 import type { PlaygroundExample } from './examples.ts';
 import './panels.css';
 
-type PanelId = 'steps' | 'layers' | 'compare';
+type PanelId = 'steps' | 'layers' | 'compare' | 'terminal';
 
 const PANELS: readonly { readonly id: PanelId; readonly label: string }[] = [
   { id: 'steps', label: 'Build steps' },
   { id: 'layers', label: 'Layers' },
   { id: 'compare', label: 'Compare' },
+  { id: 'terminal', label: 'Terminal' },
 ];
 
 interface Props {
@@ -31,12 +34,24 @@ interface Props {
   readonly current: () => SourceFiles;
   readonly step: number | null;
   readonly onStep: (index: number) => void;
+  /** A command to run in the terminal: opens its tab. */
+  readonly terminalCommand?: TerminalCommand;
 }
 
 interface LazyViews {
   layers?: ComponentType<LayerExplorerProps>;
   compare?: ComponentType<CompareViewProps>;
+  terminal?: ComponentType<TerminalViewProps>;
 }
+
+type LazyId = keyof LazyViews;
+
+/** The views loaded when their tab first opens. */
+const LAZY: { readonly [K in LazyId]: () => Promise<LazyViews[K]> } = {
+  layers: () => import('../explorer/LayerExplorer.tsx').then((module) => module.LayerExplorer),
+  compare: () => import('../compare/CompareView.tsx').then((module) => module.CompareView),
+  terminal: () => import('../terminal/TerminalView.tsx').then((module) => module.TerminalView),
+};
 
 export function BuildPanels(props: Props) {
   const id = useId();
@@ -50,19 +65,18 @@ export function BuildPanels(props: Props) {
 
   useEffect(() => {
     opened.current.add(open);
-    if (open === 'layers' && !views.layers) {
-      import('../explorer/LayerExplorer.tsx').then(
-        (module) => setViews((loaded) => ({ ...loaded, layers: module.LayerExplorer })),
-        (error: unknown) => setLoadError(`The layer explorer could not load: ${String(error)}`),
-      );
-    }
-    if (open === 'compare' && !views.compare) {
-      import('../compare/CompareView.tsx').then(
-        (module) => setViews((loaded) => ({ ...loaded, compare: module.CompareView })),
-        (error: unknown) => setLoadError(`The comparison could not load: ${String(error)}`),
+    const load = LAZY[open as LazyId];
+    if (load && !views[open as LazyId]) {
+      load().then(
+        (component) => setViews((loaded) => ({ ...loaded, [open]: component })),
+        (error: unknown) => setLoadError(`This view could not load: ${String(error)}`),
       );
     }
   }, [open]);
+
+  useEffect(() => {
+    if (props.terminalCommand) setOpen('terminal');
+  }, [props.terminalCommand?.seq]);
 
   const select = (index: number) => {
     const panel = PANELS[index];
@@ -87,8 +101,31 @@ export function BuildPanels(props: Props) {
   };
 
   const { build } = props;
-  const Explorer = views.layers;
-  const Compare = views.compare;
+  /** What each view loaded on demand is given, by its tab. */
+  const lazyProps: { [K in LazyId]: ComponentProps<NonNullable<LazyViews[K]>> } = {
+    layers: {
+      build,
+      engine: props.engine,
+      active: open === 'layers',
+      ...(shownLayer ? { showLayer: shownLayer } : {}),
+    },
+    compare: {
+      engine: props.engine,
+      examples: props.examples,
+      current: props.current,
+      active: open === 'compare',
+    },
+    terminal: {
+      engine: props.engine,
+      current: props.current,
+      active: open === 'terminal',
+      ...(props.terminalCommand ? { command: props.terminalCommand } : {}),
+    },
+  };
+  const lazyView = (panel: LazyId) => {
+    const View = views[panel] as ComponentType<(typeof lazyProps)[LazyId]> | undefined;
+    return View ? <View {...lazyProps[panel]} /> : <Waiting text={loadError ?? 'Loading…'} />;
+  };
 
   return (
     <section class="mc-panels" aria-label="The build">
@@ -135,30 +172,7 @@ export function BuildPanels(props: Props) {
             ) : (
               <Waiting text={props.failure ?? 'Building the image…'} />
             ))}
-          {panel.id === 'layers' &&
-            opened.current.has('layers') &&
-            (Explorer ? (
-              <Explorer
-                build={build}
-                engine={props.engine}
-                active={open === 'layers'}
-                {...(shownLayer ? { showLayer: shownLayer } : {})}
-              />
-            ) : (
-              <Waiting text={loadError ?? 'Loading the layer explorer…'} />
-            ))}
-          {panel.id === 'compare' &&
-            opened.current.has('compare') &&
-            (Compare ? (
-              <Compare
-                engine={props.engine}
-                examples={props.examples}
-                current={props.current}
-                active={open === 'compare'}
-              />
-            ) : (
-              <Waiting text={loadError ?? 'Loading the comparison…'} />
-            ))}
+          {panel.id !== 'steps' && opened.current.has(panel.id) && lazyView(panel.id)}
         </div>
       ))}
     </section>

@@ -1,7 +1,8 @@
 /**
  * The editor and the views of its build, as every editing page shows them: the context's files in
  * the editor with the parse status, the build's verdict and the run check beside it, then (after
- * whatever the page puts between) the build steps, the layer explorer and the comparison.
+ * whatever the page puts between) the build steps, the layer explorer, the comparison and the
+ * terminal.
  */
 import type { ComponentChildren } from 'preact';
 import { DOCKERFILE } from '../context/file-path.ts';
@@ -19,6 +20,7 @@ import {
   withRename,
 } from '../playground/state.ts';
 import { RunCheck } from '../run/RunCheck.tsx';
+import type { TerminalCommand } from '../terminal/TerminalView.tsx';
 import type { BuildSession } from './use-build-session.ts';
 
 interface Props {
@@ -34,6 +36,8 @@ interface Props {
   readonly onNotice?: (text: string) => void;
   /** Shown between the editor and the views of the build (an exercise's hints, say). */
   readonly children?: ComponentChildren;
+  /** A command to run in the terminal tab (the lab's "Run in the terminal"). */
+  readonly terminalCommand?: TerminalCommand;
 }
 
 export function Workbench({
@@ -45,6 +49,7 @@ export function Workbench({
   examples,
   onNotice,
   children,
+  terminalCommand,
 }: Props) {
   const { build, step } = session;
   const output = session.failure ? undefined : build?.output;
@@ -86,6 +91,7 @@ export function Workbench({
         current={() => sourcesOf(current())}
         step={step.index}
         onStep={(index) => session.showStep(index)}
+        {...(terminalCommand ? { terminalCommand } : {})}
       />
     </>
   );

@@ -81,7 +81,8 @@ const TOOLS: Readonly<
 const BIN_DIRECTORIES =
   /^(\/usr)?(\/local)?\/s?bin\/|^\/usr\/local\/go\/bin\/|^\/go\/bin\/|^\/root\/\.local\/bin\/|^\/home\/[^/]+\/\.local\/bin\//;
 
-function categorise(name: string): (keyof typeof TOOLS)[] {
+/** What a program is by its file name (`curl` → network-tool, `pip3.9` → package-manager). */
+export function toolCategories(name: string): (keyof typeof TOOLS)[] {
   const bare = name.replace(/-?[\d.]+$/, '');
   return (Object.keys(TOOLS) as (keyof typeof TOOLS)[]).filter(
     (category) => TOOLS[category].includes(bare) || TOOLS[category].includes(name),
@@ -113,7 +114,7 @@ export function attackSurface(stage: StageResult): SurfaceReport {
     if (!executable || !BIN_DIRECTORIES.test(path)) continue;
     // A link to a missing target is no tool (a dangling /usr/bin/pip after its package went).
     if (node.kind === 'symlink' && tree && realpath(tree, path) === undefined) continue;
-    for (const category of categorise(basename(path)))
+    for (const category of toolCategories(basename(path)))
       add(category, basename(path).replace(/-?[\d.]+$/, '') || basename(path), path);
   }
   const user = stage.config?.user ?? '';

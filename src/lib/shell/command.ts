@@ -46,6 +46,8 @@ export interface CommandContext {
   readonly path: string;
   readonly args: readonly string[];
   readonly stdin: string;
+  /** Standard output is a terminal (an interactive shell's last command, not redirected): `ls` prints columns. */
+  readonly tty?: boolean;
   readonly state: ShellState;
   readonly fs: FileSystem;
   /** Variables the command sees: the exported ones plus `VAR=value` prefixes. */

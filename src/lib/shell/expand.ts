@@ -83,10 +83,18 @@ function arithmetic(body: string, scope: ExpansionScope): number {
   return sum();
 }
 
+/** `~` and `~/…` at the start of a word: the HOME directory (`~user` is left as written). */
+function tilde(text: string, index: number, scope: ExpansionScope): string {
+  if (index !== 0 || !/^~(\/|$)/.test(text)) return text;
+  const home = scope.variables.get('HOME');
+  return home === undefined ? text : `${home}${text.slice(1)}`;
+}
+
 async function segments(word: Word, scope: ExpansionScope): Promise<Segment[]> {
   const out: Segment[] = [];
-  for (const part of word.parts) {
-    if (part.kind === 'literal') out.push({ text: part.text, quoted: part.quoted });
+  for (const [index, part] of word.parts.entries()) {
+    if (part.kind === 'literal')
+      out.push({ text: part.quoted ? part.text : tilde(part.text, index, scope), quoted: part.quoted });
     else if (part.kind === 'parameter')
       out.push({ text: await parameter(part.expression, scope), quoted: part.quoted });
     else {

@@ -24,6 +24,44 @@ export interface RunOutput {
   readonly stderr: string;
   /** The commands that ran, in order, as the shell resolved them. */
   readonly commands: readonly string[];
+  /** True when the script ended the shell itself (`exit`), rather than running to its end. */
+  readonly exited?: boolean;
+}
+
+/**
+ * Bounds on what one script may do, so that hostile input (nested loops, a script that runs
+ * itself through `sh -c "$X"`, a variable doubled in a loop) ends with an error instead of hanging
+ * the worker: commands run (builtins and loop iterations included), `sh -c` nesting, the size of
+ * one expanded word, and the output all commands printed.
+ */
+export const SHELL_LIMITS = {
+  commands: 100_000,
+  depth: 32,
+  wordChars: 1 << 20,
+  outputChars: 8 << 20,
+} as const;
+
+/** A script went past SHELL_LIMITS: it stops with status 2, as a shell that runs out of resources. */
+class ShellLimitExceeded extends Error {}
+
+interface Budget {
+  commands: number;
+  output: number;
+}
+
+export interface InterpreterOptions {
+  /**
+   * Runs a command found on PATH that has no module. Without one the command is skipped and the
+   * step marked uncertain (a build); the terminal passes one that says the file is there.
+   */
+  readonly fallback?: CommandModule;
+  /** An interactive shell's messages: bash drops the `line N:` of a script. */
+  readonly interactive?: boolean;
+  /** Standard output is a terminal (`docker run -t`): `ls` prints columns unless piped. */
+  readonly tty?: boolean;
+  /** How deep in `sh -c` this shell is; children share their parent's budget. */
+  readonly depth?: number;
+  readonly budget?: Budget;
 }
 
 class ExitSignal {
@@ -38,6 +76,8 @@ interface Io {
   stdin: string;
   stdout: string;
   stderr: string;
+  /** Whether standard output is the terminal (an interactive shell's, not a pipe or a file). */
+  tty: boolean;
 }
 
 const BUILTINS = new Set([
@@ -67,41 +107,82 @@ export class Interpreter {
   private readonly shell: Shell;
   private readonly modules: ReadonlyMap<string, CommandModule>;
   private readonly fs: FileSystem;
+  private readonly options: InterpreterOptions;
+  private readonly budget: Budget;
   private lastStatus = 0;
   private line = 1;
   readonly commands: string[] = [];
 
-  constructor(state: ShellState, shell: Shell, modules: ReadonlyMap<string, CommandModule>) {
+  constructor(
+    state: ShellState,
+    shell: Shell,
+    modules: ReadonlyMap<string, CommandModule>,
+    options: InterpreterOptions = {},
+  ) {
     this.state = state;
     this.shell = shell;
     this.modules = modules;
+    this.options = options;
+    this.budget = options.budget ?? { commands: 0, output: 0 };
     this.fs = new FileSystem(state);
   }
 
-  /** Parses and runs a script; a syntax error is the shell's exit status 2, as sh reports it. */
+  /**
+   * Parses and runs a script; a syntax error is the shell's exit status 2, as sh reports it. An
+   * interpreter can run several scripts in turn (an interactive shell's lines): each starts with
+   * a fresh budget, and `$?` carries over.
+   */
   async run(source: string, stdin = ''): Promise<RunOutput> {
-    const io: Io = { stdin, stdout: '', stderr: '' };
+    const io: Io = { stdin, stdout: '', stderr: '', tty: this.options.tty === true };
+    if (!this.options.budget) {
+      this.budget.commands = 0;
+      this.budget.output = 0;
+      this.commands.length = 0;
+    }
     let script: Script;
     try {
       script = parseScript(source);
     } catch (error) {
       if (!(error instanceof ShellSyntaxError)) throw error;
+      this.lastStatus = 2;
       return { status: 2, stdout: '', stderr: `${this.prefix()}${error.message}\n`, commands: [] };
     }
     let status: number;
+    let exited = false;
     try {
       status = await this.list(script, io, false);
     } catch (error) {
-      if (!(error instanceof ExitSignal)) throw error;
-      status = error.status;
+      if (error instanceof ExitSignal) {
+        status = error.status;
+        exited = true;
+      } else if (error instanceof ShellLimitExceeded) {
+        io.stderr += `${this.prefix()}${error.message}\n`;
+        status = 2;
+      } else throw error;
     }
-    return { status, stdout: io.stdout, stderr: io.stderr, commands: this.commands };
+    this.lastStatus = status;
+    return {
+      status,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      commands: this.commands,
+      ...(exited ? { exited } : {}),
+    };
   }
 
   private prefix(): string {
     if (this.shell.flavour === 'dash') return `${this.shell.path}: ${this.line}: `;
-    if (this.shell.flavour === 'bash') return `${this.shell.path}: line ${this.line}: `;
+    if (this.shell.flavour === 'bash' && !this.options.interactive)
+      return `${this.shell.path}: line ${this.line}: `;
     return `${this.shell.path}: `;
+  }
+
+  /** Counts one command against the budget; past it, the script stops. */
+  private spend(): void {
+    if (++this.budget.commands > SHELL_LIMITS.commands)
+      throw new ShellLimitExceeded(
+        `stopped after ${SHELL_LIMITS.commands.toLocaleString('en')} commands (the simulator's limit)`,
+      );
   }
 
   private scope(): ExpansionScope {
@@ -127,7 +208,7 @@ export class Interpreter {
       variables: new Map(this.state.variables),
       exported: new Set(this.state.exported),
     };
-    const io: Io = { stdin: '', stdout: '', stderr: '' };
+    const io: Io = { stdin: '', stdout: '', stderr: '', tty: false };
     try {
       await this.list(parseScript(script), io, false);
     } catch (error) {
@@ -182,7 +263,7 @@ export class Interpreter {
     let failed = 0;
     for (const [index, command] of pipeline.commands.entries()) {
       const last = index === pipeline.commands.length - 1;
-      const stage: Io = { stdin, stdout: '', stderr: '' };
+      const stage: Io = { stdin, stdout: '', stderr: '', tty: io.tty && last };
       status = await this.command(command, stage);
       if (status !== 0) failed = status;
       io.stderr += stage.stderr;
@@ -196,6 +277,7 @@ export class Interpreter {
   }
 
   private async command(command: Command, io: Io): Promise<number> {
+    this.spend();
     switch (command.kind) {
       case 'simple':
         return this.simple(command, io);
@@ -230,6 +312,7 @@ export class Interpreter {
         for (const word of command.items)
           items.push(...(await this.expand(() => expandToFields(word, this.scope()), io)));
         for (const item of items) {
+          this.spend();
           this.state.variables.set(command.variable, item);
           status = await this.list(command.body, io, false);
         }
@@ -259,7 +342,7 @@ export class Interpreter {
     io: Io,
     body: (io: Io) => Promise<number>,
   ): Promise<number> {
-    const inner: Io = { stdin: io.stdin, stdout: '', stderr: '' };
+    const inner: Io = { stdin: io.stdin, stdout: '', stderr: '', tty: io.tty };
     const outputs: { fd: number; path: string; append: boolean }[] = [];
     let toStdout = false;
     for (const redirect of redirects) {
@@ -277,6 +360,7 @@ export class Interpreter {
       } else if (redirect.op === '>' || redirect.op === '>>')
         outputs.push({ fd: redirect.fd, path: target, append: redirect.op === '>>' });
     }
+    if (outputs.some((output) => output.fd === 1)) inner.tty = false;
     const status = await body(inner);
     if (toStdout) {
       inner.stdout += inner.stderr;
@@ -307,6 +391,14 @@ export class Interpreter {
     for (const { name, value } of command.assignments) {
       assignments.push([name, await this.expand(() => expandToString(value, this.scope()), io)]);
     }
+    const longest = [...words, ...assignments.map(([, value]) => value)].reduce(
+      (most, word) => Math.max(most, word.length),
+      0,
+    );
+    if (longest > SHELL_LIMITS.wordChars)
+      throw new ShellLimitExceeded(
+        `a word of ${longest.toLocaleString('en')} characters is more than the simulator handles`,
+      );
     if (words.length === 0) {
       for (const [name, value] of assignments) this.state.variables.set(name, value);
       return this.withRedirects(command.redirects, io, async () => 0);
@@ -337,6 +429,12 @@ export class Interpreter {
       this.modules.get(target.replace(/[\d.]+$/, ''));
     const shown = [name, ...args].join(' ');
     this.commands.push(shown);
+    if (!module && this.options.fallback) {
+      return this.finish(
+        await this.runModule(this.options.fallback, name, path, args, io, this.environment(assignments)),
+        io,
+      );
+    }
     if (!module) {
       this.state.uncertain = true;
       this.state.notes.push(
@@ -344,17 +442,12 @@ export class Interpreter {
       );
       return 0;
     }
-    const env = new Map([
-      ...[...this.state.exported].flatMap((key) => {
-        const value = this.state.variables.get(key);
-        return value === undefined ? [] : [[key, value] as [string, string]];
-      }),
-      ...assignments,
-    ]);
+    const env = this.environment(assignments);
     let result: CommandResult;
     try {
       result = await this.runModule(module, name, path, args, io, env);
     } catch (error) {
+      if (error instanceof ShellLimitExceeded) throw error;
       // Missing package data or a bug in a command must not take the build down: say what was not followed.
       this.state.uncertain = true;
       this.state.notes.push(
@@ -362,9 +455,32 @@ export class Interpreter {
       );
       return 0;
     }
-    io.stdout += result.stdout ?? '';
-    io.stderr += result.stderr ?? '';
+    return this.finish(result, io);
+  }
+
+  /** Takes what a command printed, within the output budget. */
+  private finish(result: CommandResult, io: Io): number {
+    const stdout = result.stdout ?? '';
+    const stderr = result.stderr ?? '';
+    this.budget.output += stdout.length + stderr.length;
+    if (this.budget.output > SHELL_LIMITS.outputChars)
+      throw new ShellLimitExceeded(
+        `stopped after ${SHELL_LIMITS.outputChars.toLocaleString('en')} characters of output (the simulator's limit)`,
+      );
+    io.stdout += stdout;
+    io.stderr += stderr;
     return result.status;
+  }
+
+  /** The variables a command sees: the exported ones, then its `VAR=value` prefixes. */
+  private environment(assignments: readonly [string, string][]): Map<string, string> {
+    return new Map([
+      ...[...this.state.exported].flatMap((key) => {
+        const value = this.state.variables.get(key);
+        return value === undefined ? [] : [[key, value] as [string, string]];
+      }),
+      ...assignments,
+    ]);
   }
 
   private runModule(
@@ -380,10 +496,11 @@ export class Interpreter {
       path,
       args,
       stdin: io.stdin,
+      tty: io.tty,
       state: this.state,
       fs: this.fs,
       env,
-      script: (source, stdin) => this.child(source, stdin, env),
+      script: (source, stdin) => this.child(source, stdin, env, io.tty),
     });
   }
 
@@ -392,6 +509,7 @@ export class Interpreter {
     source: string,
     stdin: string,
     env: ReadonlyMap<string, string>,
+    tty: boolean,
   ): Promise<CommandResult> {
     const state: ShellState = {
       ...this.state,
@@ -399,7 +517,18 @@ export class Interpreter {
       exported: new Set(env.keys()),
       options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
     };
-    const shell = new Interpreter(state, this.shell, this.modules);
+    const depth = (this.options.depth ?? 0) + 1;
+    if (depth > SHELL_LIMITS.depth)
+      throw new ShellLimitExceeded(
+        `shells nested more than ${SHELL_LIMITS.depth} deep (the simulator's limit)`,
+      );
+    const shell = new Interpreter(state, this.shell, this.modules, {
+      ...this.options,
+      interactive: false,
+      tty,
+      depth,
+      budget: this.budget,
+    });
     const output = await shell.run(source, stdin);
     this.state.tree = state.tree;
     if (state.uncertain) this.state.uncertain = true;
@@ -422,7 +551,16 @@ export class Interpreter {
       case 'cd': {
         const target = this.fs.resolve(args[0] ?? this.state.variables.get('HOME') ?? '/');
         if (this.fs.stat(target)?.kind !== 'dir') {
-          io.stderr += `${this.prefix()}cd: can't cd to ${args[0] ?? '~'}\n`;
+          const shown = args[0] ?? '~';
+          const reason = this.fs.stat(target) ? 'Not a directory' : 'No such file or directory';
+          if (this.shell.flavour === 'bash') {
+            io.stderr += `${this.prefix()}cd: ${shown}: ${reason}\n`;
+            return 1;
+          }
+          io.stderr +=
+            this.shell.flavour === 'ash'
+              ? `${this.prefix()}cd: can't cd to ${shown}: ${reason}\n`
+              : `${this.prefix()}cd: can't cd to ${shown}\n`;
           return 2;
         }
         this.state.cwd = target;

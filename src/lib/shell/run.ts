@@ -27,8 +27,8 @@ function fileText(tree: DirNode, path: string): string | undefined {
   return node?.kind === 'file' ? node.content : undefined;
 }
 
-/** The user RUN executes as; undefined when a name is not in the stage's /etc/passwd. */
-function runUser(spec: string, tree: DirNode): RunUser | undefined {
+/** The user RUN (or a container) executes as; undefined when a name is not in the image's /etc/passwd. */
+export function runUser(spec: string, tree: DirNode): RunUser | undefined {
   const [name = ''] = spec.split(':');
   const users = parsePasswd(fileText(tree, '/etc/passwd') ?? '');
   if (name === '' || name === 'root') {
@@ -44,7 +44,7 @@ function runUser(spec: string, tree: DirNode): RunUser | undefined {
 }
 
 /** Which shell a binary is: dash and busybox ash print their messages differently from bash. */
-function shellOf(tree: DirNode, path: string): Shell['flavour'] {
+export function shellOf(tree: DirNode, path: string): Shell['flavour'] {
   const real = basename(realpath(tree, path) ?? path);
   if (real === 'busybox' || real === 'ash') return 'ash';
   if (real.startsWith('bash')) return 'bash';

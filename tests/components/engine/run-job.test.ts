@@ -220,3 +220,53 @@ describe('the compare job', () => {
     expect(output.a.error?.code).toBe('build/unknown-image');
   });
 });
+
+describe('the terminal jobs', () => {
+  const line = (
+    id: number,
+    text: string,
+    extra: { prepare?: string; session?: string } = {},
+  ): EngineRequest => ({
+    id,
+    kind: 'terminal',
+    session: extra.session ?? 'one',
+    action: {
+      kind: 'line',
+      line: text,
+      files: sourceOf('python-single-stage').files,
+      columns: 80,
+      ...(extra.prepare ? { prepare: extra.prepare } : {}),
+    },
+  });
+
+  it('keeps a session per terminal: images, cache and an open container', async () => {
+    const run = runner();
+    const built = outputOf(await run(line(1, 'docker build -t app .'), never), 'terminal');
+    expect(built.status).toBe(0);
+    const again = outputOf(await run(line(2, 'docker build -t app .'), never), 'terminal');
+    expect(again.chunks.map((chunk) => chunk.text).join('')).toContain('CACHED');
+    const other = outputOf(await run(line(3, 'docker images -q', { session: 'two' }), never), 'terminal');
+    expect(other.chunks).toEqual([]);
+    const inside = outputOf(await run(line(4, 'docker run --rm -it app sh'), never), 'terminal');
+    expect(inside.place.kind).toBe('container');
+    const stopped = outputOf(
+      await run({ id: 5, kind: 'terminal', session: 'one', action: { kind: 'interrupt' } }, never),
+      'terminal',
+    );
+    expect(stopped).toMatchObject({ status: 130, prompt: '# ' });
+    const completed = outputOf(
+      await run({ id: 6, kind: 'terminal-complete', session: 'one', line: 'whi' }, never),
+      'terminal-complete',
+    );
+    expect(completed.candidates).toContain('which');
+  });
+
+  it('tags the lab’s scenario before the line, so docker run finds it', async () => {
+    const run = runner();
+    const answer = outputOf(
+      await run(line(1, 'docker run --rm -it python-single bash', { prepare: 'python-single' }), never),
+      'terminal',
+    );
+    expect(answer.prompt).toMatch(/^root@[0-9a-f]{12}:\/app# $/);
+  });
+});

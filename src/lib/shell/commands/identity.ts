@@ -7,9 +7,17 @@ export const id: CommandModule = {
   run({ state, fs }) {
     const { groups } = readAccounts(fs);
     const { uid, gid, name } = state.user;
-    const group = groups.find((entry) => entry.gid === gid)?.name;
+    const named = (id: number) => {
+      const group = groups.find((entry) => entry.gid === id)?.name;
+      return `${id}${group ? `(${group})` : ''}`;
+    };
     const user = name === String(uid) ? '' : `(${name})`;
-    return ok(`uid=${uid}${user} gid=${gid}${group ? `(${group})` : ''}\n`);
+    // The primary group, then every group that lists the user as a member, in /etc/group order.
+    const member = groups
+      .filter((entry) => entry.gid !== gid && entry.members.includes(name))
+      .map((entry) => entry.gid);
+    const all = [gid, ...new Set(member)].map(named).join(',');
+    return ok(`uid=${uid}${user} gid=${named(gid)} groups=${all}\n`);
   },
 };
 

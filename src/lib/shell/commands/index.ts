@@ -4,10 +4,15 @@ import { addgroupCommand, adduserCommand } from './adduser.ts';
 import { cat } from './cat.ts';
 import { chmod, chown } from './chmod.ts';
 import { cp, mv } from './cp.ts';
+import { du } from './du.ts';
 import { echo } from './echo.ts';
+import { env, printenv } from './env.ts';
 import { fetchers } from './fetch.ts';
+import { find } from './find.ts';
+import { head, tail } from './head.ts';
 import { id, whoami } from './identity.ts';
 import { ln } from './ln.ts';
+import { ls } from './ls.ts';
 import { mkdir } from './mkdir.ts';
 import { printf } from './printf.ts';
 import { readOnly } from './read-only.ts';
@@ -17,6 +22,8 @@ import { tar } from './tar.ts';
 import { test } from './test.ts';
 import { touch } from './touch.ts';
 import { groupaddCommand, useraddCommand } from './useradd.ts';
+import { wc } from './wc.ts';
+import { which } from './which.ts';
 
 const ALL: readonly CommandModule[] = [
   addgroupCommand,
@@ -25,20 +32,29 @@ const ALL: readonly CommandModule[] = [
   chmod,
   chown,
   cp,
+  du,
   echo,
+  env,
+  find,
   groupaddCommand,
+  head,
   id,
   ln,
+  ls,
   mkdir,
   mv,
+  printenv,
   printf,
   readOnly,
   rm,
   shells,
+  tail,
   tar,
   test,
   touch,
   useraddCommand,
+  wc,
+  which,
   whoami,
   ...fetchers,
 ];

@@ -1,29 +1,21 @@
 /**
- * Commands that only read and print (ls, grep, head, sed without -i, find without -delete …): the
- * filesystem is unchanged, so the step's effect stays certain; only their output is not simulated.
+ * Commands that only read and print (grep, sort, sed without -i …): the filesystem is unchanged, so
+ * the step's effect stays certain; only their output is not simulated. Those whose output the
+ * simulator does produce (ls, find, du, which, env, wc, head, tail) have modules of their own.
  */
 import type { CommandModule, CommandResult } from '../command.ts';
 
 const READ_ONLY = [
-  'ls',
   'grep',
   'egrep',
   'fgrep',
-  'head',
-  'tail',
-  'wc',
   'sort',
   'uniq',
   'cut',
   'tr',
   'awk',
   'sed',
-  'find',
-  'which',
-  'du',
   'df',
-  'env',
-  'printenv',
   'uname',
   'date',
   'sleep',
@@ -58,8 +50,6 @@ const READ_ONLY = [
 /** Options that make an otherwise read-only command write: then its effect is not known. */
 function writes(name: string, args: readonly string[]): boolean {
   if (name === 'sed') return args.some((arg) => /^-[a-zA-Z]*i/.test(arg) || arg.startsWith('--in-place'));
-  if (name === 'find')
-    return args.some((arg) => ['-delete', '-exec', '-execdir', '-ok', '-fprint'].includes(arg));
   if (name === 'tee' || name === 'xargs') return args.length > 0;
   return false;
 }
