@@ -1,8 +1,9 @@
 /** Exercise goals as data: predicates over a build and its analysis, each with pass/fail and a hint. */
-import type { BuildResult } from '../build/result.ts';
+import { type BuildResult, targetStage } from '../build/result.ts';
+import { formatSize } from '../format-size.ts';
 import { lstat } from '../fs/tree.ts';
-import { type Analysis, targetStage } from './analyze.ts';
-import { formatSize } from './size-findings.ts';
+// Types only: the exercise island describes goals without shipping the analysis to the page.
+import type { Analysis } from './analyze.ts';
 
 export type Goal =
   | { readonly kind: 'builds' }
