@@ -6,6 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { ContextEditor } from '../editor/ContextEditor.tsx';
+// Load CodeMirror with the lab, not after it mounts.
+import '../editor/editor-session.ts';
 import { BuildPanels } from '../playground/BuildPanels.tsx';
 import { BuildStatus } from '../playground/BuildStatus.tsx';
 import { StatusLine } from '../playground/StatusLine.tsx';

@@ -6,6 +6,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { ContextEditor } from '../editor/ContextEditor.tsx';
+// The playground is the editor: load CodeMirror with the island rather than after it mounts.
+import '../editor/editor-session.ts';
 import type { SourceFiles } from '../engine/protocol.ts';
 import { RunCheck } from '../run/RunCheck.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';
