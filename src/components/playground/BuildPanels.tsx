@@ -1,7 +1,8 @@
 /**
- * The views of the build under the editor, as ARIA tabs: the steps, the layer explorer and the
- * comparison. The explorer and the comparison are loaded the first time their tab opens, so the
- * page's first JavaScript stays small; a panel keeps its state while another tab is shown.
+ * The views of the build under the editor, as ARIA tabs: the steps, the layer explorer, the
+ * comparison and (where asked for) the terminal transcript. All but the steps are loaded the first
+ * time their tab opens, so the page's first JavaScript stays small; a panel keeps its state while
+ * another tab is shown.
  */
 import type { ComponentType, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
@@ -10,16 +11,21 @@ import type { EngineClient } from '../engine/engine-client.ts';
 import type { BuildOutput, SourceFiles } from '../engine/protocol.ts';
 import type { LayerExplorerProps } from '../explorer/LayerExplorer.tsx';
 import { BuildSteps } from '../steps/BuildSteps.tsx';
+import type { TranscriptProps } from '../terminal/Transcript.tsx';
 import type { PlaygroundExample } from './examples.ts';
 import './panels.css';
 
-type PanelId = 'steps' | 'layers' | 'compare';
+export type PanelId = 'steps' | 'layers' | 'compare' | 'terminal';
 
-const PANELS: readonly { readonly id: PanelId; readonly label: string }[] = [
-  { id: 'steps', label: 'Build steps' },
-  { id: 'layers', label: 'Layers' },
-  { id: 'compare', label: 'Compare' },
-];
+const LABELS: Readonly<Record<PanelId, string>> = {
+  steps: 'Build steps',
+  layers: 'Layers',
+  compare: 'Compare',
+  terminal: 'Terminal',
+};
+
+/** What the playground, the exercises and the lab show. */
+export const DEFAULT_PANELS: readonly PanelId[] = ['steps', 'layers', 'compare'];
 
 interface Props {
   readonly build: BuildOutput | undefined;
@@ -31,19 +37,23 @@ interface Props {
   readonly current: () => SourceFiles;
   readonly step: number | null;
   readonly onStep: (index: number) => void;
+  /** The views to offer, in order (an embed picks some); at least one. */
+  readonly panels?: readonly PanelId[];
 }
 
 interface LazyViews {
   layers?: ComponentType<LayerExplorerProps>;
   compare?: ComponentType<CompareViewProps>;
+  terminal?: ComponentType<TranscriptProps>;
 }
 
 export function BuildPanels(props: Props) {
   const id = useId();
-  const [open, setOpen] = useState<PanelId>('steps');
+  const panels = (props.panels ?? DEFAULT_PANELS).map((panel) => ({ id: panel, label: LABELS[panel] }));
+  const [open, setOpen] = useState<PanelId>(panels[0]?.id ?? 'steps');
   const [views, setViews] = useState<LazyViews>({});
   const [loadError, setLoadError] = useState<string | undefined>();
-  const opened = useRef(new Set<PanelId>(['steps']));
+  const opened = useRef(new Set<PanelId>([open]));
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   useEffect(() => {
@@ -60,18 +70,24 @@ export function BuildPanels(props: Props) {
         (error: unknown) => setLoadError(`The comparison could not load: ${String(error)}`),
       );
     }
+    if (open === 'terminal' && !views.terminal) {
+      import('../terminal/Transcript.tsx').then(
+        (module) => setViews((loaded) => ({ ...loaded, terminal: module.Transcript })),
+        (error: unknown) => setLoadError(`The terminal could not load: ${String(error)}`),
+      );
+    }
   }, [open]);
 
   const select = (index: number) => {
-    const panel = PANELS[index];
+    const panel = panels[index];
     if (!panel) return;
     setOpen(panel.id);
     tabs.current[index]?.focus();
   };
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLDivElement>) => {
-    const current = PANELS.findIndex((panel) => panel.id === open);
-    const last = PANELS.length - 1;
+    const current = panels.findIndex((panel) => panel.id === open);
+    const last = panels.length - 1;
     const next: Record<string, number> = {
       ArrowRight: current === last ? 0 : current + 1,
       ArrowLeft: current === 0 ? last : current - 1,
@@ -87,11 +103,12 @@ export function BuildPanels(props: Props) {
   const { build } = props;
   const Explorer = views.layers;
   const Compare = views.compare;
+  const Terminal = views.terminal;
 
   return (
     <section class="mc-panels" aria-label="The build">
       <div role="tablist" aria-label="Views of the build" class="mc-panel-tabs" onKeyDown={onKeyDown}>
-        {PANELS.map((panel, index) => (
+        {panels.map((panel, index) => (
           <button
             key={panel.id}
             ref={(element) => {
@@ -110,7 +127,7 @@ export function BuildPanels(props: Props) {
           </button>
         ))}
       </div>
-      {PANELS.map((panel) => (
+      {panels.map((panel) => (
         <div
           key={panel.id}
           role="tabpanel"
@@ -143,6 +160,13 @@ export function BuildPanels(props: Props) {
               />
             ) : (
               <Waiting text={loadError ?? 'Loading the comparison…'} />
+            ))}
+          {panel.id === 'terminal' &&
+            opened.current.has('terminal') &&
+            (Terminal ? (
+              <Terminal build={build} failure={props.failure} />
+            ) : (
+              <Waiting text={loadError ?? 'Loading the terminal…'} />
             ))}
         </div>
       ))}
