@@ -2,15 +2,17 @@
  * An exercise, live: the starter in the editor, the goals checked on every build, hints one at a
  * time, the reference solution and its explanation on success or on request, and the learner's
  * work and best size kept in their progress. Every result is also announced as a DOM event
- * (`mc:exercise-result`) for whoever listens: a workshop, an embedding page.
+ * (`mc:exercise-result`) for whoever listens: a workshop, an embedding page; and it takes
+ * commands the same way (`mc:exercise-command`: replace the Dockerfile, start over).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { describeGoal } from '../../lib/analysis/goals.ts';
+import type { Severity } from '../../lib/diagnostic.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { ContextEditor } from '../editor/ContextEditor.tsx';
 import type { BuildOutput } from '../engine/protocol.ts';
-import { BuildPanels } from '../playground/BuildPanels.tsx';
+import { BuildPanels, type PanelId } from '../playground/BuildPanels.tsx';
 import { BuildStatus } from '../playground/BuildStatus.tsx';
 import { StatusLine } from '../playground/StatusLine.tsx';
 import {
@@ -21,11 +23,18 @@ import {
   withoutFile,
   withRename,
 } from '../playground/state.ts';
-import { changeProgress, loadProgress, recordSolved, updateExercise } from '../progress/progress.ts';
+import {
+  changeProgress,
+  loadProgress,
+  PROGRESS_KEY,
+  recordSolved,
+  updateExercise,
+} from '../progress/progress.ts';
 import { RunCheck } from '../run/RunCheck.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';
 import {
   type ExerciseData,
+  lockedState,
   restoredState,
   solutionState,
   starterState,
@@ -42,9 +51,24 @@ export interface ExerciseResultDetail {
   readonly solved: boolean;
   readonly imageBytes: number | null;
   readonly dockerfile: string;
+  /** Each goal's result, in the exercise's order. */
+  readonly goals: readonly { readonly pass: boolean; readonly detail: string }[];
+  /** The build's findings (errors, run check, surface, size, rules), counted by severity. */
+  readonly diagnostics: Readonly<Record<Severity, number>>;
+  /** Whether the build finished, and whether the image would start (null without an image). */
+  readonly built: boolean;
+  readonly starts: boolean | null;
 }
 
 export const RESULT_EVENT = 'mc:exercise-result';
+
+/** Dispatched on `window` to drive an exercise from outside (an embed's host page, a workshop). */
+export type ExerciseCommandDetail = { readonly exerciseId: string } & (
+  | { readonly kind: 'setDockerfile'; readonly dockerfile: string }
+  | { readonly kind: 'reset' }
+);
+
+export const COMMAND_EVENT = 'mc:exercise-command';
 
 interface Props {
   readonly exercise: ExerciseData;
@@ -52,13 +76,26 @@ interface Props {
   readonly reference: { readonly starter: number | null; readonly solution: number | null };
   /** Keep the learner's work in their progress (off in an embed, which keeps its own). */
   readonly persist?: boolean;
+  /** With `persist` off, keep the work in this browser under this key instead (an embed does). */
+  readonly storageKey?: string;
+  /** The views of the build under the editor, in order; none for `[]`. */
+  readonly panels?: readonly PanelId[];
+  /** Show the exercise without letting the reader edit it; commands still change the Dockerfile. */
+  readonly readOnly?: boolean;
+  /** Load the editor only when the reader first wants to edit (an embed keeps its first load light). */
+  readonly editorOnDemand?: boolean;
 }
 
 const SAVE_DELAY_MS = 400;
 
-export default function Exercise({ exercise, reference, persist = true }: Props) {
+export default function Exercise(props: Props) {
+  const { exercise, reference, persist = true, readOnly = false } = props;
+  /** Where the learner's work is kept: the site's progress, an embed's own key, or nowhere. */
+  const store = persist ? PROGRESS_KEY : props.storageKey;
+  const starter = () => (readOnly ? lockedState(starterState(exercise)) : starterState(exercise));
+  const solution = solutionState(exercise);
   const id = useId();
-  const [state, setState] = useState<PlaygroundState>(() => starterState(exercise));
+  const [state, setState] = useState<PlaygroundState>(starter);
   const [generation, setGeneration] = useState(0);
   const [hintsShown, setHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
@@ -73,10 +110,12 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
     const size = output.result.ok ? (target?.size ?? null) : null;
     const passing = goals.filter((goal) => goal.pass).length;
     const solved = goals.length > 0 && passing === goals.length;
-    if (solved && size !== null && persist) {
-      const progress = changeProgress((p, now) => recordSolved(p, exercise.id, size, now));
+    if (solved && size !== null && store) {
+      const progress = changeProgress((p, now) => recordSolved(p, exercise.id, size, now), store);
       setBest(progress.exercises[exercise.id]?.bestSize);
     }
+    const diagnostics = { error: 0, warning: 0, info: 0 };
+    for (const diagnostic of output.analysis.diagnostics) diagnostics[diagnostic.severity] += 1;
     const detail: ExerciseResultDetail = {
       exerciseId: exercise.id,
       passing,
@@ -84,6 +123,10 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
       solved,
       imageBytes: size,
       dockerfile: dockerfileOf(current.current),
+      goals: goals.map(({ pass, detail }) => ({ pass, detail })),
+      diagnostics,
+      built: output.result.ok,
+      starts: output.analysis.run?.starts ?? null,
     };
     dispatchEvent(new CustomEvent(RESULT_EVENT, { detail }));
   };
@@ -91,20 +134,22 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
   const save = () => {
     clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
-    if (!persist) return;
+    if (!store || readOnly) return;
     const { files } = current.current;
-    changeProgress((p, now) =>
-      updateExercise(
-        p,
-        exercise.id,
-        {
-          dockerfile: dockerfileOf(current.current),
-          files: files
-            .filter((f) => f.path !== DOCKERFILE && !f.readOnly)
-            .map(({ path, content }) => ({ path, content })),
-        },
-        now,
-      ),
+    changeProgress(
+      (p, now) =>
+        updateExercise(
+          p,
+          exercise.id,
+          {
+            dockerfile: dockerfileOf(current.current),
+            files: files
+              .filter((f) => f.path !== DOCKERFILE && !f.readOnly)
+              .map(({ path, content }) => ({ path, content })),
+          },
+          now,
+        ),
+      store,
     );
   };
 
@@ -131,16 +176,24 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
   };
 
   useEffect(() => {
-    const saved = persist ? loadProgress().exercises[exercise.id] : undefined;
+    const saved = store ? loadProgress(undefined, store).exercises[exercise.id] : undefined;
     setHintsShown(Math.min(saved?.hintsShown ?? 0, exercise.hints.length));
     setBest(saved?.bestSize);
-    const restored = restoredState(exercise, saved);
-    current.current = starterState(exercise);
+    const restored = readOnly ? starter() : restoredState(exercise, saved);
+    current.current = starter();
     apply(() => restored, { replace: true });
     const flush = () => saveTimer.current !== undefined && save();
+    const onCommand = (event: Event) => {
+      const command = (event as CustomEvent<ExerciseCommandDetail>).detail;
+      if (command?.exerciseId !== exercise.id) return;
+      if (command.kind === 'reset') apply(starter, { replace: true });
+      else apply((previous) => withContent(previous, DOCKERFILE, command.dockerfile), { replace: true });
+    };
     addEventListener('pagehide', flush);
+    addEventListener(COMMAND_EVENT, onCommand);
     return () => {
       removeEventListener('pagehide', flush);
+      removeEventListener(COMMAND_EVENT, onCommand);
       flush();
     };
   }, []);
@@ -148,18 +201,18 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
   const revealHint = () => {
     const next = Math.min(hintsShown + 1, exercise.hints.length);
     setHintsShown(next);
-    if (persist) changeProgress((p, now) => updateExercise(p, exercise.id, { hintsShown: next }, now));
+    if (store) changeProgress((p, now) => updateExercise(p, exercise.id, { hintsShown: next }, now), store);
   };
 
   const reset = () => {
     if (!window.confirm('Start over from the starter Dockerfile? Your changes to this exercise are lost.'))
       return;
-    apply(() => starterState(exercise), { replace: true });
+    apply(starter, { replace: true });
   };
 
   const loadSolution = () => {
-    if (!window.confirm('Replace your Dockerfile with the reference solution?')) return;
-    apply(() => solutionState(exercise), { replace: true });
+    if (!solution || !window.confirm('Replace your Dockerfile with the reference solution?')) return;
+    apply(() => solution, { replace: true });
   };
 
   const { build } = session;
@@ -168,7 +221,8 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
     output?.result.target === null || !output ? undefined : output.result.stages[output.result.target];
   const verdict = verdictOf(output?.goals, output?.result.ok ? (target?.size ?? null) : null);
   const shownStep = session.step.index === null ? undefined : output?.result.steps[session.step.index];
-  const showExplanation = solutionShown || verdict.kind === 'solved';
+  const explained = solution !== undefined || exercise.explanation !== '';
+  const showExplanation = explained && (solutionShown || verdict.kind === 'solved');
 
   return (
     <div class="mc-exercise" data-verdict={verdict.kind}>
@@ -197,6 +251,8 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
 
       <ContextEditor
         key={generation}
+        readOnly={readOnly}
+        editorOnDemand={props.editorOnDemand}
         files={state.files}
         active={state.active}
         diagnostics={session.diagnostics}
@@ -248,30 +304,42 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
                 ? 'No more hints'
                 : `Show hint ${hintsShown + 1} of ${exercise.hints.length}`}
             </button>
-            <button
-              type="button"
-              class="button"
-              aria-expanded={showExplanation}
-              onClick={() => setSolutionShown((shown) => !shown)}
-              disabled={verdict.kind === 'solved'}
-            >
-              {solutionShown ? 'Hide the solution' : 'Show the solution'}
-            </button>
-            <button type="button" class="button danger" onClick={reset}>
-              Start over
-            </button>
+            {explained && (
+              <button
+                type="button"
+                class="button"
+                aria-expanded={showExplanation}
+                onClick={() => setSolutionShown((shown) => !shown)}
+                disabled={verdict.kind === 'solved'}
+              >
+                {solutionShown ? 'Hide the solution' : 'Show the solution'}
+              </button>
+            )}
+            {!readOnly && (
+              <button type="button" class="button danger" onClick={reset}>
+                Start over
+              </button>
+            )}
           </div>
         </section>
         {showExplanation && (
           <section class="mc-solution" aria-labelledby={`${id}-solution`}>
             <h2 id={`${id}-solution`}>
-              {verdict.kind === 'solved' ? 'Solved. How the reference does it' : 'The reference solution'}
+              {!solution
+                ? verdict.kind === 'solved'
+                  ? 'Solved. Why it works'
+                  : 'How to solve it'
+                : verdict.kind === 'solved'
+                  ? 'Solved. How the reference does it'
+                  : 'The reference solution'}
             </h2>
-            <pre>
-              <code>{exercise.solution.dockerfile}</code>
-            </pre>
+            {exercise.solution && (
+              <pre>
+                <code>{exercise.solution.dockerfile}</code>
+              </pre>
+            )}
             <Prose text={exercise.explanation} />
-            {verdict.kind !== 'solved' && (
+            {solution && !readOnly && verdict.kind !== 'solved' && (
               <button type="button" class="button" onClick={loadSolution}>
                 Load it into the editor
               </button>
@@ -280,21 +348,24 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
         )}
       </div>
 
-      <BuildPanels
-        build={output}
-        failure={session.failure}
-        engine={session.engine}
-        examples={[
-          { id: 'starter', title: 'The starter', files: starterState(exercise).files },
-          { id: 'solution', title: 'The reference solution', files: solutionState(exercise).files },
-        ]}
-        current={() => ({
-          dockerfile: dockerfileOf(current.current),
-          files: current.current.files.map(({ path, content }) => ({ path, content })),
-        })}
-        step={session.step.index}
-        onStep={(index) => session.showStep(index)}
-      />
+      {props.panels?.length !== 0 && (
+        <BuildPanels
+          build={output}
+          failure={session.failure}
+          engine={session.engine}
+          examples={[
+            { id: 'starter', title: 'The starter', files: starterState(exercise).files },
+            ...(solution ? [{ id: 'solution', title: 'The reference solution', files: solution.files }] : []),
+          ]}
+          current={() => ({
+            dockerfile: dockerfileOf(current.current),
+            files: current.current.files.map(({ path, content }) => ({ path, content })),
+          })}
+          step={session.step.index}
+          onStep={(index) => session.showStep(index)}
+          panels={props.panels}
+        />
+      )}
     </div>
   );
 }
