@@ -63,8 +63,8 @@ export function ContextEditor(props: ContextEditorProps) {
   const [mounted, setMounted] = useState(false);
   const [wanted, setWanted] = useState(() => !props.editorOnDemand || editorLoaded);
   const [loadError, setLoadError] = useState<string | undefined>();
-  /** Where the reader clicked in the text before the editor loaded, to put the cursor there. */
-  const caret = useRef<number | undefined>(undefined);
+  /** What the reader asked of the editor before it loaded (edit here, jump, fix): done once it has. */
+  const waiting = useRef<((session: EditorSession) => void)[]>([]);
   const latest = useRef(props);
   latest.current = props;
 
@@ -83,11 +83,7 @@ export function ContextEditor(props: ContextEditorProps) {
           onChange: (path, content) => latest.current.onEdit(path, content),
         });
         setMounted(true);
-        if (latest.current.editorOnDemand) {
-          // The reader asked for the editor: hand it the keyboard, where they clicked if they did.
-          if (caret.current !== undefined) session.current.select(active, caret.current, caret.current);
-          session.current.focus();
-        }
+        for (const action of waiting.current.splice(0)) action(session.current);
       },
       (error: unknown) => setLoadError(`The editor could not load: ${String(error)}`),
     );
@@ -110,6 +106,15 @@ export function ContextEditor(props: ContextEditorProps) {
     if (reveal && props.active !== DOCKERFILE) props.onOpen(DOCKERFILE);
     session.current?.showStep(DOCKERFILE, step ? { from: step.from, to: step.to } : null, reveal);
   }, [step?.from, step?.to, step?.reveal, mounted]);
+
+  /** Runs an action on the editor now, or once the reader's first use has loaded it. */
+  const withEditor = (action: (session: EditorSession) => void) => {
+    if (session.current) action(session.current);
+    else {
+      waiting.current.push(action);
+      setWanted(true);
+    }
+  };
 
   const open = (path: string) => {
     session.current?.open(path);
@@ -161,10 +166,13 @@ export function ContextEditor(props: ContextEditorProps) {
                 path={props.active}
                 error={loadError}
                 onPrefetch={() => void loadEditor().catch(() => {})}
-                onEdit={(offset) => {
-                  caret.current = offset;
-                  setWanted(true);
-                }}
+                onEdit={(offset) =>
+                  withEditor((editor) => {
+                    // Hand the reader the keyboard, where they clicked if they did.
+                    if (offset !== undefined) editor.select(props.active, offset, offset);
+                    editor.focus();
+                  })
+                }
               />
             ))}
         </div>
@@ -183,12 +191,14 @@ export function ContextEditor(props: ContextEditorProps) {
           path={DOCKERFILE}
           headingId={`${id}-problems`}
           onJump={(diagnostic) => {
-            session.current?.select(DOCKERFILE, diagnostic.range.start.offset, diagnostic.range.end.offset);
+            withEditor((editor) =>
+              editor.select(DOCKERFILE, diagnostic.range.start.offset, diagnostic.range.end.offset),
+            );
             if (props.active !== DOCKERFILE) props.onOpen(DOCKERFILE);
           }}
           onFix={(fix) => {
             if (props.active !== DOCKERFILE) props.onOpen(DOCKERFILE);
-            session.current?.applyEdits(DOCKERFILE, fix.edits);
+            withEditor((editor) => editor.applyEdits(DOCKERFILE, fix.edits));
           }}
         />
       </div>
