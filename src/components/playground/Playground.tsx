@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { ContextEditor } from '../editor/ContextEditor.tsx';
+import EmbedButton from '../embed/EmbedButton.tsx';
 // The playground is the editor: load CodeMirror with the island rather than after it mounts.
 import '../editor/editor-session.ts';
 import type { SourceFiles } from '../engine/protocol.ts';
@@ -16,7 +17,7 @@ import { BuildStatus } from './BuildStatus.tsx';
 import { type PlaygroundExample, stateOf } from './examples.ts';
 import { type Notice, restoreState } from './restore.ts';
 import { StatusLine } from './StatusLine.tsx';
-import { encodedStateIn, shareUrl } from './share-link.ts';
+import { encodedStateIn, encodeState, shareUrl } from './share-link.ts';
 import {
   dockerfileOf,
   type PlaygroundState,
@@ -173,6 +174,10 @@ export default function Playground({ examples }: Props) {
           </svg>
           Copy link
         </button>
+        <EmbedButton
+          class="mc-embed-button"
+          target={async () => ({ kind: 'playground', state: await encodeState(current.current) })}
+        />
       </div>
       <div class={`mc-notice${notice?.kind === 'error' ? ' mc-notice-error' : ''}`} role="status">
         {notice?.text}
