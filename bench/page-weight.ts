@@ -119,7 +119,8 @@ for (const page of htmlPages(dist).sort()) {
       `(${modules.files} modules ${kb(modules.gzip)} + ${inline.length} inline scripts ${kb(inlineGzip)}; ` +
       `${kb(modules.raw)} raw)   on demand ${kb(onDemand.gzip)} gzipped in ${onDemand.files} modules`,
   );
-  if (html.includes('id="mc-embed"')) {
+  const embed = html.includes('id="mc-embed"');
+  if (embed) {
     const widget = weigh(started);
     console.log(
       `${''.padEnd(14)} started   ${kb(modules.gzip + inlineGzip + widget.gzip).padStart(9)} gzipped ` +
@@ -128,7 +129,7 @@ for (const page of htmlPages(dist).sort()) {
   }
   for (const url of [...initial].sort())
     console.log(`    initial   ${kb(gzipSize(readFileSync(join(dist, url)))).padStart(9)}  ${url}`);
-  for (const url of [...started].sort())
+  for (const url of embed ? [...started].sort() : [])
     console.log(`    started   ${kb(gzipSize(readFileSync(join(dist, url)))).padStart(9)}  ${url}`);
   for (const url of [...lazy].sort())
     console.log(`    on demand ${kb(gzipSize(readFileSync(join(dist, url)))).padStart(9)}  ${url}`);

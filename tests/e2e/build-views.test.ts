@@ -97,6 +97,17 @@ describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
     await page.close();
   });
 
+  it('builds the brief’s multi-stage Python example: what crossed from the builder, and why it does not start', async () => {
+    const page = await open();
+    await loadExample(page, 'Python: two stages, Alpine runtime');
+    await expect(verdict(page)).resolves.toMatch(/^python:3\.9-alpine · \d+\.\d MB · does not start$/);
+    await expect(page.locator('.mc-run-error').textContent()).resolves.toContain('server.py');
+    await expect(page.locator('.mc-crossed').first().textContent()).resolves.toMatch(
+      /Crossed from stage builder: \d+ paths, \d+\.\d MB\./,
+    );
+    await page.close();
+  });
+
   it('steps through the build like a debugger, marking each step’s line in the editor', async () => {
     const page = await open();
     const position = page.locator('.mc-steps-position');
@@ -108,7 +119,7 @@ describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
       page.locator('.mc-step[aria-current="step"] .mc-step-instruction').textContent(),
     ).resolves.toBe('WORKDIR /app');
     // The keyboard moves from step to step, and the focus follows.
-    await page.locator('.mc-step[aria-current="step"] button').focus();
+    await page.locator('.mc-step[aria-current="step"] .mc-step-head').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(position.textContent()).resolves.toBe('Step 3 of 5: line 7, RUN');
@@ -131,6 +142,19 @@ describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
     await expect(
       page.locator('.mc-step[aria-current="step"] .mc-file-list').textContent(),
     ).resolves.toContain('/app/example.py');
+    // From the step to its layer in the explorer, shown on its own.
+    await page.getByRole('button', { name: 'Show this layer’s files' }).click();
+    await expect(page.getByRole('tab', { name: 'Layers' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+    await page.getByRole('tree').waitFor();
+    await expect(page.getByLabel('This layer only').isChecked()).resolves.toBe(true);
+    await expect(page.locator('.mc-layer[aria-selected="true"] .mc-layer-line').textContent()).resolves.toBe(
+      'line 9',
+    );
+    await expect(page.getByRole('treeitem').allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^app, directory, .*modified/),
+    ]);
     await page.close();
   });
 

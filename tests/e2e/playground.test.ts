@@ -4,9 +4,10 @@
  * themes, and screenshots at laptop and phone sizes.
  */
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeState } from '../../src/components/playground/share-link.ts';
@@ -251,6 +252,32 @@ describe.skipIf(!HAS_CHROMIUM)('playground', () => {
     await expect(editorText(page)).resolves.toBe('*.pyc');
     await page.getByRole('tab', { name: 'Dockerfile' }).click();
     await expect(editorText(page)).resolves.toContain('FROM python:3.9-slim');
+    await page.close();
+  });
+
+  it('exports the files as a zip and imports them back, refusing a hostile archive', async () => {
+    const page = await open();
+    await loadExample(page, 'Go: two stages, scratch runtime');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export .zip' }).click();
+    const zip = await (await download).path();
+    const names = Object.keys(unzipSync(readFileSync(zip))).sort();
+    expect(names).toEqual(['Dockerfile', 'go.mod', 'main.go']);
+    expect(strFromU8(unzipSync(readFileSync(zip)).Dockerfile as Uint8Array)).toContain('FROM scratch');
+
+    const input = page.locator('.mc-import-zip input');
+    await input.setInputFiles({
+      name: 'evil.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zipSync({ Dockerfile: strToU8('FROM scratch'), '../../etc/passwd': strToU8('x') })),
+    });
+    await page.locator('.mc-notice', { hasText: 'Could not import evil.zip' }).waitFor();
+    await expect(fileTabs(page).allTextContents()).resolves.toEqual(['Dockerfile', 'main.go', 'go.mod']);
+
+    await loadExample(page, 'Python: one stage on python:3.9');
+    await input.setInputFiles(zip);
+    await page.locator('.mc-notice', { hasText: 'Imported 3 files' }).waitFor();
+    await expect(fileTabs(page).allTextContents()).resolves.toEqual(['Dockerfile', 'main.go', 'go.mod']);
     await page.close();
   });
 

@@ -3,24 +3,14 @@
  * the chosen views, without goals. It starts from the files in its link (`#s=`, as the playground
  * shares them) and answers the same commands as an exercise.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { DOCKERFILE } from '../context/file-path.ts';
-import { ContextEditor } from '../editor/ContextEditor.tsx';
 import type { BuildOutput } from '../engine/protocol.ts';
 import { lockedState } from '../exercise/exercise-state.ts';
-import { BuildPanels } from '../playground/BuildPanels.tsx';
-import { BuildStatus } from '../playground/BuildStatus.tsx';
-import { StatusLine } from '../playground/StatusLine.tsx';
-import {
-  dockerfileOf,
-  type PlaygroundState,
-  withContent,
-  withFile,
-  withoutFile,
-  withRename,
-} from '../playground/state.ts';
-import { RunCheck } from '../run/RunCheck.tsx';
+import { dockerfileOf, type PlaygroundState, sourcesOf, withContent } from '../playground/state.ts';
 import { useBuildSession } from '../workbench/use-build-session.ts';
+import { useWorkbenchFiles } from '../workbench/use-workbench-files.ts';
+import { Workbench } from '../workbench/Workbench.tsx';
 import type { Bridge } from './bridge.ts';
 import { editorHeight } from './EmbedExercise.tsx';
 import { findingCounts } from './events.ts';
@@ -35,33 +25,13 @@ export interface EmbedPlaygroundProps {
   readonly notice?: string;
 }
 
-const sourcesOf = (state: PlaygroundState) => ({
-  dockerfile: dockerfileOf(state),
-  files: state.files.map(({ path, content }) => ({ path, content })),
-});
-
 export function EmbedPlayground({ initial, options, bridge, notice }: EmbedPlaygroundProps) {
   const first = options.readonly ? lockedState(initial) : initial;
-  const [state, setState] = useState(first);
-  const [generation, setGeneration] = useState(0);
-  const current = useRef(first);
   const session = useBuildSession((output) => bridge.post(buildEvent(output)));
-  const views = buildViewsOf(options.panels);
-
-  const apply = (
-    change: (state: PlaygroundState) => PlaygroundState,
-    options: { replace?: boolean } = {},
-  ) => {
-    const previous = current.current;
-    const next = change(previous);
-    current.current = next;
-    setState(next);
-    if (options.replace) {
-      setGeneration((value) => value + 1);
-      session.showStep(null);
-    }
-    if (next.files !== previous.files) session.request(sourcesOf(next));
-  };
+  const files = useWorkbenchFiles(() => first, session, {
+    onFiles: (next) => session.request(sourcesOf(next)),
+  });
+  const { apply } = files;
 
   useEffect(() => {
     session.request(sourcesOf(first));
@@ -74,10 +44,6 @@ export function EmbedPlayground({ initial, options, bridge, notice }: EmbedPlayg
     return () => bridge.setHandler(undefined);
   }, []);
 
-  const { build } = session;
-  const output = session.failure ? undefined : build?.output;
-  const shownStep = session.step.index === null ? undefined : output?.result.steps[session.step.index];
-
   return (
     <div class="mc-embed-playground" style={editorHeight(dockerfileOf(initial))}>
       {notice && (
@@ -85,50 +51,17 @@ export function EmbedPlayground({ initial, options, bridge, notice }: EmbedPlayg
           {notice}
         </p>
       )}
-      <ContextEditor
-        key={generation}
+      <Workbench
+        session={session}
+        state={files.state}
+        generation={files.generation}
+        onChange={apply}
+        current={files.current}
+        examples={[{ id: 'embedded', title: 'The Dockerfile as embedded', files: initial.files }]}
+        panels={buildViewsOf(options.panels)}
         readOnly={options.readonly}
         editorOnDemand
-        files={state.files}
-        active={state.active}
-        diagnostics={session.diagnostics}
-        onEdit={(path, content) => apply((previous) => withContent(previous, path, content))}
-        onOpen={(path) => apply((previous) => ({ ...previous, active: path }))}
-        onAdd={(path) => apply((previous) => withFile(previous, path))}
-        onRename={(from, to) => apply((previous) => withRename(previous, from, to))}
-        onDelete={(path) => apply((previous) => withoutFile(previous, path))}
-        onNotice={() => {}}
-        step={
-          shownStep
-            ? {
-                from: shownStep.range.start.offset,
-                to: shownStep.range.end.offset,
-                reveal: session.step.reveal,
-              }
-            : null
-        }
-      >
-        <StatusLine outcome={session.parse} file={DOCKERFILE} />
-        <BuildStatus
-          build={build?.output}
-          failure={session.failure}
-          building={session.building}
-          roundTripMs={build?.roundTripMs}
-        />
-        {output && <RunCheck run={output.analysis.run} />}
-      </ContextEditor>
-      {views.length > 0 && (
-        <BuildPanels
-          build={output}
-          failure={session.failure}
-          engine={session.engine}
-          examples={[{ id: 'embedded', title: 'The Dockerfile as embedded', files: initial.files }]}
-          current={() => sourcesOf(current.current)}
-          step={session.step.index}
-          onStep={(index) => session.showStep(index)}
-          panels={views}
-        />
-      )}
+      />
     </div>
   );
 }

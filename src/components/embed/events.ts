@@ -3,7 +3,7 @@
  * changed (every goal after the first build), and `complete` when the goals go from failing to all
  * met. Pure, so the rules are tested without a browser.
  */
-import { describeGoal, type Goal } from '../../lib/analysis/goals.ts';
+import { describeGoal, type Goal } from '../../lib/analysis/goal.ts';
 import type { Severity } from '../../lib/diagnostic.ts';
 import type { ExerciseResultDetail } from '../exercise/Exercise.tsx';
 import type { EmbedEventBody, FindingCounts } from './protocol.ts';

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../../lib/analysis/analyze.ts';
 import type { Comparison } from '../../lib/analysis/compare.ts';
-import type { Goal, GoalResult } from '../../lib/analysis/goals.ts';
+import type { Goal, GoalResult } from '../../lib/analysis/goal.ts';
 import type { RunCheck } from '../../lib/analysis/run-check.ts';
 import type { SurfaceReport } from '../../lib/analysis/surface.ts';
 import type { BuildError, BuildResult, BuiltLayer, StageResult } from '../../lib/build/result.ts';

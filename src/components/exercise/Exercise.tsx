@@ -6,23 +6,13 @@
  * commands the same way (`mc:exercise-command`: replace the Dockerfile, start over).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { describeGoal } from '../../lib/analysis/goals.ts';
+import { describeGoal } from '../../lib/analysis/goal.ts';
 import type { Severity } from '../../lib/diagnostic.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
-import { ContextEditor } from '../editor/ContextEditor.tsx';
 import type { BuildOutput } from '../engine/protocol.ts';
-import { BuildPanels, type PanelId } from '../playground/BuildPanels.tsx';
-import { BuildStatus } from '../playground/BuildStatus.tsx';
-import { StatusLine } from '../playground/StatusLine.tsx';
-import {
-  dockerfileOf,
-  type PlaygroundState,
-  withContent,
-  withFile,
-  withoutFile,
-  withRename,
-} from '../playground/state.ts';
+import type { PanelId } from '../playground/BuildPanels.tsx';
+import { dockerfileOf, sourcesOf, withContent } from '../playground/state.ts';
 import {
   changeProgress,
   loadProgress,
@@ -30,8 +20,9 @@ import {
   recordSolved,
   updateExercise,
 } from '../progress/progress.ts';
-import { RunCheck } from '../run/RunCheck.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';
+import { useWorkbenchFiles } from '../workbench/use-workbench-files.ts';
+import { Workbench } from '../workbench/Workbench.tsx';
 import {
   type ExerciseData,
   lockedState,
@@ -95,14 +86,19 @@ export default function Exercise(props: Props) {
   const starter = () => (readOnly ? lockedState(starterState(exercise)) : starterState(exercise));
   const solution = solutionState(exercise);
   const id = useId();
-  const [state, setState] = useState<PlaygroundState>(starter);
-  const [generation, setGeneration] = useState(0);
   const [hintsShown, setHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
   const [best, setBest] = useState<number | undefined>();
-  const current = useRef(state);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const session = useBuildSession((output) => onBuilt(output));
+  const files = useWorkbenchFiles(starter, session, {
+    onFiles: (next) => {
+      session.request(sourcesOf(next), exercise.goals);
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
+    },
+  });
+  const { apply } = files;
 
   const onBuilt = (output: BuildOutput) => {
     const goals = output.goals ?? [];
@@ -122,7 +118,7 @@ export default function Exercise(props: Props) {
       total: goals.length,
       solved,
       imageBytes: size,
-      dockerfile: dockerfileOf(current.current),
+      dockerfile: dockerfileOf(files.current()),
       goals: goals.map(({ pass, detail }) => ({ pass, detail })),
       diagnostics,
       built: output.result.ok,
@@ -135,53 +131,29 @@ export default function Exercise(props: Props) {
     clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
     if (!store || readOnly) return;
-    const { files } = current.current;
+    const now = files.current();
     changeProgress(
-      (p, now) =>
+      (p, at) =>
         updateExercise(
           p,
           exercise.id,
           {
-            dockerfile: dockerfileOf(current.current),
-            files: files
+            dockerfile: dockerfileOf(now),
+            files: now.files
               .filter((f) => f.path !== DOCKERFILE && !f.readOnly)
               .map(({ path, content }) => ({ path, content })),
           },
-          now,
+          at,
         ),
       store,
     );
-  };
-
-  const apply = (
-    change: (state: PlaygroundState) => PlaygroundState,
-    options: { replace?: boolean } = {},
-  ) => {
-    const previous = current.current;
-    const next = change(previous);
-    current.current = next;
-    setState(next);
-    if (options.replace) {
-      setGeneration((value) => value + 1);
-      session.showStep(null);
-    }
-    if (next.files !== previous.files) {
-      session.request(
-        { dockerfile: dockerfileOf(next), files: next.files.map(({ path, content }) => ({ path, content })) },
-        exercise.goals,
-      );
-      clearTimeout(saveTimer.current);
-      saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
-    }
   };
 
   useEffect(() => {
     const saved = store ? loadProgress(undefined, store).exercises[exercise.id] : undefined;
     setHintsShown(Math.min(saved?.hintsShown ?? 0, exercise.hints.length));
     setBest(saved?.bestSize);
-    const restored = readOnly ? starter() : restoredState(exercise, saved);
-    current.current = starter();
-    apply(() => restored, { replace: true });
+    apply(() => (readOnly ? starter() : restoredState(exercise, saved)), { replace: true });
     const flush = () => saveTimer.current !== undefined && save();
     const onCommand = (event: Event) => {
       const command = (event as CustomEvent<ExerciseCommandDetail>).detail;
@@ -220,7 +192,6 @@ export default function Exercise(props: Props) {
   const target =
     output?.result.target === null || !output ? undefined : output.result.stages[output.result.target];
   const verdict = verdictOf(output?.goals, output?.result.ok ? (target?.size ?? null) : null);
-  const shownStep = session.step.index === null ? undefined : output?.result.steps[session.step.index];
   const explained = solution !== undefined || exercise.explanation !== '';
   const showExplanation = explained && (solutionShown || verdict.kind === 'solved');
 
@@ -249,123 +220,88 @@ export default function Exercise(props: Props) {
         <Feedback verdict={verdict} reference={reference} best={best} hint={exercise.hints[hintsShown]} />
       </section>
 
-      <ContextEditor
-        key={generation}
+      <Workbench
+        session={session}
+        state={files.state}
+        generation={files.generation}
+        onChange={apply}
+        current={files.current}
+        examples={[
+          { id: 'starter', title: 'The starter', files: starterState(exercise).files },
+          ...(solution ? [{ id: 'solution', title: 'The reference solution', files: solution.files }] : []),
+        ]}
         readOnly={readOnly}
-        editorOnDemand={props.editorOnDemand}
-        files={state.files}
-        active={state.active}
-        diagnostics={session.diagnostics}
-        onEdit={(path, content) => apply((previous) => withContent(previous, path, content))}
-        onOpen={(path) => apply((previous) => ({ ...previous, active: path }))}
-        onAdd={(path) => apply((previous) => withFile(previous, path))}
-        onRename={(from, to) => apply((previous) => withRename(previous, from, to))}
-        onDelete={(path) => apply((previous) => withoutFile(previous, path))}
-        onNotice={() => {}}
-        step={
-          shownStep
-            ? {
-                from: shownStep.range.start.offset,
-                to: shownStep.range.end.offset,
-                reveal: session.step.reveal,
-              }
-            : null
-        }
+        {...(props.editorOnDemand ? { editorOnDemand: true } : {})}
+        {...(props.panels ? { panels: props.panels } : {})}
       >
-        <StatusLine outcome={session.parse} file={DOCKERFILE} />
-        <BuildStatus
-          build={build?.output}
-          failure={session.failure}
-          building={session.building}
-          roundTripMs={build?.roundTripMs}
-        />
-        {output && <RunCheck run={output.analysis.run} />}
-      </ContextEditor>
-
-      <div class="mc-exercise-help">
-        <section aria-labelledby={`${id}-hints`}>
-          <h2 id={`${id}-hints`}>Hints</h2>
-          {hintsShown === 0 ? <p class="mc-muted">Stuck? Hints come one at a time, mildest first.</p> : null}
-          <ol class="mc-hints">
-            {exercise.hints.slice(0, hintsShown).map((hint, i) => (
-              <li key={i}>
-                <InlineCode text={hint} />
-              </li>
-            ))}
-          </ol>
-          <div class="mc-exercise-actions">
-            <button
-              type="button"
-              class="button"
-              onClick={revealHint}
-              disabled={hintsShown >= exercise.hints.length}
-            >
-              {hintsShown >= exercise.hints.length
-                ? 'No more hints'
-                : `Show hint ${hintsShown + 1} of ${exercise.hints.length}`}
-            </button>
-            {explained && (
+        <div class="mc-exercise-help">
+          <section aria-labelledby={`${id}-hints`}>
+            <h2 id={`${id}-hints`}>Hints</h2>
+            {hintsShown === 0 ? (
+              <p class="mc-muted">Stuck? Hints come one at a time, mildest first.</p>
+            ) : null}
+            <ol class="mc-hints">
+              {exercise.hints.slice(0, hintsShown).map((hint, i) => (
+                <li key={i}>
+                  <InlineCode text={hint} />
+                </li>
+              ))}
+            </ol>
+            <div class="mc-exercise-actions">
               <button
                 type="button"
                 class="button"
-                aria-expanded={showExplanation}
-                onClick={() => setSolutionShown((shown) => !shown)}
-                disabled={verdict.kind === 'solved'}
+                onClick={revealHint}
+                disabled={hintsShown >= exercise.hints.length}
               >
-                {solutionShown ? 'Hide the solution' : 'Show the solution'}
+                {hintsShown >= exercise.hints.length
+                  ? 'No more hints'
+                  : `Show hint ${hintsShown + 1} of ${exercise.hints.length}`}
               </button>
-            )}
-            {!readOnly && (
-              <button type="button" class="button danger" onClick={reset}>
-                Start over
-              </button>
-            )}
-          </div>
-        </section>
-        {showExplanation && (
-          <section class="mc-solution" aria-labelledby={`${id}-solution`}>
-            <h2 id={`${id}-solution`}>
-              {!solution
-                ? verdict.kind === 'solved'
-                  ? 'Solved. Why it works'
-                  : 'How to solve it'
-                : verdict.kind === 'solved'
-                  ? 'Solved. How the reference does it'
-                  : 'The reference solution'}
-            </h2>
-            {exercise.solution && (
-              <pre>
-                <code>{exercise.solution.dockerfile}</code>
-              </pre>
-            )}
-            <Prose text={exercise.explanation} />
-            {solution && !readOnly && verdict.kind !== 'solved' && (
-              <button type="button" class="button" onClick={loadSolution}>
-                Load it into the editor
-              </button>
-            )}
+              {explained && (
+                <button
+                  type="button"
+                  class="button"
+                  aria-expanded={showExplanation}
+                  onClick={() => setSolutionShown((shown) => !shown)}
+                  disabled={verdict.kind === 'solved'}
+                >
+                  {solutionShown ? 'Hide the solution' : 'Show the solution'}
+                </button>
+              )}
+              {!readOnly && (
+                <button type="button" class="button danger" onClick={reset}>
+                  Start over
+                </button>
+              )}
+            </div>
           </section>
-        )}
-      </div>
-
-      {props.panels?.length !== 0 && (
-        <BuildPanels
-          build={output}
-          failure={session.failure}
-          engine={session.engine}
-          examples={[
-            { id: 'starter', title: 'The starter', files: starterState(exercise).files },
-            ...(solution ? [{ id: 'solution', title: 'The reference solution', files: solution.files }] : []),
-          ]}
-          current={() => ({
-            dockerfile: dockerfileOf(current.current),
-            files: current.current.files.map(({ path, content }) => ({ path, content })),
-          })}
-          step={session.step.index}
-          onStep={(index) => session.showStep(index)}
-          panels={props.panels}
-        />
-      )}
+          {showExplanation && (
+            <section class="mc-solution" aria-labelledby={`${id}-solution`}>
+              <h2 id={`${id}-solution`}>
+                {!solution
+                  ? verdict.kind === 'solved'
+                    ? 'Solved. Why it works'
+                    : 'How to solve it'
+                  : verdict.kind === 'solved'
+                    ? 'Solved. How the reference does it'
+                    : 'The reference solution'}
+              </h2>
+              {exercise.solution && (
+                <pre>
+                  <code>{exercise.solution.dockerfile}</code>
+                </pre>
+              )}
+              <Prose text={exercise.explanation} />
+              {solution && !readOnly && verdict.kind !== 'solved' && (
+                <button type="button" class="button" onClick={loadSolution}>
+                  Load it into the editor
+                </button>
+              )}
+            </section>
+          )}
+        </div>
+      </Workbench>
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * What an exercise session needs that is not the editor: the starter as playground state, the
  * learner's saved work, and what a set of goal results means for the learner (verdict, next hint).
  */
-import type { Goal, GoalResult } from '../../lib/analysis/goals.ts';
+import type { Goal, GoalResult } from '../../lib/analysis/goal.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
 import type { PlaygroundFile, PlaygroundState } from '../playground/state.ts';
 

@@ -35,9 +35,13 @@ export interface LayerExplorerProps {
   readonly engine: EngineClient | null;
   /** Whether the view is on screen: the image is fetched only then. */
   readonly active: boolean;
+  /** A layer to show on its own (from a build step); a new `seq` shows it again. */
+  readonly showLayer?: { readonly index: number; readonly seq: number };
 }
 
-export function LayerExplorer({ build, engine, active }: LayerExplorerProps) {
+const IMAGE_DELAY_MS = 300;
+
+export function LayerExplorer({ build, engine, active, showLayer }: LayerExplorerProps) {
   const id = useId();
   const [image, setImage] = useState<ImageOutput | undefined>();
   const [imageError, setImageError] = useState<string | undefined>();
@@ -61,19 +65,31 @@ export function LayerExplorer({ build, engine, active }: LayerExplorerProps) {
   useEffect(() => {
     if (!active || !engine || !build || !hasImage || image?.build === build.build) return;
     let cancelled = false;
-    engine.request('image', { build: build.build }).then((outcome) => {
-      if (cancelled || outcome.status === 'stale') return;
-      if (outcome.status === 'failed') {
-        setImageError(outcome.message);
-        return;
-      }
-      setImageError(undefined);
-      setImage(outcome.output);
-    });
+    const fetchImage = () =>
+      engine.request('image', { build: build.build }).then((outcome) => {
+        if (cancelled || outcome.status === 'stale') return;
+        if (outcome.status === 'failed') {
+          setImageError(outcome.message);
+          return;
+        }
+        setImageError(undefined);
+        setImage(outcome.output);
+      });
+    // While the learner types, wait for a pause: each image is tens of thousands of nodes to clone.
+    const timer = setTimeout(fetchImage, image ? IMAGE_DELAY_MS : 0);
     return () => {
       cancelled = true;
+      clearTimeout(timer);
     };
   }, [active, engine, build?.build, hasImage]);
+
+  useEffect(() => {
+    if (!showLayer) return;
+    setLayer(showLayer.index);
+    setMode('layer');
+    setQuery('');
+    setActivePath(null);
+  }, [showLayer?.seq]);
 
   const layers = image?.stage.layers ?? [];
   const layerIndex = Math.min(layer ?? layers.length - 1, layers.length - 1);

@@ -53,6 +53,8 @@ export function BuildPanels(props: Props) {
   const [open, setOpen] = useState<PanelId>(panels[0]?.id ?? 'steps');
   const [views, setViews] = useState<LazyViews>({});
   const [loadError, setLoadError] = useState<string | undefined>();
+  /** A layer the steps asked the explorer to show; `seq` tells one request from the next. */
+  const [shownLayer, setShownLayer] = useState<{ index: number; seq: number } | undefined>();
   const opened = useRef(new Set<PanelId>([open]));
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -138,14 +140,31 @@ export function BuildPanels(props: Props) {
         >
           {panel.id === 'steps' &&
             (build ? (
-              <BuildSteps result={build.result} current={props.step} onSelect={props.onStep} />
+              <BuildSteps
+                result={build.result}
+                current={props.step}
+                onSelect={props.onStep}
+                {...(panels.some((panel) => panel.id === 'layers')
+                  ? {
+                      onExploreLayer: (index: number) => {
+                        setShownLayer((shown) => ({ index, seq: (shown?.seq ?? 0) + 1 }));
+                        select(panels.findIndex((panel) => panel.id === 'layers'));
+                      },
+                    }
+                  : {})}
+              />
             ) : (
               <Waiting text={props.failure ?? 'Building the image…'} />
             ))}
           {panel.id === 'layers' &&
             opened.current.has('layers') &&
             (Explorer ? (
-              <Explorer build={build} engine={props.engine} active={open === 'layers'} />
+              <Explorer
+                build={build}
+                engine={props.engine}
+                active={open === 'layers'}
+                {...(shownLayer ? { showLayer: shownLayer } : {})}
+              />
             ) : (
               <Waiting text={loadError ?? 'Loading the layer explorer…'} />
             ))}

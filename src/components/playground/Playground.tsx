@@ -4,28 +4,16 @@
  * shared as a link; the engine runs in a worker.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { DOCKERFILE } from '../context/file-path.ts';
-import { ContextEditor } from '../editor/ContextEditor.tsx';
-import EmbedButton from '../embed/EmbedButton.tsx';
 // The playground is the editor: load CodeMirror with the island rather than after it mounts.
 import '../editor/editor-session.ts';
-import type { SourceFiles } from '../engine/protocol.ts';
-import { RunCheck } from '../run/RunCheck.tsx';
+import EmbedButton from '../embed/EmbedButton.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';
-import { BuildPanels } from './BuildPanels.tsx';
-import { BuildStatus } from './BuildStatus.tsx';
+import { useWorkbenchFiles } from '../workbench/use-workbench-files.ts';
+import { Workbench } from '../workbench/Workbench.tsx';
 import { type PlaygroundExample, stateOf } from './examples.ts';
 import { type Notice, restoreState } from './restore.ts';
-import { StatusLine } from './StatusLine.tsx';
 import { encodedStateIn, encodeState, shareUrl } from './share-link.ts';
-import {
-  dockerfileOf,
-  type PlaygroundState,
-  withContent,
-  withFile,
-  withoutFile,
-  withRename,
-} from './state.ts';
+import { sourcesOf } from './state.ts';
 import { storeState } from './storage.ts';
 import './playground.css';
 
@@ -40,48 +28,32 @@ export default function Playground({ examples }: Props) {
   const id = useId();
   const fallback = examples[0];
   if (!fallback) throw new Error('The playground needs at least one example.');
-  const [state, setState] = useState<PlaygroundState>(() => stateOf(fallback));
-  /** Bumped whenever the files are replaced wholesale, which remounts the editor. */
-  const [generation, setGeneration] = useState(0);
   const [ready, setReady] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>();
   const [picked, setPicked] = useState(fallback.id);
   const [link, setLink] = useState<string | undefined>();
   const session = useBuildSession();
-  const current = useRef(state);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  /** Parse for the instant verdict, build for the image: both at once, the newest answer wins. */
-  const requestVerdicts = (next: PlaygroundState) => session.request(sourcesOf(next));
+  /** Every change: a parse and a build when the files changed (the newest answer wins), a save soon after. */
+  const files = useWorkbenchFiles(() => stateOf(fallback), session, {
+    onFiles: (next) => session.request(sourcesOf(next)),
+    onChange: () => {
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
+    },
+  });
+  const { apply } = files;
 
   const storageWarned = useRef(false);
   const save = () => {
     clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
-    if (storeState(current.current) || storageWarned.current) return;
+    if (storeState(files.current()) || storageWarned.current) return;
     storageWarned.current = true;
     setNotice({
       kind: 'error',
       text: 'This browser does not let the page keep your files: they are lost on reload. Copy link keeps them.',
     });
-  };
-
-  /** Every change goes through here: new state, a parse when the files changed, a save soon after. */
-  const apply = (
-    change: (state: PlaygroundState) => PlaygroundState,
-    options: { replace?: boolean } = {},
-  ) => {
-    const previous = current.current;
-    const next = change(previous);
-    current.current = next;
-    setState(next);
-    if (options.replace) {
-      setGeneration((value) => value + 1);
-      session.showStep(null);
-    }
-    if (next.files !== previous.files) requestVerdicts(next);
-    clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(save, SAVE_DELAY_MS);
   };
 
   useEffect(() => {
@@ -94,7 +66,7 @@ export default function Playground({ examples }: Props) {
         // a reload keeps them rather than opening the link again.
         history.replaceState(history.state, '', location.pathname + location.search);
       }
-      if (restored.source === 'default') requestVerdicts(restored.state);
+      if (restored.source === 'default') session.request(sourcesOf(restored.state));
       else apply(() => restored.state, { replace: true });
       if (restored.notice) setNotice(restored.notice);
       setReady(true);
@@ -115,10 +87,47 @@ export default function Playground({ examples }: Props) {
     setLink(undefined);
   };
 
+  const exportZip = async () => {
+    const { filesToZip } = await import('./zip-files.ts');
+    const url = URL.createObjectURL(
+      new Blob([filesToZip(files.current()) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+    );
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'dockerfile-and-context.zip';
+    link.click();
+    URL.revokeObjectURL(url);
+    setNotice({ kind: 'info', text: 'Exported the Dockerfile and its context as a zip.' });
+  };
+
+  const importZip = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const { zipToFiles, MAX_ZIP_BYTES } = await import('./zip-files.ts');
+    if (file.size > MAX_ZIP_BYTES) {
+      setNotice({
+        kind: 'error',
+        text: `Could not import ${file.name}: the zip is larger than ${MAX_ZIP_BYTES / 1024} KiB.`,
+      });
+      return;
+    }
+    const checked = zipToFiles(new Uint8Array(await file.arrayBuffer()));
+    if (!checked.ok) {
+      setNotice({
+        kind: 'error',
+        text: `Could not import ${file.name}: ${checked.message}. Your files are unchanged.`,
+      });
+      return;
+    }
+    apply(() => checked.state, { replace: true });
+    setNotice({ kind: 'info', text: `Imported ${checked.state.files.length} files from ${file.name}.` });
+  };
+
   const copyLink = async () => {
     let url: string;
     try {
-      url = await shareUrl(location.href, current.current);
+      url = await shareUrl(location.href, files.current());
     } catch {
       setNotice({ kind: 'error', text: 'This browser cannot make a link: it lacks CompressionStream.' });
       return;
@@ -133,10 +142,6 @@ export default function Playground({ examples }: Props) {
       setNotice({ kind: 'info', text: 'Copy the link from the box below.' });
     }
   };
-
-  const { build, step } = session;
-  const buildFailure = session.failure;
-  const shownStep = step.index === null ? undefined : build?.output.result.steps[step.index];
 
   return (
     <div class="mc-playground" data-ready={ready ? 'true' : undefined}>
@@ -174,9 +179,21 @@ export default function Playground({ examples }: Props) {
           </svg>
           Copy link
         </button>
+        <button type="button" class="mc-secondary" onClick={exportZip}>
+          Export .zip
+        </button>
+        <label class="mc-secondary mc-import-zip">
+          Import .zip
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            class="visually-hidden"
+            onChange={(event) => importZip(event.currentTarget)}
+          />
+        </label>
         <EmbedButton
-          class="mc-embed-button"
-          target={async () => ({ kind: 'playground', state: await encodeState(current.current) })}
+          class="mc-secondary"
+          target={async () => ({ kind: 'playground', state: await encodeState(files.current()) })}
         />
       </div>
       <div class={`mc-notice${notice?.kind === 'error' ? ' mc-notice-error' : ''}`} role="status">
@@ -194,48 +211,15 @@ export default function Playground({ examples }: Props) {
           />
         </p>
       )}
-      <ContextEditor
-        key={generation}
-        files={state.files}
-        active={state.active}
-        diagnostics={session.diagnostics}
-        onEdit={(path, content) => apply((previous) => withContent(previous, path, content))}
-        onOpen={(path) => apply((previous) => ({ ...previous, active: path }))}
-        onAdd={(path) => apply((previous) => withFile(previous, path))}
-        onRename={(from, to) => apply((previous) => withRename(previous, from, to))}
-        onDelete={(path) => apply((previous) => withoutFile(previous, path))}
-        onNotice={(text) => setNotice({ kind: 'info', text })}
-        step={
-          shownStep
-            ? { from: shownStep.range.start.offset, to: shownStep.range.end.offset, reveal: step.reveal }
-            : null
-        }
-      >
-        <StatusLine outcome={session.parse} file={DOCKERFILE} />
-        <BuildStatus
-          build={build?.output}
-          failure={buildFailure}
-          building={session.building}
-          roundTripMs={build?.roundTripMs}
-        />
-        {build && !buildFailure && <RunCheck run={build.output.analysis.run} />}
-      </ContextEditor>
-      <BuildPanels
-        build={buildFailure ? undefined : build?.output}
-        failure={buildFailure}
-        engine={session.engine}
+      <Workbench
+        session={session}
+        state={files.state}
+        generation={files.generation}
+        onChange={apply}
+        current={files.current}
         examples={examples}
-        current={() => sourcesOf(current.current)}
-        step={step.index}
-        onStep={(index) => session.showStep(index)}
+        onNotice={(text) => setNotice({ kind: 'info', text })}
       />
     </div>
   );
-}
-
-function sourcesOf(state: PlaygroundState): SourceFiles {
-  return {
-    dockerfile: dockerfileOf(state),
-    files: state.files.map(({ path, content }) => ({ path, content })),
-  };
 }

@@ -103,3 +103,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function refuse(reason: string): StateCheck {
   return { ok: false, message: reason };
 }
+
+/** The Dockerfile and the build context, as the engine takes them. */
+export function sourcesOf(state: PlaygroundState): {
+  dockerfile: string;
+  files: { path: string; content: string }[];
+} {
+  return {
+    dockerfile: dockerfileOf(state),
+    files: state.files.map(({ path, content }) => ({ path, content })),
+  };
+}

@@ -26,6 +26,8 @@ interface Props {
   /** Index into result.steps of the step being shown, or null before the learner picks one. */
   readonly current: number | null;
   readonly onSelect: (index: number) => void;
+  /** Opens the layer explorer on a layer of the target image, when the page has one. */
+  readonly onExploreLayer?: (layer: number) => void;
 }
 
 const KEY_MOVES: Readonly<Record<string, StepMove>> = {
@@ -37,7 +39,7 @@ const KEY_MOVES: Readonly<Record<string, StepMove>> = {
   End: 'last',
 };
 
-export function BuildSteps({ result, current, onSelect }: Props) {
+export function BuildSteps({ result, current, onSelect, onExploreLayer }: Props) {
   const id = useId();
   const order = steppable(result.steps);
   const groups = stageGroups(result);
@@ -107,6 +109,7 @@ export function BuildSteps({ result, current, onSelect }: Props) {
             current={current}
             tabbable={tabbable}
             onSelect={(index) => onSelect(index)}
+            {...(onExploreLayer && group.target ? { onExploreLayer } : {})}
             onKey={(event) => {
               const move = KEY_MOVES[event.key];
               if (!move) return;
@@ -127,9 +130,10 @@ interface StageProps {
   readonly tabbable: number | null;
   readonly onSelect: (index: number) => void;
   readonly onKey: (event: KeyboardEvent) => void;
+  readonly onExploreLayer?: (layer: number) => void;
 }
 
-function StageSection({ group, idPrefix, current, tabbable, onSelect, onKey }: StageProps) {
+function StageSection({ group, idPrefix, current, tabbable, onSelect, onKey, onExploreLayer }: StageProps) {
   const headingId = `${idPrefix}-stage-${group.stage.index}`;
   const reason = skippedReason(group.state);
   const base = group.stage.base;
@@ -162,6 +166,9 @@ function StageSection({ group, idPrefix, current, tabbable, onSelect, onKey }: S
               tabbable={tabbable === index}
               onSelect={() => onSelect(index)}
               onKey={onKey}
+              {...(onExploreLayer && step.layer !== null
+                ? { onExplore: () => onExploreLayer(step.layer ?? 0) }
+                : {})}
             />
           ))}
         </ol>
@@ -177,9 +184,11 @@ interface StepProps {
   readonly tabbable: boolean;
   readonly onSelect: () => void;
   readonly onKey: (event: KeyboardEvent) => void;
+  /** Shows the layer this step made in the layer explorer. */
+  readonly onExplore?: () => void;
 }
 
-function StepItem({ step, id, current, tabbable, onSelect, onKey }: StepProps) {
+function StepItem({ step, id, current, tabbable, onSelect, onKey, onExplore }: StepProps) {
   const head = (
     <>
       <span class="mc-step-line">line {step.line}</span>
@@ -213,6 +222,11 @@ function StepItem({ step, id, current, tabbable, onSelect, onKey }: StepProps) {
       <p class="mc-step-narrative">{step.narrative}</p>
       {step.crossed && <Crossed crossed={step.crossed} />}
       {step.files && <StepFiles files={step.files} expanded={current} />}
+      {current && onExplore && (
+        <button type="button" class="mc-button mc-step-explore" onClick={onExplore}>
+          Show this layer’s files
+        </button>
+      )}
     </li>
   );
 }

@@ -4,7 +4,7 @@
  * and the step on show. The playground, the exercises and the lessons' lab all build through it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Goal } from '../../lib/analysis/goals.ts';
+import type { Goal } from '../../lib/analysis/goal.ts';
 import type { Diagnostic } from '../../lib/diagnostic.ts';
 import {
   createEngineClient,

@@ -4,7 +4,7 @@
  * ones (embeds) are validated by this same schema.
  */
 import { z } from 'astro/zod';
-import type { Goal } from '../../lib/analysis/goals.ts';
+import type { Goal } from '../../lib/analysis/goal.ts';
 
 const MAX_FILE_BYTES = 64 * 1024;
 const MAX_FILES = 32;

@@ -2,7 +2,7 @@
  * Everything the simulator concludes about a built image: whether it starts, its attack surface,
  * dive's efficiency figures, and the findings about size, each pointed at a Dockerfile line.
  */
-import { type BuildResult, targetStage } from '../build/result.ts';
+import type { BuildResult, StageResult } from '../build/result.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { Instruction } from '../dockerfile/index.ts';
 import { lint } from '../rules/index.ts';
@@ -19,8 +19,9 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-// Defined beside BuildResult, so goals.ts can use it without loading the analysis; its callers import it here.
-export { targetStage };
+export function targetStage(result: BuildResult): StageResult | undefined {
+  return result.target === null ? undefined : result.stages[result.target];
+}
 
 function targetInstructions(
   result: BuildResult,

@@ -1,30 +1,11 @@
-/** Exercise goals as data: predicates over a build and its analysis, each with pass/fail and a hint. */
-import { type BuildResult, targetStage } from '../build/result.ts';
+/** Exercise goals checked: predicates over a build and its analysis, each with pass/fail and a hint. */
+import type { BuildResult } from '../build/result.ts';
 import { formatSize } from '../format-size.ts';
 import { lstat } from '../fs/tree.ts';
-// Types only: the exercise island describes goals without shipping the analysis to the page.
-import type { Analysis } from './analyze.ts';
+import { type Analysis, targetStage } from './analyze.ts';
+import { describeGoal, type Goal, type GoalResult } from './goal.ts';
 
-export type Goal =
-  | { readonly kind: 'builds' }
-  | { readonly kind: 'maxSize'; readonly bytes: number }
-  | { readonly kind: 'starts' }
-  | { readonly kind: 'noShell' }
-  | { readonly kind: 'nonRoot' }
-  | { readonly kind: 'absentPaths'; readonly paths: readonly string[] }
-  | { readonly kind: 'presentPaths'; readonly paths: readonly string[] }
-  | { readonly kind: 'noDiagnostic'; readonly code: string }
-  | { readonly kind: 'stageCount'; readonly min?: number; readonly max?: number }
-  | { readonly kind: 'maxLayers'; readonly count: number };
-
-export interface GoalResult {
-  readonly goal: Goal;
-  readonly pass: boolean;
-  /** What was found, e.g. "12.4 MB, limit 20 MB". */
-  readonly detail: string;
-  /** What to try when it fails. */
-  readonly hint?: string;
-}
+export { describeGoal, type Goal, type GoalResult };
 
 function result(goal: Goal, pass: boolean, detail: string, hint?: string): GoalResult {
   return pass || hint === undefined ? { goal, pass, detail } : { goal, pass, detail, hint };
@@ -134,33 +115,4 @@ export function checkGoal(goal: Goal, build: BuildResult, analysis: Analysis): G
 
 export function checkGoals(goals: readonly Goal[], build: BuildResult, analysis: Analysis): GoalResult[] {
   return goals.map((goal) => checkGoal(goal, build, analysis));
-}
-
-/** The goal as the learner reads it in a checklist. */
-export function describeGoal(goal: Goal): string {
-  switch (goal.kind) {
-    case 'builds':
-      return 'The image builds';
-    case 'maxSize':
-      return `The image is at most ${formatSize(goal.bytes)}`;
-    case 'starts':
-      return 'The container starts';
-    case 'noShell':
-      return 'The image has no shell';
-    case 'nonRoot':
-      return 'The container does not run as root';
-    case 'absentPaths':
-      return `The image has none of ${goal.paths.join(', ')}`;
-    case 'presentPaths':
-      return `The image has ${goal.paths.join(', ')}`;
-    case 'noDiagnostic':
-      return `No ${goal.code} finding`;
-    case 'stageCount':
-      if (goal.min && goal.max) return `${goal.min} to ${goal.max} stages`;
-      return goal.min
-        ? `At least ${goal.min} stage${goal.min === 1 ? '' : 's'}`
-        : `At most ${goal.max} stages`;
-    case 'maxLayers':
-      return `The final stage adds at most ${goal.count} layer${goal.count === 1 ? '' : 's'}`;
-  }
 }

@@ -313,12 +313,14 @@ class RunChecker {
   private nativeMismatch(found: string, musl: boolean): string | undefined {
     const node = lstat(this.tree, found);
     const files = node?.kind === 'dir' ? [...walk(node, found)] : node ? [[found, node] as const] : [];
+    const mismatched: string[] = [];
     for (const [path, file] of files) {
       if (file.kind !== 'file' || file.exec?.kind !== 'elf' || file.exec.linkage !== 'shared') continue;
       const libc = file.exec.libc;
-      if (libc !== undefined && (libc === 'musl') !== musl) return path;
+      if (libc !== undefined && (libc === 'musl') !== musl) mismatched.push(path);
     }
-    return undefined;
+    // Name the extension an import loads, not a test helper that happens to sort first.
+    return mismatched.find((path) => !/_tests?\b|\/tests?\//.test(path)) ?? mismatched[0];
   }
 }
 

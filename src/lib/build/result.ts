@@ -114,8 +114,3 @@ export interface BuildResult {
   /** The layer cache after this build: pass it to the next build of an edited Dockerfile. */
   readonly cache: ReadonlyMap<string, CacheEntry>;
 }
-
-/** The stage the build produced as its image, if it got that far. */
-export function targetStage(result: BuildResult): StageResult | undefined {
-  return result.target === null ? undefined : result.stages[result.target];
-}

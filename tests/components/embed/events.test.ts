@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventsAfterBuild } from '../../../src/components/embed/events.ts';
 import type { ExerciseResultDetail } from '../../../src/components/exercise/Exercise.tsx';
-import type { Goal } from '../../../src/lib/analysis/goals.ts';
+import type { Goal } from '../../../src/lib/analysis/goal.ts';
 
 const goals: Goal[] = [{ kind: 'builds' }, { kind: 'maxSize', bytes: 10_000_000 }];
 
