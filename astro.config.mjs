@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
+import { dropRemovedCss, embedLoader } from './src/components/embed/vite-plugins.ts';
 
 export default defineConfig({
   site: 'https://minimal-containers.example',
@@ -19,5 +20,7 @@ export default defineConfig({
   vite: {
     // The engine worker is an ES module, so it can share chunks with the page and load code on demand.
     worker: { format: 'es' },
+    // /embed.js, the script other sites include, is bundled on its own; see vite-plugins.ts for the other.
+    plugins: [embedLoader(), dropRemovedCss()],
   },
 });

@@ -3,6 +3,9 @@
  * the JavaScript a browser runs before any interaction, gzipped: inline scripts, module scripts,
  * each island's component and renderer, and every module they import statically. Modules loaded
  * on demand (dynamic import(), workers) are listed apart, since issue 7's budget is for the first.
+ * An embed page (/embed/…) starts its widget by its boot script's dynamic import, at once or on the
+ * reader's click (load=click): its line also gives what that start adds, the editor excepted, which
+ * loads when the reader first edits.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
@@ -40,13 +43,22 @@ function read(urlPath: string): string {
   return readFileSync(join(dist, urlPath), 'utf8');
 }
 
-/** Every module `entries` import statically, and every module loaded on demand from there on. */
-function closure(entries: readonly string[]): { initial: Set<string>; lazy: Set<string> } {
+/**
+ * Every module `entries` import statically, the ones the initial modules import dynamically with
+ * their own static imports (`started`), and every module loaded on demand from there on.
+ */
+function closure(entries: readonly string[]): {
+  initial: Set<string>;
+  started: Set<string>;
+  lazy: Set<string>;
+} {
   const initial = new Set<string>();
   let pending = follow(entries, initial);
+  const started = new Set<string>();
+  follow(pending, started, initial);
   const lazy = new Set<string>();
   while (pending.length > 0) pending = follow(pending, lazy, initial);
-  return { initial, lazy };
+  return { initial, started, lazy };
 }
 
 /** Adds the static-import closure of `entries` to `found` (minus `skip`); returns what it loads on demand. */
@@ -100,7 +112,7 @@ for (const page of htmlPages(dist).sort()) {
     ...attributes(html, /\bcomponent-url="([^"]+)"/g),
     ...attributes(html, /\brenderer-url="([^"]+)"/g),
   ];
-  const { initial, lazy } = closure([...new Set(entries)]);
+  const { initial, started, lazy } = closure([...new Set(entries)]);
   const modules = weigh(initial);
   const inlineGzip = inline.reduce((sum, code) => sum + gzipSize(code), 0);
   const onDemand = weigh(lazy);
@@ -109,8 +121,18 @@ for (const page of htmlPages(dist).sort()) {
       `(${modules.files} modules ${kb(modules.gzip)} + ${inline.length} inline scripts ${kb(inlineGzip)}; ` +
       `${kb(modules.raw)} raw)   on demand ${kb(onDemand.gzip)} gzipped in ${onDemand.files} modules`,
   );
+  const embed = html.includes('id="mc-embed"');
+  if (embed) {
+    const widget = weigh(started);
+    console.log(
+      `${''.padEnd(14)} started   ${kb(modules.gzip + inlineGzip + widget.gzip).padStart(9)} gzipped ` +
+        `(the widget adds ${widget.files} modules ${kb(widget.gzip)}; the editor comes on the first edit)`,
+    );
+  }
   for (const url of [...initial].sort())
     console.log(`    initial   ${kb(gzipSize(readFileSync(join(dist, url)))).padStart(9)}  ${url}`);
+  for (const url of embed ? [...started].sort() : [])
+    console.log(`    started   ${kb(gzipSize(readFileSync(join(dist, url)))).padStart(9)}  ${url}`);
   for (const url of [...lazy].sort())
     console.log(`    on demand ${kb(gzipSize(readFileSync(join(dist, url)))).padStart(9)}  ${url}`);
 }

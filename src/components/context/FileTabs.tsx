@@ -25,6 +25,8 @@ interface Props {
   readonly onDelete: (path: string) => void;
   /** Says something to the reader: why an action is not possible, or what it did. */
   readonly onNotice: (text: string) => void;
+  /** Offer New, Rename and Delete (not when the whole context is read-only). */
+  readonly actions?: boolean;
 }
 
 type Mode =
@@ -109,22 +111,28 @@ export function FileTabs(props: Props) {
             </button>
           ))}
         </div>
-        <div class="mc-file-actions">
-          <button type="button" onClick={() => setMode({ kind: 'add' })} aria-expanded={mode.kind === 'add'}>
-            New file
-          </button>
-          <button
-            type="button"
-            aria-disabled={locked !== undefined}
-            aria-expanded={mode.kind === 'rename'}
-            onClick={() => startChange('rename')}
-          >
-            Rename
-          </button>
-          <button type="button" aria-disabled={locked !== undefined} onClick={() => startChange('delete')}>
-            Delete
-          </button>
-        </div>
+        {props.actions !== false && (
+          <div class="mc-file-actions">
+            <button
+              type="button"
+              onClick={() => setMode({ kind: 'add' })}
+              aria-expanded={mode.kind === 'add'}
+            >
+              New file
+            </button>
+            <button
+              type="button"
+              aria-disabled={locked !== undefined}
+              aria-expanded={mode.kind === 'rename'}
+              onClick={() => startChange('rename')}
+            >
+              Rename
+            </button>
+            <button type="button" aria-disabled={locked !== undefined} onClick={() => startChange('delete')}>
+              Delete
+            </button>
+          </div>
+        )}
       </div>
       {mode.kind === 'add' && (
         <NameForm

@@ -2,20 +2,30 @@
  * An exercise, live: the starter in the editor, the goals checked on every build, hints one at a
  * time, the reference solution and its explanation on success or on request, and the learner's
  * work and best size kept in their progress. Every result is also announced as a DOM event
- * (`mc:exercise-result`) for whoever listens: a workshop, an embedding page.
+ * (`mc:exercise-result`) for whoever listens: a workshop, an embedding page; and it takes
+ * commands the same way (`mc:exercise-command`: replace the Dockerfile, start over).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { describeGoal } from '../../lib/analysis/goal.ts';
+import type { Severity } from '../../lib/diagnostic.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
 import type { BuildOutput } from '../engine/protocol.ts';
-import { dockerfileOf, sourcesOf } from '../playground/state.ts';
-import { changeProgress, loadProgress, recordSolved, updateExercise } from '../progress/progress.ts';
+import type { PanelId } from '../playground/BuildPanels.tsx';
+import { dockerfileOf, sourcesOf, withContent } from '../playground/state.ts';
+import {
+  changeProgress,
+  loadProgress,
+  PROGRESS_KEY,
+  recordSolved,
+  updateExercise,
+} from '../progress/progress.ts';
 import { useBuildSession } from '../workbench/use-build-session.ts';
 import { useWorkbenchFiles } from '../workbench/use-workbench-files.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import {
   type ExerciseData,
+  lockedState,
   restoredState,
   solutionState,
   starterState,
@@ -32,8 +42,13 @@ export interface ExerciseResultDetail {
   readonly solved: boolean;
   readonly imageBytes: number | null;
   readonly dockerfile: string;
-  /** Each goal's verdict, in the exercise's goal order. */
-  readonly results: readonly { readonly pass: boolean; readonly detail: string }[];
+  /** Each goal's result, in the exercise's order. */
+  readonly goals: readonly { readonly pass: boolean; readonly detail: string }[];
+  /** The build's findings (errors, run check, surface, size, rules), counted by severity. */
+  readonly diagnostics: Readonly<Record<Severity, number>>;
+  /** Whether the build finished, and whether the image would start (null without an image). */
+  readonly built: boolean;
+  readonly starts: boolean | null;
 }
 
 /** A workshop's lock on this exercise's hints and solution (sent by the workshop bar). */
@@ -41,17 +56,38 @@ export const LOCK_EVENT = 'mc:workshop-lock';
 
 export const RESULT_EVENT = 'mc:exercise-result';
 
+/** Dispatched on `window` to drive an exercise from outside (an embed's host page, a workshop). */
+export type ExerciseCommandDetail = { readonly exerciseId: string } & (
+  | { readonly kind: 'setDockerfile'; readonly dockerfile: string }
+  | { readonly kind: 'reset' }
+);
+
+export const COMMAND_EVENT = 'mc:exercise-command';
+
 interface Props {
   readonly exercise: ExerciseData;
   /** Sizes computed when the site was built, to compare the learner's image with. */
   readonly reference: { readonly starter: number | null; readonly solution: number | null };
   /** Keep the learner's work in their progress (off in an embed, which keeps its own). */
   readonly persist?: boolean;
+  /** With `persist` off, keep the work in this browser under this key instead (an embed does). */
+  readonly storageKey?: string;
+  /** The views of the build under the editor, in order; none for `[]`. */
+  readonly panels?: readonly PanelId[];
+  /** Show the exercise without letting the reader edit it; commands still change the Dockerfile. */
+  readonly readOnly?: boolean;
+  /** Load the editor only when the reader first wants to edit (an embed keeps its first load light). */
+  readonly editorOnDemand?: boolean;
 }
 
 const SAVE_DELAY_MS = 400;
 
-export default function Exercise({ exercise, reference, persist = true }: Props) {
+export default function Exercise(props: Props) {
+  const { exercise, reference, persist = true, readOnly = false } = props;
+  /** Where the learner's work is kept: the site's progress, an embed's own key, or nowhere. */
+  const store = persist ? PROGRESS_KEY : props.storageKey;
+  const starter = () => (readOnly ? lockedState(starterState(exercise)) : starterState(exercise));
+  const solution = solutionState(exercise);
   const id = useId();
   const [hintsShown, setHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
@@ -59,7 +95,7 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
   const [lock, setLock] = useState({ hints: false, solution: false });
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const session = useBuildSession((output) => onBuilt(output));
-  const files = useWorkbenchFiles(() => starterState(exercise), session, {
+  const files = useWorkbenchFiles(starter, session, {
     onFiles: (next) => {
       session.request(sourcesOf(next), exercise.goals);
       clearTimeout(saveTimer.current);
@@ -74,10 +110,12 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
     const size = output.result.ok ? (target?.size ?? null) : null;
     const passing = goals.filter((goal) => goal.pass).length;
     const solved = goals.length > 0 && passing === goals.length;
-    if (solved && size !== null && persist) {
-      const progress = changeProgress((p, now) => recordSolved(p, exercise.id, size, now));
+    if (solved && size !== null && store) {
+      const progress = changeProgress((p, now) => recordSolved(p, exercise.id, size, now), store);
       setBest(progress.exercises[exercise.id]?.bestSize);
     }
+    const diagnostics = { error: 0, warning: 0, info: 0 };
+    for (const diagnostic of output.analysis.diagnostics) diagnostics[diagnostic.severity] += 1;
     const detail: ExerciseResultDetail = {
       exerciseId: exercise.id,
       passing,
@@ -85,7 +123,10 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
       solved,
       imageBytes: size,
       dockerfile: dockerfileOf(files.current()),
-      results: goals.map(({ pass, detail }) => ({ pass, detail })),
+      goals: goals.map(({ pass, detail }) => ({ pass, detail })),
+      diagnostics,
+      built: output.result.ok,
+      starts: output.analysis.run?.starts ?? null,
     };
     dispatchEvent(new CustomEvent(RESULT_EVENT, { detail }));
   };
@@ -93,29 +134,37 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
   const save = () => {
     clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
-    if (!persist) return;
+    if (!store || readOnly) return;
     const now = files.current();
-    changeProgress((p, at) =>
-      updateExercise(
-        p,
-        exercise.id,
-        {
-          dockerfile: dockerfileOf(now),
-          files: now.files
-            .filter((f) => f.path !== DOCKERFILE && !f.readOnly)
-            .map(({ path, content }) => ({ path, content })),
-        },
-        at,
-      ),
+    changeProgress(
+      (p, at) =>
+        updateExercise(
+          p,
+          exercise.id,
+          {
+            dockerfile: dockerfileOf(now),
+            files: now.files
+              .filter((f) => f.path !== DOCKERFILE && !f.readOnly)
+              .map(({ path, content }) => ({ path, content })),
+          },
+          at,
+        ),
+      store,
     );
   };
 
   useEffect(() => {
-    const saved = persist ? loadProgress().exercises[exercise.id] : undefined;
+    const saved = store ? loadProgress(undefined, store).exercises[exercise.id] : undefined;
     setHintsShown(Math.min(saved?.hintsShown ?? 0, exercise.hints.length));
     setBest(saved?.bestSize);
-    apply(() => restoredState(exercise, saved), { replace: true });
+    apply(() => (readOnly ? starter() : restoredState(exercise, saved)), { replace: true });
     const flush = () => saveTimer.current !== undefined && save();
+    const onCommand = (event: Event) => {
+      const command = (event as CustomEvent<ExerciseCommandDetail>).detail;
+      if (command?.exerciseId !== exercise.id) return;
+      if (command.kind === 'reset') apply(starter, { replace: true });
+      else apply((previous) => withContent(previous, DOCKERFILE, command.dockerfile), { replace: true });
+    };
     addEventListener('pagehide', flush);
     const onLock = (event: Event) => {
       const detail = (event as CustomEvent<{ exerciseId: string; lock: typeof lock }>).detail;
@@ -124,9 +173,11 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
     };
     addEventListener(LOCK_EVENT, onLock);
     dispatchEvent(new CustomEvent('mc:exercise-ready', { detail: { exerciseId: exercise.id } }));
+    addEventListener(COMMAND_EVENT, onCommand);
     return () => {
       removeEventListener(LOCK_EVENT, onLock);
       removeEventListener('pagehide', flush);
+      removeEventListener(COMMAND_EVENT, onCommand);
       flush();
     };
   }, []);
@@ -134,18 +185,18 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
   const revealHint = () => {
     const next = Math.min(hintsShown + 1, exercise.hints.length);
     setHintsShown(next);
-    if (persist) changeProgress((p, now) => updateExercise(p, exercise.id, { hintsShown: next }, now));
+    if (store) changeProgress((p, now) => updateExercise(p, exercise.id, { hintsShown: next }, now), store);
   };
 
   const reset = () => {
     if (!window.confirm('Start over from the starter Dockerfile? Your changes to this exercise are lost.'))
       return;
-    apply(() => starterState(exercise), { replace: true });
+    apply(starter, { replace: true });
   };
 
   const loadSolution = () => {
-    if (!window.confirm('Replace your Dockerfile with the reference solution?')) return;
-    apply(() => solutionState(exercise), { replace: true });
+    if (!solution || !window.confirm('Replace your Dockerfile with the reference solution?')) return;
+    apply(() => solution, { replace: true });
   };
 
   const { build } = session;
@@ -153,7 +204,8 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
   const target =
     output?.result.target === null || !output ? undefined : output.result.stages[output.result.target];
   const verdict = verdictOf(output?.goals, output?.result.ok ? (target?.size ?? null) : null);
-  const showExplanation = (solutionShown && !lock.solution) || verdict.kind === 'solved';
+  const explained = solution !== undefined || exercise.explanation !== '';
+  const showExplanation = explained && ((solutionShown && !lock.solution) || verdict.kind === 'solved');
 
   return (
     <div class="mc-exercise" data-verdict={verdict.kind}>
@@ -188,8 +240,11 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
         current={files.current}
         examples={[
           { id: 'starter', title: 'The starter', files: starterState(exercise).files },
-          { id: 'solution', title: 'The reference solution', files: solutionState(exercise).files },
+          ...(solution ? [{ id: 'solution', title: 'The reference solution', files: solution.files }] : []),
         ]}
+        readOnly={readOnly}
+        {...(props.editorOnDemand ? { editorOnDemand: true } : {})}
+        {...(props.panels ? { panels: props.panels } : {})}
       >
         <div class="mc-exercise-help">
           <section aria-labelledby={`${id}-hints`}>
@@ -217,34 +272,46 @@ export default function Exercise({ exercise, reference, persist = true }: Props)
                     ? 'No more hints'
                     : `Show hint ${hintsShown + 1} of ${exercise.hints.length}`}
               </button>
-              <button
-                type="button"
-                class="button"
-                aria-expanded={showExplanation}
-                onClick={() => setSolutionShown((shown) => !shown)}
-                disabled={verdict.kind === 'solved' || lock.solution}
-              >
-                {lock.solution && verdict.kind !== 'solved'
-                  ? 'The solution is locked by your instructor'
-                  : solutionShown
-                    ? 'Hide the solution'
-                    : 'Show the solution'}
-              </button>
-              <button type="button" class="button danger" onClick={reset}>
-                Start over
-              </button>
+              {explained && (
+                <button
+                  type="button"
+                  class="button"
+                  aria-expanded={showExplanation}
+                  onClick={() => setSolutionShown((shown) => !shown)}
+                  disabled={verdict.kind === 'solved' || lock.solution}
+                >
+                  {lock.solution && verdict.kind !== 'solved'
+                    ? 'The solution is locked by your instructor'
+                    : solutionShown
+                      ? 'Hide the solution'
+                      : 'Show the solution'}
+                </button>
+              )}
+              {!readOnly && (
+                <button type="button" class="button danger" onClick={reset}>
+                  Start over
+                </button>
+              )}
             </div>
           </section>
           {showExplanation && (
             <section class="mc-solution" aria-labelledby={`${id}-solution`}>
               <h2 id={`${id}-solution`}>
-                {verdict.kind === 'solved' ? 'Solved. How the reference does it' : 'The reference solution'}
+                {!solution
+                  ? verdict.kind === 'solved'
+                    ? 'Solved. Why it works'
+                    : 'How to solve it'
+                  : verdict.kind === 'solved'
+                    ? 'Solved. How the reference does it'
+                    : 'The reference solution'}
               </h2>
-              <pre>
-                <code>{exercise.solution.dockerfile}</code>
-              </pre>
+              {exercise.solution && (
+                <pre>
+                  <code>{exercise.solution.dockerfile}</code>
+                </pre>
+              )}
               <Prose text={exercise.explanation} />
-              {verdict.kind !== 'solved' && (
+              {solution && !readOnly && verdict.kind !== 'solved' && (
                 <button type="button" class="button" onClick={loadSolution}>
                   Load it into the editor
                 </button>

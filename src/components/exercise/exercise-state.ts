@@ -20,7 +20,8 @@ export interface ExerciseData {
   readonly files: readonly ExerciseFile[];
   readonly goals: readonly Goal[];
   readonly hints: readonly string[];
-  readonly solution: { readonly dockerfile: string; readonly files: readonly ExerciseFile[] };
+  /** Every course exercise has one; an author's embedded exercise may not. */
+  readonly solution?: { readonly dockerfile: string; readonly files: readonly ExerciseFile[] };
   readonly explanation: string;
 }
 
@@ -31,13 +32,20 @@ export function starterState(exercise: ExerciseData): PlaygroundState {
   };
 }
 
-export function solutionState(exercise: ExerciseData): PlaygroundState {
+export function solutionState(exercise: ExerciseData): PlaygroundState | undefined {
+  const { solution } = exercise;
+  if (!solution) return undefined;
   const byPath = new Map(exercise.files.map((file) => [file.path, copyFile(file)]));
-  for (const file of exercise.solution.files) byPath.set(file.path, copyFile(file));
+  for (const file of solution.files) byPath.set(file.path, copyFile(file));
   return {
-    files: [{ path: DOCKERFILE, content: exercise.solution.dockerfile }, ...byPath.values()],
+    files: [{ path: DOCKERFILE, content: solution.dockerfile }, ...byPath.values()],
     active: DOCKERFILE,
   };
+}
+
+/** The same files with none of them editable: an embed's read-only mode. */
+export function lockedState(state: PlaygroundState): PlaygroundState {
+  return { ...state, files: state.files.map((file) => ({ ...file, readOnly: true })) };
 }
 
 /**

@@ -7,6 +7,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { DOCKERFILE } from '../context/file-path.ts';
+// Load CodeMirror with the lab, not after it mounts.
+import '../editor/editor-session.ts';
 import { type PlaygroundState, sourcesOf } from '../playground/state.ts';
 import type { TerminalCommand } from '../terminal/TerminalView.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';

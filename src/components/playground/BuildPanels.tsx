@@ -1,8 +1,9 @@
 /**
  * The views of the build under the editor, as ARIA tabs: the steps, the layer explorer, the
- * comparison and the terminal. All but the steps are loaded the first time their tab opens, so
- * the page's first JavaScript stays small; a panel keeps its state while another tab is shown.
- * A command from outside (a lesson's "Run in the terminal") opens the terminal and runs there.
+ * comparison and the terminal (an embed may offer fewer). All but the steps are loaded the first
+ * time their tab opens, so the page's first JavaScript stays small; a panel keeps its state while
+ * another tab is shown. A command from outside (a lesson's "Run in the terminal") opens the
+ * terminal and runs there.
  */
 import type { ComponentProps, ComponentType, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
@@ -15,14 +16,17 @@ import type { TerminalCommand, TerminalViewProps } from '../terminal/TerminalVie
 import type { PlaygroundExample } from './examples.ts';
 import './panels.css';
 
-type PanelId = 'steps' | 'layers' | 'compare' | 'terminal';
+export type PanelId = 'steps' | 'layers' | 'compare' | 'terminal';
 
-const PANELS: readonly { readonly id: PanelId; readonly label: string }[] = [
-  { id: 'steps', label: 'Build steps' },
-  { id: 'layers', label: 'Layers' },
-  { id: 'compare', label: 'Compare' },
-  { id: 'terminal', label: 'Terminal' },
-];
+const LABELS: Readonly<Record<PanelId, string>> = {
+  steps: 'Build steps',
+  layers: 'Layers',
+  compare: 'Compare',
+  terminal: 'Terminal',
+};
+
+/** What the playground, the exercises and the lab show. */
+export const DEFAULT_PANELS: readonly PanelId[] = ['steps', 'layers', 'compare', 'terminal'];
 
 interface Props {
   readonly build: BuildOutput | undefined;
@@ -36,6 +40,8 @@ interface Props {
   readonly onStep: (index: number) => void;
   /** A command to run in the terminal: opens its tab. */
   readonly terminalCommand?: TerminalCommand;
+  /** The views to offer, in order (an embed picks some); at least one. */
+  readonly panels?: readonly PanelId[];
 }
 
 interface LazyViews {
@@ -55,12 +61,13 @@ const LAZY: { readonly [K in LazyId]: () => Promise<LazyViews[K]> } = {
 
 export function BuildPanels(props: Props) {
   const id = useId();
-  const [open, setOpen] = useState<PanelId>('steps');
+  const panels = (props.panels ?? DEFAULT_PANELS).map((panel) => ({ id: panel, label: LABELS[panel] }));
+  const [open, setOpen] = useState<PanelId>(panels[0]?.id ?? 'steps');
   const [views, setViews] = useState<LazyViews>({});
   const [loadError, setLoadError] = useState<string | undefined>();
   /** A layer the steps asked the explorer to show; `seq` tells one request from the next. */
   const [shownLayer, setShownLayer] = useState<{ index: number; seq: number } | undefined>();
-  const opened = useRef(new Set<PanelId>(['steps']));
+  const opened = useRef(new Set<PanelId>([open]));
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   useEffect(() => {
@@ -75,19 +82,19 @@ export function BuildPanels(props: Props) {
   }, [open]);
 
   useEffect(() => {
-    if (props.terminalCommand) setOpen('terminal');
+    if (props.terminalCommand && panels.some((panel) => panel.id === 'terminal')) setOpen('terminal');
   }, [props.terminalCommand?.seq]);
 
   const select = (index: number) => {
-    const panel = PANELS[index];
+    const panel = panels[index];
     if (!panel) return;
     setOpen(panel.id);
     tabs.current[index]?.focus();
   };
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLDivElement>) => {
-    const current = PANELS.findIndex((panel) => panel.id === open);
-    const last = PANELS.length - 1;
+    const current = panels.findIndex((panel) => panel.id === open);
+    const last = panels.length - 1;
     const next: Record<string, number> = {
       ArrowRight: current === last ? 0 : current + 1,
       ArrowLeft: current === 0 ? last : current - 1,
@@ -130,7 +137,7 @@ export function BuildPanels(props: Props) {
   return (
     <section class="mc-panels" aria-label="The build">
       <div role="tablist" aria-label="Views of the build" class="mc-panel-tabs" onKeyDown={onKeyDown}>
-        {PANELS.map((panel, index) => (
+        {panels.map((panel, index) => (
           <button
             key={panel.id}
             ref={(element) => {
@@ -149,7 +156,7 @@ export function BuildPanels(props: Props) {
           </button>
         ))}
       </div>
-      {PANELS.map((panel) => (
+      {panels.map((panel) => (
         <div
           key={panel.id}
           role="tabpanel"
@@ -166,7 +173,7 @@ export function BuildPanels(props: Props) {
                 onSelect={props.onStep}
                 onExploreLayer={(index) => {
                   setShownLayer((shown) => ({ index, seq: (shown?.seq ?? 0) + 1 }));
-                  select(PANELS.findIndex((panel) => panel.id === 'layers'));
+                  select(panels.findIndex((panel) => panel.id === 'layers'));
                 }}
               />
             ) : (

@@ -4,12 +4,15 @@
  * shared as a link; the engine runs in a worker.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+// The playground is the editor: load CodeMirror with the island rather than after it mounts.
+import '../editor/editor-session.ts';
+import EmbedButton from '../embed/EmbedButton.tsx';
 import { useBuildSession } from '../workbench/use-build-session.ts';
 import { useWorkbenchFiles } from '../workbench/use-workbench-files.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import { type PlaygroundExample, stateOf } from './examples.ts';
 import { type Notice, restoreState } from './restore.ts';
-import { encodedStateIn, shareUrl } from './share-link.ts';
+import { encodedStateIn, encodeState, shareUrl } from './share-link.ts';
 import { sourcesOf } from './state.ts';
 import { storeState } from './storage.ts';
 import './playground.css';
@@ -188,6 +191,10 @@ export default function Playground({ examples }: Props) {
             onChange={(event) => importZip(event.currentTarget)}
           />
         </label>
+        <EmbedButton
+          class="mc-secondary"
+          target={async () => ({ kind: 'playground', state: await encodeState(files.current()) })}
+        />
       </div>
       <div class={`mc-notice${notice?.kind === 'error' ? ' mc-notice-error' : ''}`} role="status">
         {notice?.text}

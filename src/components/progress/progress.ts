@@ -5,7 +5,8 @@
  */
 
 export const PROGRESS_VERSION = 1;
-const KEY = 'mc:progress:v1';
+/** Where the site keeps the learner's progress; an embed keeps its own under another key. */
+export const PROGRESS_KEY = 'mc:progress:v1';
 /** Exported files larger than this are refused on import. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
@@ -123,18 +124,22 @@ export const exportProgress = (progress: Progress): string => `${JSON.stringify(
 
 export const PROGRESS_EVENT = 'mc:progress';
 
-export function loadProgress(storage: Storage | null = safeStorage()): Progress {
+export function loadProgress(storage: Storage | null = safeStorage(), key = PROGRESS_KEY): Progress {
   try {
-    const text = storage?.getItem(KEY);
+    const text = storage?.getItem(key);
     return text ? parseProgress(JSON.parse(text)) : emptyProgress();
   } catch {
     return emptyProgress();
   }
 }
 
-export function saveProgress(progress: Progress, storage: Storage | null = safeStorage()): boolean {
+export function saveProgress(
+  progress: Progress,
+  storage: Storage | null = safeStorage(),
+  key = PROGRESS_KEY,
+): boolean {
   try {
-    storage?.setItem(KEY, JSON.stringify(progress));
+    storage?.setItem(key, JSON.stringify(progress));
     globalThis.dispatchEvent?.(new CustomEvent(PROGRESS_EVENT));
     return storage !== null;
   } catch {
@@ -142,16 +147,20 @@ export function saveProgress(progress: Progress, storage: Storage | null = safeS
   }
 }
 
-/** Reads, changes and writes the progress in one go. */
-export function changeProgress(change: (progress: Progress, now: string) => Progress): Progress {
-  const next = change(loadProgress(), new Date().toISOString());
-  saveProgress(next);
+/** Reads, changes and writes the progress (the site's, or the one under `key`) in one go. */
+export function changeProgress(
+  change: (progress: Progress, now: string) => Progress,
+  key = PROGRESS_KEY,
+): Progress {
+  const storage = safeStorage();
+  const next = change(loadProgress(storage, key), new Date().toISOString());
+  saveProgress(next, storage, key);
   return next;
 }
 
 export function resetProgress(storage: Storage | null = safeStorage()): void {
   try {
-    storage?.removeItem(KEY);
+    storage?.removeItem(PROGRESS_KEY);
   } catch {}
   globalThis.dispatchEvent?.(new CustomEvent(PROGRESS_EVENT));
 }
@@ -168,7 +177,7 @@ function safeStorage(): Storage | null {
 export function watchProgress(callback: (progress: Progress) => void): () => void {
   const onChange = () => callback(loadProgress());
   const onStorage = (event: StorageEvent) => {
-    if (event.key === KEY || event.key === null) onChange();
+    if (event.key === PROGRESS_KEY || event.key === null) onChange();
   };
   globalThis.addEventListener(PROGRESS_EVENT, onChange);
   globalThis.addEventListener('storage', onStorage);

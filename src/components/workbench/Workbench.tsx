@@ -7,7 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { DOCKERFILE } from '../context/file-path.ts';
 import { ContextEditor } from '../editor/ContextEditor.tsx';
-import { BuildPanels } from '../playground/BuildPanels.tsx';
+import { BuildPanels, type PanelId } from '../playground/BuildPanels.tsx';
 import { BuildStatus } from '../playground/BuildStatus.tsx';
 import type { PlaygroundExample } from '../playground/examples.ts';
 import { StatusLine } from '../playground/StatusLine.tsx';
@@ -38,6 +38,12 @@ interface Props {
   readonly children?: ComponentChildren;
   /** A command to run in the terminal tab (the lab's "Run in the terminal"). */
   readonly terminalCommand?: TerminalCommand;
+  /** The views of the build, in order (an embed picks some; none for `[]`); all by default. */
+  readonly panels?: readonly PanelId[];
+  /** Every file is read-only (an embed's read-only mode). */
+  readonly readOnly?: boolean;
+  /** Show the text and load the editor when the reader first wants to edit (an embed). */
+  readonly editorOnDemand?: boolean;
 }
 
 export function Workbench({
@@ -50,6 +56,9 @@ export function Workbench({
   onNotice,
   children,
   terminalCommand,
+  panels,
+  readOnly,
+  editorOnDemand,
 }: Props) {
   const { build, step } = session;
   const output = session.failure ? undefined : build?.output;
@@ -58,6 +67,8 @@ export function Workbench({
     <>
       <ContextEditor
         key={generation}
+        {...(readOnly ? { readOnly } : {})}
+        {...(editorOnDemand ? { editorOnDemand } : {})}
         files={state.files}
         active={state.active}
         diagnostics={session.diagnostics}
@@ -83,16 +94,19 @@ export function Workbench({
         {output && <RunCheck run={output.analysis.run} />}
       </ContextEditor>
       {children}
-      <BuildPanels
-        build={output}
-        failure={session.failure}
-        engine={session.engine}
-        examples={examples}
-        current={() => sourcesOf(current())}
-        step={step.index}
-        onStep={(index) => session.showStep(index)}
-        {...(terminalCommand ? { terminalCommand } : {})}
-      />
+      {panels?.length !== 0 && (
+        <BuildPanels
+          build={output}
+          failure={session.failure}
+          engine={session.engine}
+          examples={examples}
+          current={() => sourcesOf(current())}
+          step={step.index}
+          onStep={(index) => session.showStep(index)}
+          {...(terminalCommand ? { terminalCommand } : {})}
+          {...(panels ? { panels } : {})}
+        />
+      )}
     </>
   );
 }

@@ -14,7 +14,7 @@ interface ExerciseResult {
   readonly solved: boolean;
   readonly imageBytes: number | null;
   readonly dockerfile: string;
-  readonly results?: readonly { readonly pass: boolean; readonly detail: string }[];
+  readonly goals?: readonly { readonly pass: boolean; readonly detail: string }[];
 }
 
 export const LOCK_EVENT = 'mc:workshop-lock';
@@ -34,7 +34,7 @@ export function connectExercises(): void {
       goals: {
         passing: result.passing,
         total: result.total,
-        ...(result.results ? { results: result.results } : {}),
+        ...(result.goals ? { results: result.goals } : {}),
       },
       solved: result.solved,
       imageBytes: result.imageBytes,

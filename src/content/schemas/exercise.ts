@@ -22,6 +22,12 @@ export const contextFileSchema = z.object({
   readOnly: z.boolean().default(false).describe('Whether the learner may edit the file.'),
 });
 
+const imagePaths = z
+  .array(z.string().startsWith('/').max(1024))
+  .min(1)
+  .max(64)
+  .describe('Absolute paths in the final image, e.g. `/bin/sh`.');
+
 const goalSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('builds') }).describe('The build succeeds.'),
@@ -35,13 +41,19 @@ const goalSchema = z
     z.object({ kind: z.literal('noShell') }).describe('The final image has no shell.'),
     z.object({ kind: z.literal('nonRoot') }).describe('The container does not run as root.'),
     z
-      .object({ kind: z.literal('absentPaths'), paths: z.array(z.string().startsWith('/')).min(1) })
+      .object({ kind: z.literal('absentPaths'), paths: imagePaths })
       .describe('None of these absolute paths exist in the final image.'),
     z
-      .object({ kind: z.literal('presentPaths'), paths: z.array(z.string().startsWith('/')).min(1) })
+      .object({ kind: z.literal('presentPaths'), paths: imagePaths })
       .describe('All of these absolute paths exist in the final image.'),
     z
-      .object({ kind: z.literal('noDiagnostic'), code: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/) })
+      .object({
+        kind: z.literal('noDiagnostic'),
+        code: z
+          .string()
+          .max(100)
+          .regex(/^[a-z]+\/[a-z0-9-]+$/),
+      })
       .describe('The analysis reports no finding with this code, e.g. `rule/copy-manifests-first`.'),
     z
       .object({
@@ -85,8 +97,23 @@ export const exerciseSchema = z.object({
   explanation: z.string().max(8000).default('').describe('Markdown shown after success or on request.'),
 });
 
+/**
+ * An exercise an author embeds on their own page (in the embed's URL or the loader's attributes):
+ * the same fields and limits, without the course's place for it (order, lesson), and with only
+ * what a task needs required: a title, a starter Dockerfile and goals.
+ */
+export const customExerciseSchema = exerciseSchema.omit({ order: true, lesson: true }).extend({
+  summary: exerciseSchema.shape.summary.optional(),
+  files: exerciseSchema.shape.files.default([]),
+  hints: exerciseSchema.shape.hints.default([]),
+  solution: exerciseSchema.shape.solution
+    .optional()
+    .describe('A reference solution, if the author gives one.'),
+});
+
 export type ContextFile = z.infer<typeof contextFileSchema>;
 export type Exercise = z.infer<typeof exerciseSchema>;
+export type CustomExercise = z.infer<typeof customExerciseSchema>;
 
 // The schema must produce goals the engine understands: this fails to compile if they drift apart.
 type SchemaGoal = z.infer<typeof goalSchema>;

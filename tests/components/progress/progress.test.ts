@@ -97,4 +97,14 @@ describe('progress', () => {
     expect(loadProgress(storage)).toEqual(emptyProgress());
     expect(loadProgress(null)).toEqual(emptyProgress());
   });
+
+  it('keeps an embed’s progress under its own key, apart from the site’s', () => {
+    const storage = new MemoryStorage() as unknown as Storage;
+    const site = markLessonRead(emptyProgress(), 'challenges', T1);
+    const embed = recordSolved(emptyProgress(), 'go-under-10mb', 5_000_000, T1);
+    expect(saveProgress(site, storage)).toBe(true);
+    expect(saveProgress(embed, storage, 'mc:embed:v1:go-under-10mb')).toBe(true);
+    expect(loadProgress(storage)).toEqual(site);
+    expect(loadProgress(storage, 'mc:embed:v1:go-under-10mb')).toEqual(embed);
+  });
 });
