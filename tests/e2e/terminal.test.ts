@@ -138,10 +138,23 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
     await page.close();
   });
 
-  it('runs a lesson’s command in the lab’s terminal, with the lesson’s image built', async () => {
+  it('runs a lesson’s command in the lab’s terminal, with the lesson’s image built, even when clicked before the lab loads', async () => {
     const page = await newPage();
-    await page.goto(`${url}/lessons/python-single-stage/`);
-    await page.getByRole('button', { name: 'Run in the terminal' }).first().click();
+    // Hold the lab's loader back until after the click: a reader on a busy phone can click first.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/LabLoader\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${url}/lessons/python-single-stage/`, { waitUntil: 'domcontentloaded' });
+    const button = page.getByRole('button', { name: 'Run in the terminal' }).first();
+    await button.click();
+    await expect(button.getAttribute('data-lab-pending')).resolves.toBe('');
+    await expect(page.locator('.mc-lab-dialog[open]').count()).resolves.toBe(0);
+    release();
     const terminal = page.locator('.mc-lab .mc-terminal');
     await terminal.waitFor();
     await expect.poll(() => screen(terminal), { timeout: 30_000 }).toMatch(/root@[0-9a-f]{12}:\/app#/);

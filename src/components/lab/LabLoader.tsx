@@ -6,7 +6,15 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LabProps } from './Lab.tsx';
-import { type LabRequest, type LabSource, requestFrom, sourceFromPayload } from './lab-request.ts';
+import {
+  LAB_BUTTONS,
+  type LabRequest,
+  type LabSource,
+  PENDING_ATTRIBUTE,
+  READY_ATTRIBUTE,
+  requestFrom,
+  sourceFromPayload,
+} from './lab-request.ts';
 import './lab.css';
 
 interface Props {
@@ -34,7 +42,7 @@ export default function LabLoader({ initial }: Props) {
 
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
-      const button = (event.target as Element | null)?.closest?.('[data-lab-load], [data-lab-run]');
+      const button = (event.target as Element | null)?.closest?.(LAB_BUTTONS);
       if (!button) return;
       event.preventDefault();
       open(requestFrom(button));
@@ -42,6 +50,15 @@ export default function LabLoader({ initial }: Props) {
     document.addEventListener('click', onClick);
     return () => document.removeEventListener('click', onClick);
   });
+
+  useEffect(() => {
+    document.documentElement.setAttribute(READY_ATTRIBUTE, '');
+    const pending = document.querySelector(`[${PENDING_ATTRIBUTE}]`);
+    if (!pending) return;
+    pending.removeAttribute(PENDING_ATTRIBUTE);
+    pending.removeAttribute('aria-busy');
+    open(requestFrom(pending));
+  }, []);
 
   const openDefault = () => {
     const source: LabSource | undefined = initial ? sourceFromPayload(initial) : undefined;

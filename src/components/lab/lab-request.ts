@@ -42,6 +42,13 @@ export function sourceFromPayload(text: string | null | undefined): LabSource | 
   return { ...(named ? { scenario } : {}), title, dockerfile, files: list };
 }
 
+/** The lesson's buttons that talk to the lab. */
+export const LAB_BUTTONS = '[data-lab-load], [data-lab-run]';
+/** Set on `<html>` once the lab's loader listens for its buttons. */
+export const READY_ATTRIBUTE = 'data-lab-ready';
+/** Marks a button clicked before that (early-clicks.ts); the loader answers it when it starts. */
+export const PENDING_ATTRIBUTE = 'data-lab-pending';
+
 /** The request a click on a lesson's button makes, from the button and the block around it. */
 export function requestFrom(button: Element): LabRequest | undefined {
   const block = button.closest('[data-lab-source]');
