@@ -201,6 +201,14 @@ describe.skipIf(!HAS_CHROMIUM)('workshop', () => {
     await dashboard.getByLabel('Page').selectOption('/rules/');
     await dashboard.getByRole('button', { name: 'Send everyone there' }).click();
     await phone.waitForURL(`${url}/rules/`, { timeout: 10_000 });
+    // No control's content may stick out of its column (a long page title once pushed it sideways).
+    await expect(
+      dashboard.evaluate(
+        () =>
+          [...document.querySelectorAll('.mc-ws-control')].filter((box) => box.scrollWidth > box.clientWidth)
+            .length,
+      ),
+    ).resolves.toBe(0);
     await phone.getByRole('heading', { level: 1 }).waitFor();
     await phone.getByRole('complementary', { name: 'Workshop' }).getByRole('timer').waitFor();
     await phone.screenshot({ path: join(SCREENSHOTS, 'participant-followed.png') });
