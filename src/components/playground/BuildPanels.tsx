@@ -19,7 +19,7 @@ import './panels.css';
 export type PanelId = 'steps' | 'layers' | 'compare' | 'terminal';
 
 const LABELS: Readonly<Record<PanelId, string>> = {
-  steps: 'Build steps',
+  steps: 'Steps',
   layers: 'Layers',
   compare: 'Compare',
   terminal: 'Terminal',
