@@ -53,10 +53,7 @@ export function EmbedPlayground({ initial, options, bridge, notice }: EmbedPlayg
       )}
       <Workbench
         session={session}
-        state={files.state}
-        generation={files.generation}
-        onChange={apply}
-        current={files.current}
+        files={files}
         examples={[{ id: 'embedded', title: 'The Dockerfile as embedded', files: initial.files }]}
         panels={buildViewsOf(options.panels)}
         readOnly={options.readonly}

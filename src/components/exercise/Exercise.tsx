@@ -234,10 +234,7 @@ export default function Exercise(props: Props) {
 
       <Workbench
         session={session}
-        state={files.state}
-        generation={files.generation}
-        onChange={apply}
-        current={files.current}
+        files={files}
         examples={[
           { id: 'starter', title: 'The starter', files: starterState(exercise).files },
           ...(solution ? [{ id: 'solution', title: 'The reference solution', files: solution.files }] : []),

@@ -60,10 +60,7 @@ export function Lab({ request, seq }: LabProps) {
     <div class="mc-lab">
       <Workbench
         session={session}
-        state={files.state}
-        generation={files.generation}
-        onChange={apply}
-        current={files.current}
+        files={files}
         examples={loaded ? [{ id: 'lesson', title: loaded.title, files: stateOf(loaded).files }] : []}
         {...(terminalCommand ? { terminalCommand } : {})}
       />

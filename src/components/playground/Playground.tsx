@@ -213,10 +213,7 @@ export default function Playground({ examples }: Props) {
       )}
       <Workbench
         session={session}
-        state={files.state}
-        generation={files.generation}
-        onChange={apply}
-        current={files.current}
+        files={files}
         examples={examples}
         onNotice={(text) => setNotice({ kind: 'info', text })}
       />

@@ -11,26 +11,16 @@ import { BuildPanels, type PanelId } from '../playground/BuildPanels.tsx';
 import { BuildStatus } from '../playground/BuildStatus.tsx';
 import type { PlaygroundExample } from '../playground/examples.ts';
 import { StatusLine } from '../playground/StatusLine.tsx';
-import {
-  type PlaygroundState,
-  sourcesOf,
-  withContent,
-  withFile,
-  withoutFile,
-  withRename,
-} from '../playground/state.ts';
+import { sourcesOf, withContent, withFile, withoutFile, withRename } from '../playground/state.ts';
 import { RunCheck } from '../run/RunCheck.tsx';
 import type { TerminalCommand } from '../terminal/TerminalView.tsx';
 import type { BuildSession } from './use-build-session.ts';
+import type { WorkbenchFiles } from './use-workbench-files.ts';
 
 interface Props {
   readonly session: BuildSession;
-  readonly state: PlaygroundState;
-  /** Bumped when the files are replaced wholesale, which remounts the editor. */
-  readonly generation: number;
-  readonly onChange: (change: (state: PlaygroundState) => PlaygroundState) => void;
-  /** The files now (the editor's latest text), for comparing them with the examples. */
-  readonly current: () => PlaygroundState;
+  /** The page's files (useWorkbenchFiles): what the editor shows and where its edits go. */
+  readonly files: WorkbenchFiles;
   /** What the comparison offers to compare with. */
   readonly examples: readonly PlaygroundExample[];
   readonly onNotice?: (text: string) => void;
@@ -48,10 +38,7 @@ interface Props {
 
 export function Workbench({
   session,
-  state,
-  generation,
-  onChange,
-  current,
+  files,
   examples,
   onNotice,
   children,
@@ -61,6 +48,8 @@ export function Workbench({
   editorOnDemand,
 }: Props) {
   const { build, step } = session;
+  const { state, generation, current } = files;
+  const onChange = files.apply;
   const output = session.failure ? undefined : build?.output;
   const shownStep = step.index === null ? undefined : output?.result.steps[step.index];
   return (
