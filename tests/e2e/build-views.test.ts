@@ -6,13 +6,11 @@
  */
 
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { HAS_CHROMIUM, launchBrowser } from './browser.ts';
+import { HAS_CHROMIUM, launchBrowser, openPage, type PageOptions, seriousAxeViolations } from './browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/build-views');
 
 describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
@@ -29,15 +27,8 @@ describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
     expect(errors).toEqual([]);
   });
 
-  async function open(options: { theme?: 'light' | 'dark'; width?: number; height?: number } = {}) {
-    const page = await browser.newPage({
-      colorScheme: options.theme ?? 'light',
-      viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+  async function open(options: PageOptions = {}) {
+    const page = await openPage(browser, errors, options);
     await page.goto(`${url}/playground/`);
     await page.locator('.mc-playground[data-ready] .cm-content').waitFor();
     await built(page);
@@ -309,19 +300,7 @@ describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
       const page = await open({ theme });
       const violations: string[] = [];
       const check = async (where: string) => {
-        await page.addScriptTag({ path: AXE });
-        const found = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as { axe: { run(context: Element): Promise<{ violations: AxeViolation[] }> } }
-          ).axe;
-          const { violations } = await axe.run(document.documentElement);
-          return violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map(
-              (violation) =>
-                `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-            );
-        });
+        const found = await seriousAxeViolations(page);
         violations.push(...found.map((violation) => `${where}: ${violation}`));
       };
       await page.getByRole('button', { name: 'Next step' }).click();
@@ -375,9 +354,3 @@ describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
     }
   });
 });
-
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  nodes: { target: string[] }[];
-}

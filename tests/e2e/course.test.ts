@@ -4,13 +4,11 @@
  * and through export and import, search, axe in both themes, screenshots of every lesson.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { HAS_CHROMIUM, launchBrowser } from './browser.ts';
+import { HAS_CHROMIUM, launchBrowser, openPage, type PageOptions, seriousAxeViolations } from './browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/course');
 const LESSONS = [
   'why-small-images',
@@ -37,19 +35,8 @@ describe.skipIf(!HAS_CHROMIUM)('course', () => {
     expect(errors).toEqual([]);
   });
 
-  async function newPage(options: { theme?: 'light' | 'dark'; width?: number; height?: number } = {}) {
-    const context = await browser.newContext({
-      colorScheme: options.theme ?? 'light',
-      viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    return page;
-  }
+  const newPage = (options: PageOptions = {}) =>
+    openPage(browser, errors, { ...options, acceptDownloads: true });
 
   /** Replaces text in the open CodeMirror document, as typing would. */
   async function replaceInEditor(page: Page, scope: string, from: string, to: string) {
@@ -187,17 +174,7 @@ describe.skipIf(!HAS_CHROMIUM)('course', () => {
         const page = await newPage({ theme });
         await page.goto(`${url}${path}`);
         await page.waitForLoadState('networkidle');
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
-          const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-          return result.violations
-            .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-            .map(
-              (v: { id: string; nodes: { target: string[] }[] }) =>
-                `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`,
-            );
-        });
+        const violations = await seriousAxeViolations(page, { resultTypes: ['violations'] });
         expect(violations, `${path} (${theme})`).toEqual([]);
         await page.close();
       }

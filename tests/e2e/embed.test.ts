@@ -9,28 +9,20 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readExercise } from '../../src/content/exercise-files.ts';
-import { HAS_CHROMIUM, launchBrowser } from './browser.ts';
+import { HAS_CHROMIUM, launchBrowser, openPage, type PageOptions, seriousAxeViolations } from './browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const RESULTS = resolve(import.meta.dirname, '../../test-results/embed');
 
 interface Recorded {
   readonly widget: string;
   readonly type: string;
   readonly detail: Record<string, unknown>;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  nodes: { target: string[] }[];
 }
 
 /** A page of the blog that embeds the widgets: records every widget event and every raw message of ours. */
@@ -106,14 +98,14 @@ describe.skipIf(!HAS_CHROMIUM)('embeds', () => {
     expect(errors).toEqual([]);
   });
 
-  async function newPage(
-    options: { theme?: 'light' | 'dark'; width?: number; height?: number; context?: BrowserContext } = {},
-  ) {
-    const page = await (options.context ?? browser).newPage({
-      colorScheme: options.theme ?? 'light',
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+  /** A page of its own, 900 pixels high unless told, or one in `context`; a dialog is an error too. */
+  async function newPage(options: PageOptions & { context?: BrowserContext } = {}) {
+    const page = await openPage(options.context ?? browser, errors, {
+      ...options,
+      height: options.height ?? 900,
+      console: false,
+      label: (opened) => opened.url(),
     });
-    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
     page.on('dialog', (dialog) => {
       errors.push(`a dialog opened: ${dialog.message()}`);
       dialog.dismiss().catch(() => {});
@@ -601,22 +593,8 @@ describe.skipIf(!HAS_CHROMIUM)('embeds', () => {
       const page = await newPage({ theme });
       const violations: string[] = [];
       const check = async (what: string) => {
-        await page.addScriptTag({ path: AXE });
-        const found = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: { run(context: Element, options: object): Promise<{ violations: AxeViolation[] }> };
-            }
-          ).axe;
-          // The widgets in frames are checked on their own pages.
-          const { violations } = await axe.run(document.documentElement, { iframes: false });
-          return violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map(
-              (violation) =>
-                `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-            );
-        });
+        // The widgets in frames are checked on their own pages.
+        const found = await seriousAxeViolations(page, { iframes: false });
         violations.push(...found.map((violation) => `${what}: ${violation}`));
       };
       await page.goto(`${site}/embed/exercise/go-scratch-starts/?panels=steps,terminal&theme=${theme}`);

@@ -5,15 +5,13 @@
  */
 
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeState } from '../../src/components/playground/share-link.ts';
-import { HAS_CHROMIUM, launchBrowser } from './browser.ts';
+import { HAS_CHROMIUM, launchBrowser, openPage, type PageOptions, seriousAxeViolations } from './browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/playground');
 
 describe.skipIf(!HAS_CHROMIUM)('playground', () => {
@@ -31,17 +29,8 @@ describe.skipIf(!HAS_CHROMIUM)('playground', () => {
   });
 
   /** A fresh page (own storage) on the playground, once the editor and the first parse are there. */
-  async function open(
-    options: { path?: string; theme?: 'light' | 'dark'; width?: number; height?: number } = {},
-  ) {
-    const page = await browser.newPage({
-      colorScheme: options.theme ?? 'light',
-      viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+  async function open(options: PageOptions & { path?: string } = {}) {
+    const page = await openPage(browser, errors, options);
     await page.goto(`${url}${options.path ?? '/playground/'}`);
     await ready(page);
     return page;
@@ -398,20 +387,7 @@ describe.skipIf(!HAS_CHROMIUM)('playground', () => {
       await page.keyboard.type('N');
       await waitForStatus(page, 'Error on line');
       await page.getByRole('button', { name: 'New file' }).click();
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as { axe: { run(context: Element): Promise<{ violations: AxeViolation[] }> } }
-        ).axe;
-        const { violations } = await axe.run(document.documentElement);
-        return violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map(
-            (violation) =>
-              `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-          );
-      });
-      expect(violations).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.close();
     });
   }
@@ -445,9 +421,3 @@ describe.skipIf(!HAS_CHROMIUM)('playground', () => {
     }
   });
 });
-
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  nodes: { target: string[] }[];
-}

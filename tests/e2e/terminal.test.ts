@@ -6,20 +6,12 @@
  */
 
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { HAS_CHROMIUM, launchBrowser } from './browser.ts';
+import { HAS_CHROMIUM, launchBrowser, openPage, type PageOptions, seriousAxeViolations } from './browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/terminal');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
 
 describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
   let browser: Browser;
@@ -35,20 +27,10 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
     expect(errors).toEqual([]);
   });
 
-  async function newPage(options: { theme?: 'light' | 'dark'; width?: number; height?: number } = {}) {
-    const page = await browser.newPage({
-      colorScheme: options.theme ?? 'light',
-      viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    return page;
-  }
+  const newPage = (options: PageOptions = {}) => openPage(browser, errors, options);
 
   /** The playground with its terminal open and ready for keys. */
-  async function playgroundTerminal(options: Parameters<typeof newPage>[0] = {}) {
+  async function playgroundTerminal(options: PageOptions = {}) {
     const page = await newPage(options);
     await page.goto(`${url}/playground/`);
     await page.locator('.mc-playground[data-ready] .cm-content').waitFor();
@@ -179,20 +161,7 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
       await run(page, terminal, 'nope');
       await terminal.locator('.mc-terminal-transcript summary').click();
       await page.getByRole('button', { name: 'Screen reader mode' }).click();
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as { axe: { run(context: Element): Promise<{ violations: AxeViolation[] }> } }
-        ).axe;
-        const { violations } = await axe.run(document.documentElement);
-        return violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map(
-            (violation) =>
-              `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-          );
-      });
-      expect(violations).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.close();
     });
   }

@@ -6,23 +6,15 @@
  * (the `mc-workshop-progress` DOM event); one test solves a real challenge in the editor.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ProgressReport } from '../../src/components/workshop/outbox.ts';
-import { HAS_CHROMIUM, launchBrowser } from './browser.ts';
+import { HAS_CHROMIUM, launchBrowser, recordErrors, seriousAxeViolations } from './browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/workshop');
 const EXERCISE = 'go-under-10mb';
 const EXERCISE_TITLE = 'Ship the Go app in under 10 MB, without a shell';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
 
 function report(page: Page, detail: ProgressReport): Promise<void> {
   return page.evaluate(
@@ -48,21 +40,6 @@ function progress(passing: number, solved: boolean, imageBytes: number | null): 
   };
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Element): Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const { violations } = await axe.run(document.documentElement);
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-      );
-  });
-}
-
 describe.skipIf(!HAS_CHROMIUM)('workshop', () => {
   const url = inject('siteUrl');
   const errors: string[] = [];
@@ -72,10 +49,6 @@ describe.skipIf(!HAS_CHROMIUM)('workshop', () => {
   let dashboard: Page;
   let phone: Page;
   let code = '';
-
-  const watch = (page: Page, who: string) => {
-    page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
-  };
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -87,10 +60,8 @@ describe.skipIf(!HAS_CHROMIUM)('workshop', () => {
       isMobile: true,
       hasTouch: true,
     });
-    dashboard = await instructor.newPage();
-    phone = await participant.newPage();
-    watch(dashboard, 'instructor');
-    watch(phone, 'participant');
+    dashboard = recordErrors(await instructor.newPage(), errors, { label: 'instructor', console: false });
+    phone = recordErrors(await participant.newPage(), errors, { label: 'participant', console: false });
   });
 
   afterAll(async () => {
@@ -221,16 +192,16 @@ describe.skipIf(!HAS_CHROMIUM)('workshop', () => {
 
   it('has no serious or critical axe violations on the dashboard and the join page', async () => {
     await dashboard.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
-    expect(await axeViolations(dashboard)).toEqual([]);
+    expect(await seriousAxeViolations(dashboard)).toEqual([]);
     await dashboard.emulateMedia({ colorScheme: 'dark' });
     await dashboard.evaluate(() => {
       document.documentElement.dataset.theme = 'dark';
     });
-    expect(await axeViolations(dashboard)).toEqual([]);
+    expect(await seriousAxeViolations(dashboard)).toEqual([]);
     await phone.goto(`${url}/workshop/join/`);
     await phone.getByRole('heading', { name: /You are in/ }).waitFor();
     await phone.screenshot({ path: join(SCREENSHOTS, 'participant-joined.png'), fullPage: true });
-    expect(await axeViolations(phone)).toEqual([]);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
   });
 
   it('ends the workshop: read-only for participants', async () => {
