@@ -6,43 +6,17 @@
  *  - the layer explorer on python:3.9: the image's files reaching the page, a filter that shows all
  *    of its paths, and frame times while scrolling through them.
  */
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+
 import { chromium, type Page } from 'playwright-core';
+import { percentile, serveBuiltSite } from './static-site.ts';
 
 const EDITS = Number(process.env.EDITS ?? 30);
-const dist = resolve(import.meta.dirname, '../dist');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.txt': 'text/plain',
-};
 
-if (!existsSync(join(dist, 'playground/index.html')))
-  throw new Error('Build the site first: npm run bench:views');
-
-const server = createServer(async (request, response) => {
-  let path = normalize(join(dist, new URL(request.url ?? '/', 'http://x').pathname));
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) path = join(path, 'index.html');
-  const body = path.startsWith(dist) ? await readFile(path).catch(() => undefined) : undefined;
-  if (!body) response.writeHead(404).end();
-  else
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-});
-await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const site = await serveBuiltSite('bench:views');
+const { base } = site;
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
 
 interface Verdict {
@@ -204,4 +178,4 @@ console.log(
 );
 
 await browser.close();
-server.close();
+site.close();

@@ -4,41 +4,21 @@
  * each keystroke from its keydown event to the page showing the worker's new verdict. Also reports
  * the worker round trip the page measured (post to answer). Issue 7's goal: under 50 ms at p95.
  */
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+
 import { chromium } from 'playwright-core';
+import { percentile, serveBuiltSite } from './static-site.ts';
 
 const EDITS = Number(process.env.EDITS ?? 200);
-const dist = resolve(import.meta.dirname, '../dist/client');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-if (!existsSync(join(dist, 'playground/index.html')))
-  throw new Error('Build the site first: npm run bench:editor');
-
-const server = createServer(async (request, response) => {
-  let path = normalize(join(dist, new URL(request.url ?? '/', 'http://x').pathname));
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) path = join(path, 'index.html');
-  const body = path.startsWith(dist) ? await readFile(path).catch(() => undefined) : undefined;
-  if (!body) response.writeHead(404).end();
-  else
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-});
-await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const site = await serveBuiltSite('bench:editor');
+const { base } = site;
 
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage();
 await page.goto(`${base}/playground/`);
 await page.locator('.mc-playground[data-ready] .cm-content').waitFor();
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);
 
 console.log(`${EDITS} edits per Dockerfile, Chromium ${browser.version()}`);
@@ -86,4 +66,4 @@ for (const title of await page.locator('select option').allTextContents()) {
 }
 
 await browser.close();
-server.close();
+site.close();
