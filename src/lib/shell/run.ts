@@ -168,7 +168,7 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
         return failed(
           tree,
           'build/no-shell',
-          `${processLine(argv)}: runc run failed: unable to start container process: exec: "${program}": stat ${program}: no such file or directory`,
+          `${processLine(argv)}: runc run failed: unable to start container process: error during container init: exec: "${program}": stat ${program}: no such file or directory`,
           `This stage has no ${program}: a shell-form RUN needs one. Use the exec form (RUN ["program", "arg"]) or build this step in a stage that has a shell.`,
         );
       }

@@ -50,7 +50,7 @@ describe('docker run', () => {
     const noShell = await t.type('docker run --rm -it --entrypoint sh go-scratch');
     expect(noShell.status).toBe(127);
     expect(noShell.err).toBe(
-      'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown.\n\nRun \'docker run --help\' for more information\n',
+      'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "sh": executable file not found in $PATH: unknown.\n\nRun \'docker run --help\' for more information\n',
     );
   });
 

@@ -23,8 +23,10 @@ const SHELL_NAMES = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/
 function daemonError(check: RunCheck): { text: string; status: number } | undefined {
   const error = check.error;
   if (!error) return undefined;
+  // runc 1.2 and later (what current Docker ships) wrap every error of the container's init, the
+  // exec lookup included, in "error during container init" (libcontainer/process_linux.go).
   const runtime = (message: string, status: number) => ({
-    text: `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${message}: unknown.\n${MORE}`,
+    text: `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${message}: unknown.\n${MORE}`,
     status,
   });
   switch (error.code) {
