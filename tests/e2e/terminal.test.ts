@@ -143,6 +143,15 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
     await expect(terminal.locator('.mc-terminal-place').textContent()).resolves.toContain(
       'Inside a container of python-single',
     );
+    // The answer is on screen: the lab scrolled its terminal into view, below the editor.
+    await expect
+      .poll(() =>
+        terminal.locator('.mc-terminal-host').evaluate((host) => {
+          const box = host.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
     await expect(screen(terminal)).resolves.toMatch(
       /\$ docker run --rm -it python-single bash\s*\nroot@[0-9a-f]{12}:\/app#/,
     );

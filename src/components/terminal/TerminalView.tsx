@@ -95,6 +95,8 @@ interface Machine {
   readonly queue: { line: string; prepare?: string }[];
   /** A line typed before the worker was there, run when it is. */
   waiting?: { line: string; prepare?: string } | undefined;
+  /** A lesson's command is running: show the terminal when its answer is printed. */
+  reveal?: boolean;
 }
 
 export function TerminalView({ engine, current, active, command }: TerminalViewProps) {
@@ -181,6 +183,8 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
         for (const chunk of answer.chunks) m.term.write(chunkText(chunk));
         if (answer.chunks.length) log(plain(answer.chunks));
         settle(m, answer);
+        if (m.reveal && box.current) reveal(box.current);
+        m.reveal = false;
       });
   };
 
@@ -351,7 +355,10 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
 
     const waiting = pendingCommand.current;
     pendingCommand.current = undefined;
-    if (waiting) runTyped(m, waiting.command, waiting.prepare);
+    if (waiting) {
+      m.reveal = true;
+      runTyped(m, waiting.command, waiting.prepare);
+    }
     return () => {
       data.dispose();
       resize.disconnect();
@@ -386,6 +393,7 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
       pendingCommand.current = command;
       return;
     }
+    m.reveal = true;
     runTyped(m, command.command, command.prepare);
     m.term.focus();
   }, [command?.seq]);
@@ -454,4 +462,13 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
       </details>
     </div>
   );
+}
+
+/**
+ * Brings the terminal's screen into view when a lesson's command runs there: the learner clicked
+ * a button elsewhere and should see the answer, not the editor above it.
+ */
+function reveal(screen: HTMLElement): void {
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  screen.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
 }
