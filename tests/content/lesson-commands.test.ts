@@ -18,11 +18,11 @@ type Step = string | { readonly edit: string; readonly change: (content: string)
 /** For each command: the steps the lesson suggests after it, and what the answers must show. */
 const EXPECTED: Record<
   string,
-  { readonly then?: readonly Step[]; readonly check: (ran: readonly Ran[]) => void }
+  { readonly next?: readonly Step[]; readonly check: (ran: readonly Ran[]) => void }
 > = {
   // python-single-stage: "try `which gcc curl pip apt-get`, `ls /usr/include | wc -l` and `id`".
   'docker run --rm -it python-single bash': {
-    then: ['which gcc curl pip apt-get', 'ls /usr/include | wc -l', 'id'],
+    next: ['which gcc curl pip apt-get', 'ls /usr/include | wc -l', 'id'],
     check: ([shell, which, headers, id]) => {
       expect(shell?.prompt).toMatch(/^root@[0-9a-f]{12}:\/app# $/);
       expect(which?.out).toBe('/usr/bin/gcc\n/usr/bin/curl\n/usr/local/bin/pip\n/usr/bin/apt-get\n');
@@ -33,7 +33,7 @@ const EXPECTED: Record<
   // go-single-stage: "`which go gcc make`, `du -sh /usr/local/go` and `ls /usr/local/go/bin`";
   // why-small-images: "`which gcc curl apt-get` inside it, and `exit`".
   'docker run --rm -it --entrypoint bash go-single': {
-    then: [
+    next: [
       'which go gcc make',
       'du -sh /usr/local/go',
       'ls /usr/local/go/bin',
@@ -52,7 +52,7 @@ const EXPECTED: Record<
   // multi-stage-python: "`which nc wget apk pip` finds all four, `ls -l /usr/bin/nc` shows that it
   // is busybox under another name, and `id` says root".
   'docker run --rm -it python-multi-fixed sh': {
-    then: ['which nc wget apk pip', 'ls -l /usr/bin/nc', 'id'],
+    next: ['which nc wget apk pip', 'ls -l /usr/bin/nc', 'id'],
     check: ([shell, which, nc, id]) => {
       expect(shell?.prompt).toBe('/app # ');
       expect(which?.out.trim().split('\n')).toHaveLength(4);
@@ -80,7 +80,7 @@ const EXPECTED: Record<
   // layer-caching: "change the greeting in `src/example.py` and run the same command again: the
   // steps up to the install say `CACHED`, and only the last `COPY` runs".
   'docker build -t app .': {
-    then: [
+    next: [
       { edit: 'src/example.py', change: (content) => content.replace('Hello', 'Hi') },
       'docker build -t app .',
     ],
@@ -130,7 +130,7 @@ describe("the lessons' terminal commands", () => {
     const expected = EXPECTED[run];
     if (!expected) throw new Error(`nothing checks ${run}`);
     const ran: Ran[] = [await t.type(run)];
-    for (const step of expected.then ?? []) {
+    for (const step of expected.next ?? []) {
       if (typeof step === 'string') {
         ran.push(await t.type(step));
         continue;

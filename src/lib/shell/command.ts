@@ -33,6 +33,18 @@ export interface ShellState {
   readonly memory: Map<string, unknown>;
 }
 
+/** A shell's state at its start: every variable it is given exported, default options, no notes. */
+export function freshShellState(start: Pick<ShellState, 'tree' | 'cwd' | 'variables' | 'user'>): ShellState {
+  return {
+    ...start,
+    exported: new Set(start.variables.keys()),
+    options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
+    notes: [],
+    uncertain: false,
+    memory: new Map(),
+  };
+}
+
 export interface CommandResult {
   readonly status: number;
   readonly stdout?: string;

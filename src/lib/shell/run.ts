@@ -9,7 +9,7 @@ import { putNode, removePath } from '../fs/edit.ts';
 import { basename, resolveIn } from '../fs/path.ts';
 import { type DirNode, findOnPath, lstat, realpath, stat, type TreeNode } from '../fs/tree.ts';
 import type { PackageCatalog } from '../packages/catalog.ts';
-import type { CommandModule, RunUser, ShellState } from './command.ts';
+import { type CommandModule, freshShellState, type RunUser } from './command.ts';
 import { apkCommand } from './commands/apk.ts';
 import { aptCommand } from './commands/apt.ts';
 import { goCommand } from './commands/go.ts';
@@ -145,17 +145,7 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
     const command = instruction.command;
     const workdir = config.workdir || '/';
     const variables = new Map<string, string>([['HOME', user.home], ...request.args, ...config.env]);
-    const state: ShellState = {
-      tree,
-      cwd: workdir,
-      variables,
-      exported: new Set(variables.keys()),
-      user,
-      options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
-      notes: [],
-      uncertain: false,
-      memory: new Map(),
-    };
+    const state = freshShellState({ tree, cwd: workdir, variables, user });
     const mounts = mountTargets(request, workdir);
     let argv: string[];
     let script: string;

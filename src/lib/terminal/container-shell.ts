@@ -12,7 +12,7 @@ import { makeDirectories } from '../fs/edit.ts';
 import { compareText } from '../fs/entry.ts';
 import { basename, joinPath, resolveIn } from '../fs/path.ts';
 import { type DirNode, realpath, stat } from '../fs/tree.ts';
-import type { CommandModule, RunUser, ShellState } from '../shell/command.ts';
+import { type CommandModule, freshShellState, type RunUser, type ShellState } from '../shell/command.ts';
 import { cat } from '../shell/commands/cat.ts';
 import { chmod, chown } from '../shell/commands/chmod.ts';
 import { cp, mv } from '../shell/commands/cp.ts';
@@ -198,17 +198,7 @@ export class ContainerShell {
       variables.set('PWD', cwd);
       if (this.shell.flavour !== 'dash') variables.set('SHLVL', '1');
     }
-    this.state = {
-      tree,
-      cwd,
-      variables,
-      exported: new Set(variables.keys()),
-      user,
-      options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
-      notes: [],
-      uncertain: false,
-      memory: new Map(),
-    };
+    this.state = freshShellState({ tree, cwd, variables, user });
     if (stat(tree, cwd)?.kind !== 'dir') {
       // Docker creates a missing working directory when the container starts.
       try {

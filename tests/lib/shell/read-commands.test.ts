@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
 import type { DirNode } from '../../../src/lib/fs/tree.ts';
-import type { ShellState } from '../../../src/lib/shell/command.ts';
+import { freshShellState } from '../../../src/lib/shell/command.ts';
 import { commandRegistry } from '../../../src/lib/shell/commands/index.ts';
 import { columns } from '../../../src/lib/shell/commands/ls.ts';
 import { Interpreter, SHELL_LIMITS } from '../../../src/lib/shell/interpreter.ts';
@@ -32,17 +32,12 @@ async function sh(
     ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
     ['HOME', '/root'],
   ]);
-  const state: ShellState = {
+  const state = freshShellState({
     tree,
     cwd: options.cwd ?? '/app',
     variables,
-    exported: new Set(variables.keys()),
     user: { name: 'root', uid: 0, gid: 0, home: '/root' },
-    options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
-    notes: [],
-    uncertain: false,
-    memory: new Map(),
-  };
+  });
   const flavour = options.flavour ?? (options.image?.startsWith('debian') ? 'dash' : 'ash');
   const interpreter = new Interpreter(state, { path: 'sh', flavour }, commandRegistry(), {
     tty: options.tty ?? false,
