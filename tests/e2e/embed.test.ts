@@ -530,8 +530,20 @@ describe.skipIf(!HAS_CHROMIUM)('embeds', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site });
     const page = await newPage({ context });
-    await page.goto(`${site}/challenges/go-scratch-starts/`);
+    // Until the button's island has hydrated it takes no clicks (a click then would be lost):
+    // hold its script back, see the click refused, then let it load.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/EmbedButton\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site}/challenges/go-scratch-starts/`, { waitUntil: 'domcontentloaded' });
     const open = page.getByRole('button', { name: 'Embed' });
+    await expect(open.click({ timeout: 1000 })).rejects.toThrow(/intercepts pointer events|Timeout/);
+    release();
     await open.click();
     const dialog = page.getByRole('dialog', { name: 'Embed “Make the scratch image start”' });
     await dialog.waitFor();
