@@ -5,6 +5,7 @@
 import { formatSize } from '../../lib/format-size.ts';
 import { SeverityIcon } from '../editor/DiagnosticList.tsx';
 import type { BuildOutput } from '../engine/protocol.ts';
+import './status.css';
 
 interface Props {
   /** The newest build the worker answered. */

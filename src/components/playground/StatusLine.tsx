@@ -2,6 +2,7 @@
 
 import { SeverityIcon } from '../editor/DiagnosticList.tsx';
 import type { Outcome } from '../engine/engine-client.ts';
+import './status.css';
 
 interface Props {
   /** Undefined until the first answer. */
