@@ -356,7 +356,7 @@ function Feedback(props: {
         <strong>
           {passing} of {total} goals met.
         </strong>{' '}
-        Not met yet: {describeGoal(first.goal).toLowerCase()} ({first.detail}).
+        Not met yet: {sentenceInside(describeGoal(first.goal))} ({first.detail}).
       </p>
       {first.hint && (
         <p class="mc-muted">
@@ -365,4 +365,12 @@ function Feedback(props: {
       )}
     </div>
   );
+}
+
+/**
+ * A goal's sentence ("The image is at most 10.0 MB") set inside another: only its first letter
+ * drops to lower case, so units and names (MB, CGO_ENABLED) keep theirs.
+ */
+function sentenceInside(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
