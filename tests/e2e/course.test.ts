@@ -95,12 +95,44 @@ describe.skipIf(!HAS_CHROMIUM)('course', () => {
     await page.close();
   });
 
+  it('counts an answer to the check picked before its script has loaded', async () => {
+    const page = await newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/CheckYourself\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${url}/lessons/go-from-scratch/`);
+    const check = page.locator('.check-yourself');
+    await check.scrollIntoViewIfNeeded();
+    await check.getByText('Add EXPOSE 443').click();
+    await expect(page.locator('astro-island[ssr] .check-yourself').count()).resolves.toBe(1);
+    release();
+    await expect.poll(() => check.locator('.verdict').textContent()).toMatch(/^Not quite\./);
+    await page.close();
+  });
+
+  it('names the first goal not met in its own words, units included', async () => {
+    const page = await newPage();
+    await page.goto(`${url}/challenges/go-under-10mb/`);
+    const feedback = page.locator('.mc-exercise .mc-feedback');
+    await page.locator('.mc-exercise .mc-goals li[data-status="fail"]').first().waitFor({ timeout: 20_000 });
+    await expect(feedback.textContent()).resolves.toContain('Not met yet: the image is at most 10.0 MB (');
+    await page.close();
+  });
+
   it('solves a challenge in the editor, keeps it across a reload, and exports and imports progress', async () => {
     const page = await newPage();
     await page.goto(`${url}/challenges/go-scratch-starts/`);
     const exercise = page.locator('.mc-exercise');
     await exercise.locator('.mc-goals li[data-status="fail"]').waitFor({ timeout: 20_000 });
     await expect(exercise.locator('.mc-feedback').textContent()).resolves.toContain('2 of 3 goals met');
+    await expect(exercise.locator('.mc-feedback').textContent()).resolves.toContain(
+      'Not met yet: the container starts',
+    );
 
     await exercise.getByRole('button', { name: 'Show hint 1 of 3' }).click();
     await expect(exercise.locator('.mc-hints li').count()).resolves.toBe(1);
@@ -191,6 +223,11 @@ describe.skipIf(!HAS_CHROMIUM)('course', () => {
       for (const lesson of LESSONS) {
         await page.goto(`${url}/lessons/${lesson}/`);
         await page.screenshot({ path: join(SCREENSHOTS, `${lesson}-${name}.png`), fullPage: true });
+        // Nothing may push the page sideways (a long error path once did on a phone).
+        await expect(
+          page.evaluate(() => document.documentElement.scrollWidth),
+          lesson,
+        ).resolves.toBeLessThanOrEqual(width);
       }
       await page.goto(`${url}/challenges/remove-the-toolbox/`);
       await page.locator('.mc-goals li[data-status="fail"]').first().waitFor({ timeout: 20_000 });

@@ -2,7 +2,7 @@
  * The end-of-lesson check: one question with a few answers, each with the reason it is right or
  * wrong, and the lesson's challenge to try next.
  */
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import './check-yourself.css';
 
 export interface Choice {
@@ -23,10 +23,18 @@ export default function CheckYourself({ question, choices, exercise }: Props) {
   const [picked, setPicked] = useState<number | null>(null);
   const name = useId();
   const chosen = picked === null ? null : choices[picked];
+  const answers = useRef<HTMLFieldSetElement>(null);
+
+  // An answer picked before the script ran (the radio is in the server's HTML) counts: adopt it.
+  useEffect(() => {
+    const radios = [...(answers.current?.querySelectorAll('input') ?? [])];
+    const early = radios.findIndex((radio) => radio.checked);
+    if (early !== -1) setPicked(early);
+  }, []);
   return (
     <section class="check-yourself" aria-labelledby={`${name}-title`}>
       <h2 id={`${name}-title`}>Check yourself</h2>
-      <fieldset>
+      <fieldset ref={answers}>
         <legend>{question}</legend>
         {choices.map((choice, i) => (
           <label key={choice.text} class={picked === i ? (choice.correct ? 'right' : 'wrong') : undefined}>
