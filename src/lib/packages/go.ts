@@ -36,7 +36,8 @@ export interface GoCacheEstimate {
 
 export interface GoCatalog {
   readonly data: GoData;
-  /** where the figures come from, for a step's narrative */
+  /** Where the figures come from, in a step's words ("measured … with Go 1.26.11"); the full
+   * provenance (package, stage, date) stays in the data's `source` and `notes`. */
   readonly source: string;
   binary(input: GoBuildInput): GoBinaryEstimate;
   binarySize(input: GoBuildInput): number;
@@ -164,7 +165,7 @@ export function createGoCatalog(data: GoData): GoCatalog {
 
   return {
     data,
-    source: data.source,
+    source: `measured by building the same program with Go ${data.goVersion.replace(/^go(\S+).*$/, '$1')}`,
     binary,
     binarySize: (input) => binary(input).size,
     buildCache,

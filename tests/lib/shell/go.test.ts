@@ -40,6 +40,16 @@ describe('go build', () => {
     expect(node(result, '/root/.cache/go-build')).toMatchObject({ kind: 'dir' });
   });
 
+  it('tells the learner in the step what it built and where the size comes from, in plain words', async () => {
+    const result = await build(
+      'FROM golang:1\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -ldflags="-s -w" -o /app\n',
+    );
+    const narrative = result.steps.map((step) => step.narrative).join('\n');
+    expect(narrative).toContain(
+      'go build wrote /app (5.8 MB, statically linked, stripped with -s -w); its size is measured by building the same program with Go 1.26.11.',
+    );
+  });
+
   it('builds static with CGO_ENABLED=0, and on golang:1-alpine, which has no C compiler', async () => {
     const off = await build('FROM golang:1\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app\n');
     expect(node(off, '/app')).toMatchObject({ exec: { kind: 'elf', linkage: 'static' } });

@@ -180,7 +180,7 @@ function goBuild(context: CommandContext, model: GoCatalog, install: boolean): C
   });
   if (env.get('GOCACHE') !== 'off') writeBuildCache(context, model, imports, dynamic);
   state.notes.push(
-    `go build wrote ${fs.resolve(output)} (${(size / 1e6).toFixed(1)} MB, ${dynamic ? `dynamically linked against ${musl ? 'musl' : 'glibc'} because cgo is on and it uses ${imports.filter((i) => CGO_PACKAGES.has(i)).join(', ')}` : 'statically linked'}${stripped ? ', stripped with -s -w' : ''}); size from ${model.source}.`,
+    `go build wrote ${fs.resolve(output)} (${(size / 1e6).toFixed(1)} MB, ${dynamic ? `dynamically linked against ${musl ? 'musl' : 'glibc'} because cgo is on and it uses ${imports.filter((i) => CGO_PACKAGES.has(i)).join(', ')}` : 'statically linked'}${stripped ? ', stripped with -s -w' : ''}); its size is ${model.source}.`,
   );
   if (cgoSetting === undefined && compiler)
     state.notes.push(`cgo was on by default: CGO_ENABLED is unset and ${compiler} is on PATH.`);
