@@ -22,16 +22,21 @@ export interface SearchHit {
 
 /** Markdown/MDX body text as plain words: no imports, components, markup or links targets. */
 export function plainText(mdx: string): string {
-  return mdx
-    .replace(/<SpeakerNotes>[\s\S]*?<\/SpeakerNotes>/g, ' ')
-    .replace(/^(import|export) .*$/gm, '')
-    .replace(/<([A-Z][\w.]*)\b[\s\S]*?\/>/g, ' ')
-    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/[`*_>#]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    mdx
+      .replace(/<SpeakerNotes>[\s\S]*?<\/SpeakerNotes>/g, ' ')
+      .replace(/^(import|export) .*$/gm, '')
+      .replace(/<([A-Z][\w.]*)\b[\s\S]*?\/>/g, ' ')
+      .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+      .replace(/```[\s\S]*?```/g, ' ')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      // Markdown's marks, not the text's own characters: headings, quotes and list items only at the
+      // start of a line, emphasis underscores only at a word's edge (CGO_ENABLED keeps its own).
+      .replace(/^[ \t]*(?:#{1,6}|>|[-+*]|\d+\.)[ \t]+/gm, '')
+      .replace(/[`*]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A lesson body split at its `## ` headings, each section with the anchor Astro gives its heading. */

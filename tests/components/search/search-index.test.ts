@@ -9,6 +9,13 @@ describe('search index', () => {
     expect(text).toBe('The image is , big and root. busybox');
   });
 
+  it('drops Markdown marks but keeps the characters of code and names', () => {
+    const text = plainText(
+      '## Why\n- Build with `CGO_ENABLED=0` and _no_ cgo, __really__.\n> Quoted #1\n1. First step: `a_b`',
+    );
+    expect(text).toBe('Why Build with CGO_ENABLED=0 and no cgo, really. Quoted #1 First step: a_b');
+  });
+
   it('splits a lesson at its sections with their anchors', () => {
     const sections = lessonSections(
       'Intro words\n## What scratch lacks\nCA certificates',
