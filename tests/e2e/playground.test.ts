@@ -244,6 +244,28 @@ describe.skipIf(!HAS_CHROMIUM)('playground', () => {
     await page.close();
   });
 
+  it('undoes loading an example over edits, and names the example on show after a reload', async () => {
+    const page = await open();
+    await cursorAfter(page, 'FROM python:3.9');
+    await page.keyboard.type('-slim');
+    await loadExample(page, 'Go: two stages, scratch runtime');
+    await expect(editorText(page)).resolves.toContain('FROM scratch');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => editorText(page)).toContain('FROM python:3.9-slim');
+    await expect(page.locator('.mc-notice').textContent()).resolves.toBe('Your files are back.');
+
+    await loadExample(page, 'Go: two stages, scratch runtime');
+    await page.reload();
+    await ready(page);
+    await expect(editorText(page)).resolves.toContain('FROM scratch');
+    await expect(
+      page
+        .getByLabel('Example')
+        .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.label),
+    ).resolves.toBe('Go: two stages, scratch runtime');
+    await page.close();
+  });
+
   it('exports the files as a zip and imports them back, refusing a hostile archive', async () => {
     const page = await open();
     await loadExample(page, 'Go: two stages, scratch runtime');

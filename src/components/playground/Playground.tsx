@@ -13,7 +13,7 @@ import { Workbench } from '../workbench/Workbench.tsx';
 import { type PlaygroundExample, stateOf } from './examples.ts';
 import { type Notice, restoreState } from './restore.ts';
 import { encodedStateIn, encodeState, shareUrl } from './share-link.ts';
-import { sourcesOf } from './state.ts';
+import { dockerfileOf, type PlaygroundState, sourcesOf } from './state.ts';
 import { storeState } from './storage.ts';
 import './playground.css';
 
@@ -68,6 +68,11 @@ export default function Playground({ examples }: Props) {
       }
       if (restored.source === 'default') session.request(sourcesOf(restored.state));
       else apply(() => restored.state, { replace: true });
+      // The picker names the example on show, if the restored files are one.
+      const shown = examples.find(
+        (example) => dockerfileOf(stateOf(example)) === dockerfileOf(restored.state),
+      );
+      if (shown) setPicked(shown.id);
       if (restored.notice) setNotice(restored.notice);
       setReady(true);
     });
@@ -80,10 +85,23 @@ export default function Playground({ examples }: Props) {
     };
   }, []);
 
+  /** Replaces every file, and offers to put the learner's own back. */
+  const replaceFiles = (next: PlaygroundState, text: string) => {
+    const previous = files.current();
+    apply(() => next, { replace: true });
+    setNotice({
+      kind: 'info',
+      text,
+      undo: () => {
+        apply(() => previous, { replace: true });
+        setNotice({ kind: 'info', text: 'Your files are back.' });
+      },
+    });
+  };
+
   const loadExample = () => {
     const example = examples.find((candidate) => candidate.id === picked) ?? fallback;
-    apply(() => stateOf(example), { replace: true });
-    setNotice({ kind: 'info', text: `Loaded the example “${example.title}”.` });
+    replaceFiles(stateOf(example), `Loaded the example “${example.title}”.`);
     setLink(undefined);
   };
 
@@ -120,8 +138,7 @@ export default function Playground({ examples }: Props) {
       });
       return;
     }
-    apply(() => checked.state, { replace: true });
-    setNotice({ kind: 'info', text: `Imported ${checked.state.files.length} files from ${file.name}.` });
+    replaceFiles(checked.state, `Imported ${checked.state.files.length} files from ${file.name}.`);
   };
 
   const copyLink = async () => {
@@ -198,6 +215,11 @@ export default function Playground({ examples }: Props) {
       </div>
       <div class={`mc-notice${notice?.kind === 'error' ? ' mc-notice-error' : ''}`} role="status">
         {notice?.text}
+        {notice?.undo && (
+          <button type="button" class="mc-undo" onClick={notice.undo}>
+            Undo
+          </button>
+        )}
       </div>
       {link && (
         <p class="mc-link-fallback">

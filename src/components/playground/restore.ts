@@ -6,7 +6,12 @@ import { decodeState, encodedStateIn } from './share-link.ts';
 import type { PlaygroundState } from './state.ts';
 import { loadStoredState } from './storage.ts';
 
-export type Notice = { readonly kind: 'info' | 'error'; readonly text: string };
+export type Notice = {
+  readonly kind: 'info' | 'error';
+  readonly text: string;
+  /** Puts back what the action replaced (loading an example, importing a zip). */
+  readonly undo?: () => void;
+};
 
 export interface Restored {
   readonly state: PlaygroundState;
