@@ -29,7 +29,7 @@ const NUMPY_REQUIREMENTS = 'flask==3.1.2\nnumpy==2.0.2\n';
 
 export const SCENARIOS = {
   'python-single': {
-    title: "The brief's Python image on python:3.9",
+    title: 'The single-stage Python image on python:3.9',
     dockerfile: { file: 'examples/python-single-stage.Dockerfile' },
     app: 'python-app',
     expect: {
@@ -40,7 +40,7 @@ export const SCENARIOS = {
     },
   },
   'python-multi': {
-    title: "The brief's multi-stage Python image, as written",
+    title: 'The multi-stage Python image, as written',
     dockerfile: { file: 'examples/python-multi-stage.Dockerfile' },
     app: 'python-app',
     expect: {
@@ -79,7 +79,7 @@ export const SCENARIOS = {
     },
   },
   'go-single': {
-    title: "The brief's Go image on golang:1",
+    title: 'The single-stage Go image on golang:1',
     dockerfile: { file: 'examples/go-single-stage.Dockerfile' },
     app: 'go-app',
     expect: {
@@ -89,7 +89,7 @@ export const SCENARIOS = {
     },
   },
   'go-scratch': {
-    title: "The brief's Go image from scratch",
+    title: 'The two-stage Go image from scratch',
     dockerfile: { file: 'examples/go-scratch.Dockerfile' },
     app: 'go-app',
     expect: {
