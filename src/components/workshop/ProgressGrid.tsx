@@ -14,7 +14,7 @@ import {
 } from '../../workshop/progress-status.ts';
 import type { ParticipantView, ProgressView } from '../../workshop/protocol.ts';
 import type { OutlineExercise } from './course-outline.ts';
-import type { DashboardModel } from './dashboard-model.ts';
+import { type DashboardModel, distinctNames } from './dashboard-model.ts';
 import { formatAgo } from './format.ts';
 
 type Sort = 'stuck' | 'name' | 'solved' | 'recent';
@@ -66,7 +66,9 @@ export function ProgressGrid({ model, exercises, now, onOpen }: Props) {
   const index = indexProgress(model.progress.values());
   const serverNow = now + model.skew;
   const needle = filter.trim().toLowerCase();
+  const names = distinctNames(model.participants.values());
   const rows = [...model.participants.values()]
+    .map((participant) => ({ ...participant, name: names.get(participant.id) ?? participant.name }))
     .filter((participant) => !needle || participant.name.toLowerCase().includes(needle))
     .map((participant) => ({ participant, ...rowFacts(participant, exercises, index, serverNow) }));
   rows.sort((a, b) => {

@@ -72,3 +72,19 @@ export function applyEvents(
   if (!state) return null;
   return { state, createdAt, skew, participants, progress };
 }
+
+/**
+ * The name each participant is shown by: two who joined as "Ada" are "Ada" and "Ada (2)", in the
+ * order they joined, so the instructor can tell their rows apart.
+ */
+export function distinctNames(participants: Iterable<ParticipantView>): Map<string, string> {
+  const byJoin = [...participants].sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+  const seen = new Map<string, number>();
+  const names = new Map<string, string>();
+  for (const participant of byJoin) {
+    const count = (seen.get(participant.name) ?? 0) + 1;
+    seen.set(participant.name, count);
+    names.set(participant.id, count === 1 ? participant.name : `${participant.name} (${count})`);
+  }
+  return names;
+}

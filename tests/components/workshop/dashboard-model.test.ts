@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvents, type DashboardEvent } from '../../../src/components/workshop/dashboard-model.ts';
+import {
+  applyEvents,
+  type DashboardEvent,
+  distinctNames,
+} from '../../../src/components/workshop/dashboard-model.ts';
 import type { ProgressView, PublicState } from '../../../src/workshop/protocol.ts';
 
 const state: PublicState = {
@@ -58,5 +62,20 @@ describe('dashboard model', () => {
 
   it('waits for the snapshot before it has anything to show', () => {
     expect(applyEvents(null, [{ event: 'progress', data: view(1) }], 0)).toBeNull();
+  });
+});
+
+describe('distinctNames', () => {
+  it('numbers a repeated name in the order people joined, and leaves unique names alone', () => {
+    const person = (id: string, name: string, joinedAt: number) => ({
+      id,
+      name,
+      leaderboardName: null,
+      joinedAt,
+      seenAt: joinedAt,
+      online: true,
+    });
+    const names = distinctNames([person('c', 'Ada', 30), person('a', 'Ada', 10), person('b', 'Grace', 20)]);
+    expect(Object.fromEntries(names)).toEqual({ a: 'Ada', b: 'Grace', c: 'Ada (2)' });
   });
 });
