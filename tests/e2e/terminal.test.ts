@@ -94,7 +94,7 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
     await page.close();
   });
 
-  it('recalls history, completes with Tab, cancels with Ctrl+C, and lets the focus out with Escape then Tab', async () => {
+  it('recalls history, completes with Tab, cancels with Ctrl+C, and lets the focus out with Escape then Tab or Shift+Tab', async () => {
     const { page, terminal } = await playgroundTerminal();
     await run(page, terminal, 'docker images');
     await page.keyboard.press('ArrowUp');
@@ -112,11 +112,16 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await expect.poll(foreground).not.toBe(light);
     await page.locator('.mc-terminal-host').click();
+    const inTerminal = () =>
+      page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea'));
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea')))
-      .toBe(false);
+    await expect.poll(inTerminal).toBe(false);
+    // Escape then Shift+Tab leaves backwards: the Shift pressed on its own keeps the Escape.
+    await page.locator('.mc-terminal-host').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(inTerminal).toBe(false);
     await page.close();
   });
 
