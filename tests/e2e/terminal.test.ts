@@ -91,6 +91,9 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
     expect(curl).toContain('/usr/bin/curl is in the image, but the simulator does not run programs');
     await run(page, terminal, 'exit');
     await expect(terminal.locator('.mc-terminal-place').textContent()).resolves.toContain('Host shell');
+    // The host's history is its own: ↑ recalls the host's last line, not the container's exit.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => screen(terminal)).toMatch(/\$ docker run --rm -it app sh\s*$/);
     await page.close();
   });
 

@@ -129,6 +129,7 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
   const settle = (m: Machine, answer: Pick<TerminalAnswer, 'prompt' | 'place'>) => {
     m.prompt = answer.prompt;
     m.place = answer.place;
+    m.editor.useHistory(answer.place.kind);
     setPlace(answer.place);
     m.busy = false;
     setBusy(false);
@@ -284,6 +285,7 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
     term.open(element);
     fit.current = fitter;
     const editor = new LineEditor(() => term.cols);
+    editor.useHistory('host');
     const m: Machine = {
       term,
       editor,

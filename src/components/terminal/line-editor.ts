@@ -89,7 +89,10 @@ export class LineEditor {
   private prompt = '';
   /** Where the terminal's cursor is now, counted from the start of the prompt. */
   private shown = 0;
-  private readonly history: string[] = [];
+  /** The history of the shell typed in now; the others wait in `histories`. */
+  private history: string[] = [];
+  private shell = '';
+  private readonly histories = new Map<string, string[]>();
   /** Where ↑ ↓ are in the history; history.length is the line being typed. */
   private recalled = 0;
   /** The line being typed, kept while ↑ ↓ show older ones. */
@@ -130,6 +133,19 @@ export class LineEditor {
     const events: EditorEvent[] = [];
     for (const key of keysOf(data)) events.push(...this.key(key));
     return merge(events);
+  }
+
+  /**
+   * Switches to the history of another shell (the host's, a container's): as each bash keeps its
+   * own, ↑ on the host never recalls what was typed inside a container, `exit` included.
+   */
+  useHistory(shell: string): void {
+    if (shell === this.shell) return;
+    this.histories.set(this.shell, this.history);
+    this.history = this.histories.get(shell) ?? [];
+    this.shell = shell;
+    this.recalled = this.history.length;
+    this.draft = '';
   }
 
   /** Adds a line run another way (a lesson's button, the touch form) to the history. */

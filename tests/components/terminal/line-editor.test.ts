@@ -71,6 +71,26 @@ describe('the line editor', () => {
     expect(line.lines).toEqual(['first', 'second', 'draft', 'second']);
   });
 
+  it('keeps a history for each shell: lines typed in a container are not recalled on the host', () => {
+    const line = editor();
+    line.useHistory('host');
+    line.input('docker run --rm -it app sh\r');
+    line.useHistory('container');
+    line.start('# ');
+    line.input('ls\r');
+    line.start('# ');
+    line.input('exit\r');
+    line.useHistory('host');
+    line.start('$ ');
+    line.input('\x1b[A');
+    expect(line.line).toBe('docker run --rm -it app sh');
+    expect(line.lines).toEqual(['docker run --rm -it app sh']);
+    line.useHistory('container');
+    line.start('# ');
+    line.input('\x1b[A');
+    expect(line.line).toBe('exit');
+  });
+
   it('turns Ctrl+C, Ctrl+L, Ctrl+D and Tab into requests', () => {
     const line = editor();
     line.input('half');
