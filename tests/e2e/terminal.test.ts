@@ -89,6 +89,17 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
     expect(await run(page, terminal, 'which curl')).toMatch(/# which curl\n\/usr\/bin\/curl$/);
     const curl = await run(page, terminal, 'curl https://example.com');
     expect(curl).toContain('/usr/bin/curl is in the image, but the simulator does not run programs');
+    // Tab completes the image's commands and paths; the second Tab lists an ambiguous word's, once.
+    await page.keyboard.type('l');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => screen(terminal)).toMatch(/\blsblk\b[\s\S]*\n# l\s*$/);
+    expect((await screen(terminal)).match(/\blsblk\b/g)).toHaveLength(1);
+    await page.keyboard.press('Control+u');
+    await page.keyboard.type('cd /usr/loc');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => screen(terminal)).toMatch(/# cd \/usr\/local\/\s*$/);
+    await page.keyboard.press('Control+u');
     await run(page, terminal, 'exit');
     await expect(terminal.locator('.mc-terminal-place').textContent()).resolves.toContain('Host shell');
     // The host's history is its own: ↑ recalls the host's last line, not the container's exit.
