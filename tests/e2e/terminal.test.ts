@@ -89,12 +89,26 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
     expect(await run(page, terminal, 'which curl')).toMatch(/# which curl\n\/usr\/bin\/curl$/);
     const curl = await run(page, terminal, 'curl https://example.com');
     expect(curl).toContain('/usr/bin/curl is in the image, but the simulator does not run programs');
+    // Tab completes the image's commands and paths; the second Tab lists an ambiguous word's, once.
+    await page.keyboard.type('l');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => screen(terminal)).toMatch(/\blsblk\b[\s\S]*\n# l\s*$/);
+    expect((await screen(terminal)).match(/\blsblk\b/g)).toHaveLength(1);
+    await page.keyboard.press('Control+u');
+    await page.keyboard.type('cd /usr/loc');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => screen(terminal)).toMatch(/# cd \/usr\/local\/\s*$/);
+    await page.keyboard.press('Control+u');
     await run(page, terminal, 'exit');
     await expect(terminal.locator('.mc-terminal-place').textContent()).resolves.toContain('Host shell');
+    // The host's history is its own: ↑ recalls the host's last line, not the container's exit.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => screen(terminal)).toMatch(/\$ docker run --rm -it app sh\s*$/);
     await page.close();
   });
 
-  it('recalls history, completes with Tab, cancels with Ctrl+C, and lets the focus out with Escape then Tab', async () => {
+  it('recalls history, completes with Tab, cancels with Ctrl+C, and lets the focus out with Escape then Tab or Shift+Tab', async () => {
     const { page, terminal } = await playgroundTerminal();
     await run(page, terminal, 'docker images');
     await page.keyboard.press('ArrowUp');
@@ -112,11 +126,16 @@ describe.skipIf(!HAS_CHROMIUM)('the terminal', () => {
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await expect.poll(foreground).not.toBe(light);
     await page.locator('.mc-terminal-host').click();
+    const inTerminal = () =>
+      page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea'));
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea')))
-      .toBe(false);
+    await expect.poll(inTerminal).toBe(false);
+    // Escape then Shift+Tab leaves backwards: the Shift pressed on its own keeps the Escape.
+    await page.locator('.mc-terminal-host').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(inTerminal).toBe(false);
     await page.close();
   });
 

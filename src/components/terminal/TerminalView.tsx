@@ -37,6 +37,8 @@ export interface TerminalViewProps {
 }
 
 const READER_KEY = 'mc:terminal:screen-reader';
+/** Keys that only modify the next one: pressing them alone is not a keystroke of its own. */
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
 /** Lines the plain-text transcript keeps. */
 const TRANSCRIPT_LIMIT = 2000;
 
@@ -127,6 +129,7 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
   const settle = (m: Machine, answer: Pick<TerminalAnswer, 'prompt' | 'place'>) => {
     m.prompt = answer.prompt;
     m.place = answer.place;
+    m.editor.useHistory(answer.place.kind);
     setPlace(answer.place);
     m.busy = false;
     setBusy(false);
@@ -282,6 +285,7 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
     term.open(element);
     fit.current = fitter;
     const editor = new LineEditor(() => term.cols);
+    editor.useHistory('host');
     const m: Machine = {
       term,
       editor,
@@ -313,6 +317,9 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
         escaped = true;
         return false;
       }
+      // Shift, Ctrl, Alt and Meta pressed on their own come before the key they modify: Escape
+      // then Shift+Tab must still leave, so they keep the Escape.
+      if (MODIFIERS.has(event.key)) return true;
       if (event.key === 'Tab' && escaped) {
         // Escape then Tab leaves the terminal, as in the editor: the browser moves the focus.
         escaped = false;

@@ -89,11 +89,18 @@ export class LineEditor {
   private prompt = '';
   /** Where the terminal's cursor is now, counted from the start of the prompt. */
   private shown = 0;
-  private readonly history: string[] = [];
+  /** The history of the shell typed in now; the others wait in `histories`. */
+  private history: string[] = [];
+  private shell = '';
+  private readonly histories = new Map<string, string[]>();
   /** Where ↑ ↓ are in the history; history.length is the line being typed. */
   private recalled = 0;
   /** The line being typed, kept while ↑ ↓ show older ones. */
   private draft = '';
+  /** Tabs pressed in a row: as in readline, the first completes or rings, the second lists. */
+  private tabs = 0;
+  /** The line (and cursor) whose candidates are on screen, so more Tabs do not list them again. */
+  private listed: string | undefined;
   private readonly columns: () => number;
 
   constructor(columns: () => number) {
@@ -117,6 +124,8 @@ export class LineEditor {
     this.recalled = this.history.length;
     this.draft = '';
     this.shown = this.width(prompt);
+    this.tabs = 0;
+    this.listed = undefined;
   }
 
   /** Feeds what xterm sent; returns what to write and what the learner asked for, in order. */
@@ -124,6 +133,19 @@ export class LineEditor {
     const events: EditorEvent[] = [];
     for (const key of keysOf(data)) events.push(...this.key(key));
     return merge(events);
+  }
+
+  /**
+   * Switches to the history of another shell (the host's, a container's): as each bash keeps its
+   * own, ↑ on the host never recalls what was typed inside a container, `exit` included.
+   */
+  useHistory(shell: string): void {
+    if (shell === this.shell) return;
+    this.histories.set(this.shell, this.history);
+    this.history = this.histories.get(shell) ?? [];
+    this.shell = shell;
+    this.recalled = this.history.length;
+    this.draft = '';
   }
 
   /** Adds a line run another way (a lesson's button, the touch form) to the history. */
@@ -144,7 +166,8 @@ export class LineEditor {
 
   /**
    * Applies a completion of the word that starts at `start`: one candidate replaces the word,
-   * several extend it to their common prefix, and when that adds nothing they are listed.
+   * several extend it to their common prefix, and when that adds nothing the first Tab rings and
+   * the second lists them, once (a Tab answered late still counts the Tabs pressed by then).
    */
   complete(start: number, candidates: readonly string[]): EditorEvent[] {
     if (candidates.length === 0) return [{ kind: 'write', text: '\x07' }];
@@ -159,6 +182,9 @@ export class LineEditor {
       return this.replaceWord(start, only.endsWith('/') ? only : `${only} `);
     }
     if (common.length > word.length) return this.replaceWord(start, common);
+    const shown = `${this.cursor}:${this.buffer}`;
+    if (this.tabs < 2 || this.listed === shown) return [{ kind: 'write', text: '\x07' }];
+    this.listed = shown;
     const listing = `${this.toEnd()}\r\n${listColumns(candidates, this.columns())}`;
     return [{ kind: 'write', text: listing }, { kind: 'reprompt' }];
   }
@@ -178,6 +204,11 @@ export class LineEditor {
   }
 
   private key(key: string): EditorEvent[] {
+    if (key !== '\t') {
+      // Any other key ends the run of Tabs: the next Tab starts over.
+      this.tabs = 0;
+      this.listed = undefined;
+    }
     const named = KEYS[key];
     switch (named ?? key) {
       case '\r':
@@ -191,6 +222,7 @@ export class LineEditor {
         if (this.buffer === '') return [{ kind: 'eof' }];
         return this.deleteAt(this.cursor);
       case '\t':
+        this.tabs++;
         return [{ kind: 'complete', line: this.buffer.slice(0, this.cursor) }];
       case '\x7f':
       case '\b':

@@ -71,6 +71,26 @@ describe('the line editor', () => {
     expect(line.lines).toEqual(['first', 'second', 'draft', 'second']);
   });
 
+  it('keeps a history for each shell: lines typed in a container are not recalled on the host', () => {
+    const line = editor();
+    line.useHistory('host');
+    line.input('docker run --rm -it app sh\r');
+    line.useHistory('container');
+    line.start('# ');
+    line.input('ls\r');
+    line.start('# ');
+    line.input('exit\r');
+    line.useHistory('host');
+    line.start('$ ');
+    line.input('\x1b[A');
+    expect(line.line).toBe('docker run --rm -it app sh');
+    expect(line.lines).toEqual(['docker run --rm -it app sh']);
+    line.useHistory('container');
+    line.start('# ');
+    line.input('\x1b[A');
+    expect(line.line).toBe('exit');
+  });
+
   it('turns Ctrl+C, Ctrl+L, Ctrl+D and Tab into requests', () => {
     const line = editor();
     line.input('half');
@@ -84,18 +104,37 @@ describe('the line editor', () => {
 
   it('completes one candidate, a common prefix, or lists them', () => {
     const line = editor();
-    line.input('docker bu');
+    line.input('docker bu\t');
     line.complete(7, ['build']);
     expect(line.line).toBe('docker build ');
     const more = editor();
-    more.input('cat re');
+    more.input('cat re\t');
     more.complete(4, ['requirements.txt', 'requirements-dev.txt']);
     expect(more.line).toBe('cat requirements');
+    more.input('\t');
     const listed = more.complete(4, ['requirements.txt', 'requirements-dev.txt']);
     expect(kinds(listed)).toEqual(['write', 'reprompt']);
     expect(writes(listed)).toMatch(/\r\nrequirements\.txt +requirements-dev\.txt\r\n$/);
     expect(more.reprint()).toBe('cat requirements');
     expect(more.complete(0, [])).toEqual([{ kind: 'write', text: '\x07' }]);
+  });
+
+  it('rings on the first Tab of an ambiguous word, lists on the second, and does not list again', () => {
+    const line = editor();
+    const candidates = ['ln', 'ls'];
+    line.input('l\t');
+    expect(line.complete(0, candidates)).toEqual([{ kind: 'write', text: '\x07' }]);
+    line.input('\t');
+    expect(writes(line.complete(0, candidates))).toMatch(/\r\nln +ls\r\n$/);
+    line.input('\t');
+    expect(line.complete(0, candidates)).toEqual([{ kind: 'write', text: '\x07' }]);
+    line.input('\t');
+    expect(line.complete(0, candidates)).toEqual([{ kind: 'write', text: '\x07' }]);
+    // Another key starts over: two more Tabs list again.
+    line.input('\x7fl\t');
+    expect(kinds(line.complete(0, candidates))).toEqual(['write']);
+    line.input('\t');
+    expect(kinds(line.complete(0, candidates))).toEqual(['write', 'reprompt']);
   });
 
   it('moves across wrapped rows when the line is longer than the terminal', () => {

@@ -88,6 +88,21 @@ describe('the shell in a container', () => {
     expect(exited.prompt).toBe('$ ');
   });
 
+  it('completes in the shell QA opened: commands on the image’s PATH and paths in its tree', async () => {
+    const t = terminal();
+    expect((await t.type('docker build -t app .')).status).toBe(0);
+    expect((await t.type('docker run --rm -it app sh')).answer.place.kind).toBe('container');
+    const commands = t.session.complete('l');
+    expect(commands.start).toBe(0);
+    expect(commands.candidates).toEqual(expect.arrayContaining(['ln', 'ls', 'lsblk']));
+    expect(t.session.complete('cd /usr/l')).toEqual({
+      start: 3,
+      candidates: ['/usr/lib/', '/usr/lib64/', '/usr/libexec/', '/usr/local/'],
+    });
+    await t.type('exit');
+    expect(t.session.complete('l').candidates).toEqual(['ls']);
+  });
+
   it('completes commands from PATH and paths from the working directory', async () => {
     const t = await inside('FROM python:3.9-alpine\nWORKDIR /app\nCOPY requirements.txt .\n');
     expect(t.session.complete('whic').candidates).toContain('which');
