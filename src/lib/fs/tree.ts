@@ -217,14 +217,37 @@ function lookupParts(root: DirNode, parts: readonly string[]): TreeNode | undefi
   return node;
 }
 
+/**
+ * A directory's names in sorted order. A directory's children never change once it exists (every
+ * edit makes a new map), so the order is kept per map: the base image's thousands of directories,
+ * shared by every build, are sorted once rather than on every analysis.
+ */
+const sortedNames = new WeakMap<ReadonlyMap<string, TreeNode>, readonly string[]>();
+
+function namesOf(dir: DirNode): readonly string[] {
+  let names = sortedNames.get(dir.children);
+  if (!names) {
+    names = [...dir.children.keys()].sort(compareText);
+    sortedNames.set(dir.children, names);
+  }
+  return names;
+}
+
 /** Every path below the root, in sorted order, directories before their contents. */
 export function* walk(root: DirNode, prefix = ''): Generator<readonly [string, TreeNode]> {
-  const names = [...root.children.keys()].sort(compareText);
-  for (const name of names) {
-    const node = root.children.get(name) as TreeNode;
-    const path = `${prefix}/${name}`;
+  // A stack rather than a recursive `yield*`: nested generators hand each path up through every
+  // level of the tree, which made a walk of python:3.9's 33,000 paths cost several milliseconds.
+  const stack = [{ dir: root, prefix, names: namesOf(root), next: 0 }];
+  for (let top = stack.at(-1); top; top = stack.at(-1)) {
+    const name = top.names[top.next++];
+    if (name === undefined) {
+      stack.pop();
+      continue;
+    }
+    const node = top.dir.children.get(name) as TreeNode;
+    const path = `${top.prefix}/${name}`;
     yield [path, node];
-    if (node.kind === 'dir') yield* walk(node, path);
+    if (node.kind === 'dir') stack.push({ dir: node, prefix: path, names: namesOf(node), next: 0 });
   }
 }
 
