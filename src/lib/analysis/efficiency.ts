@@ -8,6 +8,7 @@
  * wasted path, the layer that first added it and the layer that made that copy dead.
  */
 import type { BuiltLayer, StageResult } from '../build/result.ts';
+import type { LayerEntry } from '../fs/entry.ts';
 import type { DirNode, TreeNode } from '../fs/tree.ts';
 
 export interface WastedPath {
@@ -115,24 +116,101 @@ function lookup(tree: DirNode | null, path: string): TreeNode | undefined {
   return node;
 }
 
-export function efficiency(stage: StageResult): EfficiencyReport {
-  const seen = new Map<string, { cumulative: number; minimum: number; layers: number[] }>();
-  stage.layers.forEach((layer, index) => {
-    for (const leaf of layerLeaves(layer)) {
-      const data = seen.get(leaf.path) ?? { cumulative: 0, minimum: -1, layers: [] };
-      data.cumulative += leaf.size;
-      if (data.minimum < 0 || leaf.size < data.minimum) data.minimum = leaf.size;
-      data.layers.push(index);
-      seen.set(leaf.path, data);
-    }
+interface Tally {
+  cumulative: number;
+  minimum: number;
+  layers: number[];
+}
+
+/** The tallies of an image's first layers, the ones that come from the catalog as lists. */
+interface BasePrefix {
+  /** Each layer's entry list, by identity: the catalog hands every build the same arrays. */
+  readonly lists: readonly (readonly LayerEntry[])[];
+  readonly seen: ReadonlyMap<string, Readonly<Tally>>;
+  readonly minimumSizes: number;
+  readonly discoveredSizes: number;
+  /** The paths already in two or more of these layers. */
+  readonly repeated: readonly string[];
+}
+
+const NO_PREFIX: BasePrefix = {
+  lists: [],
+  seen: new Map(),
+  minimumSizes: 0,
+  discoveredSizes: 0,
+  repeated: [],
+};
+
+/**
+ * Tallies of base layers, kept by the last layer's list: every build on python:3.9 shares its
+ * 33,000 base paths, so they are counted once, and each build adds only its own layers' paths.
+ */
+const basePrefixes = new WeakMap<readonly LayerEntry[], BasePrefix>();
+
+function tally(seen: Map<string, Tally>, leaf: LeafEntry, index: number): void {
+  const data = seen.get(leaf.path) ?? { cumulative: 0, minimum: -1, layers: [] };
+  data.cumulative += leaf.size;
+  if (data.minimum < 0 || leaf.size < data.minimum) data.minimum = leaf.size;
+  data.layers.push(index);
+  seen.set(leaf.path, data);
+}
+
+function basePrefix(layers: readonly BuiltLayer[]): BasePrefix {
+  const lists: (readonly LayerEntry[])[] = [];
+  for (const layer of layers) {
+    if (!layer.entries) break;
+    lists.push(layer.entries);
+  }
+  const last = lists.at(-1);
+  if (!last) return NO_PREFIX;
+  const cached = basePrefixes.get(last);
+  if (cached && cached.lists.length === lists.length && cached.lists.every((list, i) => list === lists[i]))
+    return cached;
+  const seen = new Map<string, Tally>();
+  lists.forEach((_, index) => {
+    for (const leaf of layerLeaves(layers[index] as BuiltLayer)) tally(seen, leaf, index);
   });
   let minimumSizes = 0;
   let discoveredSizes = 0;
-  const inefficiencies: WastedPath[] = [];
+  const repeated: string[] = [];
   for (const [path, data] of seen) {
     minimumSizes += data.minimum;
     discoveredSizes += data.cumulative;
-    if (data.layers.length < 2) continue;
+    if (data.layers.length >= 2) repeated.push(path);
+  }
+  const prefix: BasePrefix = { lists, seen, minimumSizes, discoveredSizes, repeated };
+  basePrefixes.set(last, prefix);
+  return prefix;
+}
+
+export function efficiency(stage: StageResult): EfficiencyReport {
+  const prefix = basePrefix(stage.layers);
+  // The build's own layers: a path they touch gets a copy of its base tally, never the shared one.
+  const touched = new Map<string, Tally>();
+  for (let index = prefix.lists.length; index < stage.layers.length; index++) {
+    for (const leaf of layerLeaves(stage.layers[index] as BuiltLayer)) {
+      if (!touched.has(leaf.path)) {
+        const base = prefix.seen.get(leaf.path);
+        if (base) touched.set(leaf.path, { ...base, layers: [...base.layers] });
+      }
+      tally(touched, leaf, index);
+    }
+  }
+  let minimumSizes = prefix.minimumSizes;
+  let discoveredSizes = prefix.discoveredSizes;
+  for (const [path, data] of touched) {
+    const base = prefix.seen.get(path);
+    minimumSizes += data.minimum - (base?.minimum ?? 0);
+    discoveredSizes += data.cumulative - (base?.cumulative ?? 0);
+  }
+  const repeated: [string, Readonly<Tally>][] = [
+    ...prefix.repeated
+      .filter((path) => !touched.has(path))
+      .map((path): [string, Readonly<Tally>] => [path, prefix.seen.get(path) as Tally]),
+    ...[...touched].filter(([, data]) => data.layers.length >= 2),
+  ];
+  const inefficiencies: WastedPath[] = [];
+  for (const [path, data] of repeated) {
     const survivor = lookup(stage.tree, path);
     const kept = survivor?.kind === 'file' ? survivor.size : 0;
     inefficiencies.push({

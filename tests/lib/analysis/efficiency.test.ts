@@ -98,4 +98,27 @@ describe('dive efficiency', () => {
       range: { start: { line: 3 } },
     });
   });
+
+  it('gives the same figures from the base layers it has counted before as from a fresh count', async () => {
+    // The base layers' tallies are kept between builds; a second build on python:3.9 reuses them.
+    // Copies of the base layers' lists bypass that store, so they give the figures from scratch.
+    const fresh = (stage: StageResult) =>
+      efficiency({
+        ...stage,
+        layers: stage.layers.map((layer) =>
+          layer.entries ? { ...layer, entries: [...layer.entries] } : layer,
+        ),
+      });
+    const first = await buildAndAnalyze('FROM python:3.9-slim\nRUN rm -rf /usr/share/doc\n');
+    const second = await buildAndAnalyze(
+      'FROM python:3.9-slim\nCOPY big.bin /etc/passwd\nRUN rm -rf /usr/lib/python3.11 /etc/os-release\n',
+      { 'big.bin': 'a'.repeat(20_000) },
+    );
+    for (const { result } of [first, second, first]) {
+      const stage = result.stages.at(-1) as StageResult;
+      const kept = efficiency(stage);
+      expect(kept).toEqual(fresh(stage));
+      expect(kept.inefficiencies.length).toBeGreaterThan(0);
+    }
+  });
 });
