@@ -253,9 +253,11 @@ export class ContainerShell {
 
   /** Tab completion: commands on PATH for the first word, else paths from the current directory. */
   complete(line: string): { start: number; candidates: string[] } {
-    const start = Math.max(line.lastIndexOf(' '), line.lastIndexOf('\t')) + 1;
+    // A word ends at a blank and at what starts a new command: ; & | ( and a backquote.
+    const start = Math.max(...[' ', '\t', ';', '&', '|', '(', '`'].map((mark) => line.lastIndexOf(mark))) + 1;
     const word = line.slice(start);
-    const first = line.slice(0, start).trim() === '' || /[;&|]\s*$/.test(line.slice(0, start));
+    const before = line.slice(0, start).trimEnd();
+    const first = before === '' || /[;&|(`]$/.test(before);
     if (first && !word.includes('/')) {
       const names = new Set(BUILTINS.filter((name) => name.startsWith(word)));
       for (const dir of (this.state.variables.get('PATH') ?? '').split(':')) {

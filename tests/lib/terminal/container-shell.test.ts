@@ -108,5 +108,13 @@ describe('the shell in a container', () => {
     expect(t.session.complete('whic').candidates).toContain('which');
     expect(t.session.complete('cat req')).toEqual({ start: 4, candidates: ['requirements.txt'] });
     expect(t.session.complete('ls /us')).toEqual({ start: 3, candidates: ['/usr/'] });
+    // A command starts after $( , a backquote, a pipe or ; too, with or without a blank.
+    expect(t.session.complete('echo $(whic').candidates).toContain('which');
+    expect(t.session.complete('echo `whic').candidates).toContain('which');
+    expect(t.session.complete('ls|whic')).toMatchObject({
+      start: 3,
+      candidates: expect.arrayContaining(['which']),
+    });
+    expect(t.session.complete('cat req;whic').candidates).toContain('which');
   });
 });
