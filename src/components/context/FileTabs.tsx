@@ -6,6 +6,7 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkFilePath, DOCKERFILE } from './file-path.ts';
 import './file-tabs.css';
+import { tabKeyTarget } from '../tabs/tab-keys.ts';
 
 export interface TabFile {
   readonly path: string;
@@ -67,15 +68,11 @@ export function FileTabs(props: Props) {
   };
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLDivElement>) => {
-    const current = files.findIndex((file) => file.path === active);
-    const last = files.length - 1;
-    const next: Record<string, number> = {
-      ArrowRight: current === last ? 0 : current + 1,
-      ArrowLeft: current === 0 ? last : current - 1,
-      Home: 0,
-      End: last,
-    };
-    const target = next[event.key];
+    const target = tabKeyTarget(
+      event.key,
+      files.findIndex((file) => file.path === active),
+      files.length,
+    );
     if (target === undefined) return;
     event.preventDefault();
     select(target);

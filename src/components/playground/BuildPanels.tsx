@@ -15,6 +15,7 @@ import { BuildSteps } from '../steps/BuildSteps.tsx';
 import type { TerminalCommand, TerminalViewProps } from '../terminal/TerminalView.tsx';
 import type { PlaygroundExample } from './examples.ts';
 import './panels.css';
+import { tabKeyTarget } from '../tabs/tab-keys.ts';
 
 export type PanelId = 'steps' | 'layers' | 'compare' | 'terminal';
 
@@ -93,15 +94,11 @@ export function BuildPanels(props: Props) {
   };
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLDivElement>) => {
-    const current = panels.findIndex((panel) => panel.id === open);
-    const last = panels.length - 1;
-    const next: Record<string, number> = {
-      ArrowRight: current === last ? 0 : current + 1,
-      ArrowLeft: current === 0 ? last : current - 1,
-      Home: 0,
-      End: last,
-    };
-    const target = next[event.key];
+    const target = tabKeyTarget(
+      event.key,
+      panels.findIndex((panel) => panel.id === open),
+      panels.length,
+    );
     if (target === undefined) return;
     event.preventDefault();
     select(target);
