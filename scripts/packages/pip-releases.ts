@@ -91,6 +91,22 @@ const PURE_SDIST = { build: 'pure', needs: [], note: 'pure Python: builds withou
 /** manylinux2014 wheels of projects built with cibuildwheel on CentOS 7/AlmaLinux 8. */
 const M2014 = 'manylinux_2_17_x86_64.manylinux2014_x86_64';
 
+/** What psycopg2-binary's wheels bundle in psycopg2_binary.libs/, glibc and musl alike, by weight. */
+const PSYCOPG2_LIBS = [
+  ['libpq.so.5.17', 346],
+  ['libssl.so.3', 688],
+  ['libcrypto.so.3', 4742],
+  ['libgssapi_krb5.so.2.2', 339],
+  ['libkrb5.so.3.3', 888],
+  ['libk5crypto.so.3.1', 183],
+  ['libkrb5support.so.0.1', 52],
+  ['libcom_err.so.2.1', 18],
+  ['libkeyutils.so.1.10', 22],
+  ['libldap.so.2.0.200', 380],
+  ['liblber.so.2.0.200', 64],
+  ['libsasl2.so.3.0.0', 113],
+] as const;
+
 export const RELEASES: readonly ReleaseSpec[] = [
   {
     name: 'flask',
@@ -423,20 +439,7 @@ export const RELEASES: readonly ReleaseSpec[] = [
         libc: 'glibc',
         minLibc: '2.17',
         published: mb(3.0),
-        bundled: [
-          ['libpq.so.5.17', 346],
-          ['libssl.so.3', 688],
-          ['libcrypto.so.3', 4742],
-          ['libgssapi_krb5.so.2.2', 339],
-          ['libkrb5.so.3.3', 888],
-          ['libk5crypto.so.3.1', 183],
-          ['libkrb5support.so.0.1', 52],
-          ['libcom_err.so.2.1', 18],
-          ['libkeyutils.so.1.10', 22],
-          ['libldap.so.2.0.200', 380],
-          ['liblber.so.2.0.200', 64],
-          ['libsasl2.so.3.0.0', 113],
-        ],
+        bundled: PSYCOPG2_LIBS,
         evidence: pipLog(`psycopg2_binary-2.9.10-cp39-cp39-${M2014}.whl`, '3.0 MB', '30366597203'),
       },
       {
@@ -444,20 +447,7 @@ export const RELEASES: readonly ReleaseSpec[] = [
         libc: 'musl',
         minLibc: '1.2',
         sameAs: 'glibc',
-        bundled: [
-          ['libpq.so.5.17', 346],
-          ['libssl.so.3', 688],
-          ['libcrypto.so.3', 4742],
-          ['libgssapi_krb5.so.2.2', 339],
-          ['libkrb5.so.3.3', 888],
-          ['libk5crypto.so.3.1', 183],
-          ['libkrb5support.so.0.1', 52],
-          ['libcom_err.so.2.1', 18],
-          ['libkeyutils.so.1.10', 22],
-          ['libldap.so.2.0.200', 380],
-          ['liblber.so.2.0.200', 64],
-          ['libsasl2.so.3.0.0', 113],
-        ],
+        bundled: PSYCOPG2_LIBS,
         evidence:
           'estimated: psycopg2-binary builds musllinux wheels with the same bundled libraries; tag and size not confirmed for 2.9.10',
       },
