@@ -268,7 +268,7 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const reduced = prefersReducedMotion();
     const term = new Terminal({
       cursorBlink: !reduced,
       fontFamily:
@@ -476,6 +476,10 @@ export function TerminalView({ engine, current, active, command }: TerminalViewP
  * a button elsewhere and should see the answer, not the editor above it.
  */
 function reveal(screen: HTMLElement): void {
-  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const still = prefersReducedMotion();
   screen.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
