@@ -124,8 +124,12 @@ const PARSE: Record<string, Entry> = {
 
 const BUILD: Record<string, Entry> = {
   'unknown-image': [
-    'Unknown base image',
-    'The image is not in the simulator’s catalog. The message lists what is and suggests the nearest name; real Docker would try to pull it.',
+    'Image tag that does not exist',
+    'The registry has no such tag: the official library’s tag history, which the simulator keeps, never listed it. A real build fails the same way, in these words. The message suggests the nearest tag.',
+  ],
+  'image-not-in-catalog': [
+    'Image the simulator has no data for',
+    'The image may well exist, but the simulator’s catalog has no data for it and no sibling to stand in, so it stops here. A real build would pull it and go on. This is the simulator speaking, not Docker: see the page of what it knows.',
   ],
   'unknown-stage': ['Unknown stage', '`COPY --from` or `FROM` names a stage that is not defined above it.'],
   'unknown-target': ['Unknown target', 'The `--target` stage does not exist in the Dockerfile.'],

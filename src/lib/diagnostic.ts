@@ -1,4 +1,5 @@
 /** The one diagnostic type: parse errors, build failures and lint findings all take this shape. */
+import type { Certainty } from './certainty.ts';
 import type { SourceRange } from './source-range.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -16,6 +17,11 @@ export interface Diagnostic {
   readonly url?: string;
   /** Edits that would resolve the problem, for an editor's quick-fix menu. */
   readonly fixes?: readonly Fix[];
+  /**
+   * How sure the finding is, when it rests on the simulator's estimates or on what it could not
+   * follow; absent for findings read from the Dockerfile itself or from real data.
+   */
+  readonly certainty?: Certainty;
 }
 
 /** Replace the text between two offsets of the source. */

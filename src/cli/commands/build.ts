@@ -1,9 +1,11 @@
 /** `sim build DOCKERFILE [--context DIR] [--target NAME] [--build-arg K=V]... [--json] [--files]` */
+
 import { dirname } from 'node:path';
 import { type Analysis, analyze } from '../../lib/analysis/analyze.ts';
 import { toJsonReport } from '../../lib/build/report.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { simulateBuild } from '../../lib/build/simulate.ts';
+import { describeCertainty, KNOWN, mainGaps } from '../../lib/certainty.ts';
 import { formatSize as formatBytes } from '../../lib/format-size.ts';
 import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../command.ts';
 import { formatDiagnostic } from '../format-diagnostic.ts';
@@ -69,11 +71,14 @@ function analysisReport(analysis: Analysis): string[] {
   const lines: string[] = [''];
   const { run, surface, efficiency } = analysis;
   if (run) {
+    const verdict = run.certainty.level === 'unknown' ? 'unknown' : run.starts ? 'starts' : 'fails';
     lines.push(
-      run.starts
-        ? `Run:        starts: ${run.argv.join(' ')} (as ${run.user})`
+      run.starts || verdict === 'unknown'
+        ? `Run:        ${verdict}: ${run.starts ? run.argv.join(' ') : run.error?.message} (as ${run.user})${run.certainty.level === 'estimated' ? ' [estimated]' : ''}`
         : `Run:        fails: ${run.error?.message}${run.error?.hint ? `\n            ${run.error.hint}` : ''}`,
     );
+    for (const gap of mainGaps(run.certainty).filter((g) => g.kind === 'depends'))
+      lines.push(`            ${gap.level}: ${gap.text}`);
     for (const note of run.notes) lines.push(`            note: ${note}`);
   }
   if (surface) {
@@ -121,7 +126,8 @@ function textReport(result: BuildResult, label: string, source: string, analysis
       .filter((layer) => layer.stage !== stage.index)
       .reduce((sum, layer) => sum + layer.size, 0);
     lines.push(` => [${name} 1/${total}] FROM ${from}  ${formatBytes(baseSize)}`);
-    if (base?.kind === 'image' && base.note) lines.push(`    note: ${base.note}`);
+    if (base?.kind === 'image')
+      for (const gap of mainGaps(base.certainty)) lines.push(`    ${gap.level}: ${gap.text}`);
     if (stage.platform && stage.platform !== 'linux/amd64') {
       lines.push(
         `    note: --platform=${stage.platform} is noted; the simulator builds linux/amd64 images only`,
@@ -132,20 +138,27 @@ function textReport(result: BuildResult, label: string, source: string, analysis
       const size = step.layer === null ? '' : `  ${formatBytes(step.sizeDelta)}`;
       const flag = step.status === 'not-simulated' ? '  (not simulated)' : '';
       lines.push(`${marker} [${name} ${i + 2}/${total}] ${step.instruction}${size}${flag}`);
+      if (step.status !== 'failed')
+        for (const gap of mainGaps(step.certainty)) lines.push(`    ${gap.level}: ${gap.text}`);
     });
   }
   if (result.error) {
     lines.push('');
-    const diagnostic = result.diagnostics.find((d) => d.severity === 'error');
-    if (diagnostic) lines.push(formatDiagnostic(label, source, diagnostic).trimEnd());
-    lines.push(`ERROR: failed to solve: ${result.error.message}`);
+    const diagnostic = result.diagnostics.find((d) => d.code === result.error?.code);
+    if (diagnostic?.severity === 'error') lines.push(formatDiagnostic(label, source, diagnostic).trimEnd());
+    // Docker's closing line only where Docker would fail; a gap in the data is the simulator's word.
+    lines.push(
+      result.error.certainty.level === 'unknown'
+        ? 'simulator: stopped here for want of data; a real build would go on.'
+        : `ERROR: failed to solve: ${result.error.message}`,
+    );
     if (result.error.hint && !diagnostic) lines.push(`hint: ${result.error.hint}`);
     lines.push(...analysisReport(analysis).filter((line) => line !== ''));
   } else if (result.target !== null) {
     const image = result.stages[result.target];
     lines.push('');
     lines.push(
-      `Image: ${formatBytes(image?.size ?? 0)} (${(image?.size ?? 0).toLocaleString('en')} bytes) in ${image?.layers.length ?? 0} layer${image?.layers.length === 1 ? '' : 's'}`,
+      `Image: ${formatBytes(image?.size ?? 0)} (${(image?.size ?? 0).toLocaleString('en')} bytes) in ${image?.layers.length ?? 0} layer${image?.layers.length === 1 ? '' : 's'}; ${describeCertainty(image?.certainty ?? KNOWN)}`,
     );
     lines.push(...analysisReport(analysis));
   }

@@ -1,4 +1,5 @@
 /** `sim image REF [--json] [--files] [--history]`: what a base image of the catalog holds. */
+import { gapsOf } from '../../lib/certainty.ts';
 import type { TreeNode } from '../../lib/fs/tree.ts';
 import { walk } from '../../lib/fs/tree.ts';
 import type { LoadedImage } from '../../lib/images/catalog.ts';
@@ -59,7 +60,7 @@ export const imageCommand: CliCommand = {
       return EXIT_USAGE;
     }
     const c = await nodeCatalog();
-    const resolution = c.resolve(options.ref);
+    const resolution = await c.lookup(options.ref);
     if (!resolution.ok) {
       if (options.json)
         io.stdout(
@@ -119,7 +120,7 @@ function toJson(image: LoadedImage, options: Options) {
     requested: r.requested,
     resolved: image.record.ref,
     how: r.how,
-    ...(r.how === 'nearest' ? { note: r.note } : {}),
+    certainty: r.certainty,
     image: image.record,
     layers: image.layers.map((l) => l.record),
     packages: [...image.packages.values()],
@@ -132,7 +133,7 @@ function render(image: LoadedImage, options: Options): string {
   const r = image.resolution;
   const out: string[] = [];
   out.push(`${rec.ref}${r.requested !== rec.ref ? `  (requested ${r.requested})` : ''}`);
-  if (r.how === 'nearest') out.push(`note: ${r.note}`);
+  for (const gap of gapsOf(r.certainty)) out.push(`${gap.level}: ${gap.text}`);
   out.push(`Tags:        ${rec.tags.join(', ')}`);
   out.push(`Platform:    ${rec.platform}`);
   out.push(

@@ -7,7 +7,13 @@ import type { BuildResult, BuiltLayer, StageResult } from '../../lib/build/resul
 import type { BuildSummary, LayerSummary, StageSummary } from './protocol.ts';
 
 export function layerSummary(layer: BuiltLayer): LayerSummary {
-  return { createdBy: layer.createdBy, line: layer.line, stage: layer.stage, size: layer.size };
+  return {
+    createdBy: layer.createdBy,
+    line: layer.line,
+    stage: layer.stage,
+    size: layer.size,
+    certainty: layer.certainty,
+  };
 }
 
 export function stageSummary(stage: StageResult): StageSummary {

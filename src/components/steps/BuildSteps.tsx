@@ -6,6 +6,7 @@
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Step, StepStatus } from '../../lib/build/result.ts';
 import { formatSize } from '../../lib/format-size.ts';
+import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
 import type { BuildSummary } from '../engine/protocol.ts';
 import {
   moveStep,
@@ -154,7 +155,9 @@ function StageSection({ group, idPrefix, current, tabbable, onSelect, onKey, onE
         {group.target && <span class="mc-badge mc-badge-target">Target</span>}
       </h3>
       {reason && <p class="mc-stage-reason">{reason}</p>}
-      {base?.kind === 'image' && base.note && <p class="mc-stage-note">{base.note}</p>}
+      {base?.kind === 'image' && (
+        <CertaintyNote certainty={base.certainty} subject={`FROM ${base.reference}`} />
+      )}
       {group.steps.length > 0 && (
         <ol class="mc-step-list">
           {group.steps.map(({ index, step }) => (
@@ -195,6 +198,7 @@ function StepItem({ step, id, current, tabbable, onSelect, onKey, onExplore }: S
       <code class="mc-step-instruction">{step.instruction}</code>
       <span class="mc-step-facts">
         <StatusBadge status={step.status} />
+        {step.status === 'done' && <CertaintyBadge certainty={step.certainty} />}
         {step.cached && <span class="mc-badge mc-badge-cached">CACHED</span>}
         <span class="mc-step-size">
           {step.layer === null ? 'no layer' : sizeDelta(step.sizeDelta, formatSize)}
@@ -220,6 +224,7 @@ function StepItem({ step, id, current, tabbable, onSelect, onKey, onExplore }: S
         </button>
       )}
       <p class="mc-step-narrative">{step.narrative}</p>
+      {step.status !== 'failed' && <CertaintyNote certainty={step.certainty} subject="This step" />}
       {step.crossed && <Crossed crossed={step.crossed} />}
       {step.files && <StepFiles files={step.files} expanded={current} />}
       {current && onExplore && (

@@ -46,14 +46,17 @@ export function analyze(result: BuildResult, options: RunOptions = {}): Analysis
   const command = [...instructions.all]
     .reverse()
     .find((instruction) => instruction.kind === 'CMD' || instruction.kind === 'ENTRYPOINT');
+  // A run failure over something an unfollowed step may have made is not the learner's error.
+  const unsure = run.certainty.level === 'unknown';
   const runDiagnostics: Diagnostic[] = run.error
     ? [
         {
           code: run.error.code,
-          severity: 'error',
+          severity: unsure ? 'warning' : 'error',
           message: run.error.message,
           range: command?.range ?? fromRange,
-          ...(run.error.hint ? { hint: run.error.hint } : {}),
+          ...(run.error.hint && !unsure ? { hint: run.error.hint } : {}),
+          ...(run.certainty.level === 'known' ? {} : { certainty: run.certainty }),
         },
       ]
     : [];

@@ -2,7 +2,13 @@
  * Exercise goals as data, and how a learner reads them; the checks are in goals.ts. Kept apart
  * so the pages that list goals do not load the analysis.
  */
+import type { Certainty } from '../certainty.ts';
 import { formatSize } from '../format-size.ts';
+
+/** Solved: every goal met, none of them on an unknown. */
+export function goalsSolved(results: readonly GoalResult[]): boolean {
+  return results.length > 0 && results.every((r) => r.pass && r.certainty.level !== 'unknown');
+}
 
 export type Goal =
   | { readonly kind: 'builds' }
@@ -19,6 +25,12 @@ export type Goal =
 export interface GoalResult {
   readonly goal: Goal;
   readonly pass: boolean;
+  /**
+   * How sure the verdict is: known, met or missed on estimated data, or unknown (the image rests
+   * on something the simulator could not follow or has no data for). A challenge is solved only
+   * when every goal passes and none is unknown.
+   */
+  readonly certainty: Certainty;
   /** What was found, e.g. "12.4 MB, limit 20 MB". */
   readonly detail: string;
   /** What to try when it fails. */

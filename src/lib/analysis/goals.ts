@@ -1,17 +1,50 @@
 /** Exercise goals checked: predicates over a build and its analysis, each with pass/fail and a hint. */
 import type { BuildResult } from '../build/result.ts';
+import { type Certainty, KNOWN } from '../certainty.ts';
 import { formatSize } from '../format-size.ts';
 import { lstat } from '../fs/tree.ts';
 import { type Analysis, targetStage } from './analyze.ts';
-import { describeGoal, type Goal, type GoalResult } from './goal.ts';
+import { describeGoal, type Goal, type GoalResult, goalsSolved } from './goal.ts';
 
-export { describeGoal, type Goal, type GoalResult };
+export { describeGoal, type Goal, type GoalResult, goalsSolved };
 
-function result(goal: Goal, pass: boolean, detail: string, hint?: string): GoalResult {
-  return pass || hint === undefined ? { goal, pass, detail } : { goal, pass, detail, hint };
+/** Goals about the image itself, which a build that stopped early cannot answer. */
+const NEEDS_IMAGE: ReadonlySet<Goal['kind']> = new Set([
+  'maxSize',
+  'starts',
+  'noShell',
+  'nonRoot',
+  'absentPaths',
+  'presentPaths',
+  'maxLayers',
+]);
+
+/** The certainty a goal's verdict rests on: the run check's for `starts`, the image's otherwise. */
+function verdictCertainty(goal: Goal, build: BuildResult, analysis: Analysis): Certainty {
+  if (!build.ok) return build.certainty;
+  if (goal.kind === 'starts') return analysis.run?.certainty ?? build.certainty;
+  if (goal.kind === 'stageCount') return KNOWN;
+  return build.certainty;
 }
 
 export function checkGoal(goal: Goal, build: BuildResult, analysis: Analysis): GoalResult {
+  const certainty = verdictCertainty(goal, build, analysis);
+  if (!build.ok && NEEDS_IMAGE.has(goal.kind)) {
+    const why =
+      build.certainty.level === 'unknown'
+        ? 'the simulator could not build the image (see the build’s note)'
+        : 'the image was not built';
+    return { goal, pass: false, detail: `could not be checked: ${why}`, certainty };
+  }
+  const checked = verdict(goal, build, analysis);
+  return { ...checked, certainty };
+}
+
+function result(goal: Goal, pass: boolean, detail: string, hint?: string): Omit<GoalResult, 'certainty'> {
+  return pass || hint === undefined ? { goal, pass, detail } : { goal, pass, detail, hint };
+}
+
+function verdict(goal: Goal, build: BuildResult, analysis: Analysis): Omit<GoalResult, 'certainty'> {
   const stage = targetStage(build);
   const tree = stage?.tree ?? null;
   switch (goal.kind) {

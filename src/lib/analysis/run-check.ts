@@ -6,6 +6,7 @@
  */
 import type { StageResult } from '../build/result.ts';
 import { parsePasswd } from '../build/users.ts';
+import { type Certainty, certaintyOf, combine, gap, gapsOf, KNOWN, unknown } from '../certainty.ts';
 import { basename, dirname, joinPath, resolveIn } from '../fs/path.ts';
 import { type DirNode, findOnPath, lstat, realpath, stat, type TreeNode, walk } from '../fs/tree.ts';
 import { OPTIONAL_NATIVE, PYTHON_BUILTIN_MODULES } from './python-facts.ts';
@@ -28,6 +29,45 @@ export interface RunCheck {
   readonly error: null | { readonly code: RunErrorCode; readonly message: string; readonly hint?: string };
   /** What the check could not know (a file whose content the simulator lacks, for instance). */
   readonly notes: readonly string[];
+  /**
+   * How sure the verdict is: a failure over something an unfollowed step may have made is
+   * unknown; any verdict on an image with gaps carries them.
+   */
+  readonly certainty: Certainty;
+}
+
+/** Failures over something missing: an unfollowed step may have put it there. */
+const MISSING: ReadonlySet<RunErrorCode> = new Set([
+  'run/exec-not-found',
+  'run/file-not-found',
+  'run/module-not-found',
+  'run/user-not-found',
+  'run/missing-dynamic-linker',
+  'run/no-shell',
+]);
+
+/** The verdict's certainty from the image's and from what the check itself could not read. */
+function verdictCertainty(
+  stage: StageResult,
+  failure: Failure | undefined,
+  notes: readonly string[],
+): Certainty {
+  const unknownGaps = gapsOf(stage.certainty).filter((g) => g.level === 'unknown');
+  // Steps it could not follow make any verdict an estimate; only a failure over something they
+  // may have made is unknown.
+  const image = certaintyOf(gapsOf(stage.certainty).map((g) => ({ ...g, level: 'estimated' as const })));
+  const own = notes.map((note) => gap('estimated', 'no-data', note));
+  if (failure && MISSING.has(failure.code) && unknownGaps.length > 0) {
+    const lines = [...new Set(unknownGaps.flatMap((g) => (g.line === undefined ? [] : [g.line])))];
+    return combine(
+      unknown(
+        'depends',
+        `The simulated image lacks what the container needs (${failure.message}), but ${lines.length ? `line ${lines.join(', ')}` : 'an earlier step'} was not followed by the simulator and may have provided it.`,
+      ),
+      image,
+    );
+  }
+  return combine(image, certaintyOf(own));
 }
 
 export interface RunOptions {
@@ -68,8 +108,10 @@ class RunChecker {
   private readonly env: Map<string, string>;
   private readonly notes: string[] = [];
   private home = '/root';
+  private readonly stage: StageResult;
 
   constructor(stage: StageResult) {
+    this.stage = stage;
     this.tree = stage.tree as DirNode;
     this.workdir = stage.config?.workdir || '/';
     this.env = new Map(stage.config?.env ?? []);
@@ -83,6 +125,7 @@ class RunChecker {
       user: user || 'root',
       error: failure ?? null,
       notes: this.notes,
+      certainty: verdictCertainty(this.stage, failure, this.notes),
     };
   }
 
@@ -349,6 +392,7 @@ export function checkRun(stage: StageResult, options: RunOptions = {}): RunCheck
       user: '',
       error: { code: 'run/no-command', message: 'the image was not built' },
       notes: [],
+      certainty: KNOWN,
     };
   }
   return new RunChecker(stage).run(argvOf(stage, options), options.user ?? stage.config.user);

@@ -3,6 +3,7 @@
  * wildcards, directory contents, destination rules, --chown/--chmod/--parents/--exclude, heredoc
  * sources, local tar archives (ADD) and URLs (ADD, size unknown).
  */
+import { type Certainty, KNOWN } from '../certainty.ts';
 import type { AddInstruction, CopyInstruction, SyntaxWord } from '../dockerfile/index.ts';
 import { editDistance } from '../edit-distance.ts';
 import { textFile } from '../fs/content.ts';
@@ -18,12 +19,21 @@ export class BuildFailure extends Error {
   readonly code: string;
   readonly range?: SourceRange;
   readonly hint?: string;
+  /** known: a real build fails here too; unknown: the simulator stops for want of data. */
+  readonly certainty: Certainty;
 
-  constructor(code: string, message: string, range?: SourceRange, hint?: string) {
+  constructor(
+    code: string,
+    message: string,
+    range?: SourceRange,
+    hint?: string,
+    certainty: Certainty = KNOWN,
+  ) {
     super(message);
     this.code = code;
     if (range !== undefined) this.range = range;
     if (hint !== undefined) this.hint = hint;
+    this.certainty = certainty;
   }
 }
 

@@ -1,6 +1,7 @@
 /** The fixed JSON contract of `sim build --json`, made from a BuildResult. */
 
 import type { Analysis } from '../analysis/analyze.ts';
+import type { Certainty } from '../certainty.ts';
 import { walk } from '../fs/tree.ts';
 import type { BuildResult, StageResult } from './result.ts';
 
@@ -16,26 +17,36 @@ export interface FileReport {
 
 export interface JsonReport {
   readonly ok: boolean;
+  /** How sure the outcome is (see src/lib/certainty.ts): the image's certainty, or the error's. */
+  readonly certainty: Certainty;
   readonly error: null | {
     readonly code: string;
     readonly message: string;
     readonly line: number | null;
     readonly hint?: string;
+    /** known: a real build fails so; unknown: the simulator stopped for want of data. */
+    readonly certainty: Certainty;
   };
   readonly stages: readonly {
     readonly index: number;
     readonly name: string | null;
     readonly base: string;
+    /** The catalog image used for `base`, and how sure that is (a stand-in is estimated). */
+    readonly resolved?: { readonly image: string; readonly certainty: Certainty };
     readonly built: boolean;
     readonly size: number | null;
     readonly skipped?: string;
+    readonly certainty: Certainty;
   }[];
   readonly image: null | {
     readonly size: number;
+    /** How sure the size and the file list are. */
+    readonly certainty: Certainty;
     readonly layers: readonly {
       readonly line: number | null;
       readonly instruction: string;
       readonly size: number;
+      readonly certainty: Certainty;
     }[];
     readonly config: {
       readonly user: string;
@@ -52,6 +63,7 @@ export interface JsonReport {
     readonly argv: readonly string[];
     readonly user: string;
     readonly error: null | { readonly code: string; readonly message: string };
+    readonly certainty: Certainty;
   };
   readonly surface?: Analysis['surface'];
   readonly efficiency?: Omit<NonNullable<Analysis['efficiency']>, 'inefficiencies'> & {
@@ -88,31 +100,39 @@ export function toJsonReport(
   const image = result.ok && target?.built && target.config ? target : undefined;
   return {
     ok: result.ok,
+    certainty: result.certainty,
     error: result.error
       ? {
           code: result.error.code,
           message: result.error.message,
           line: result.error.line,
           ...(result.error.hint ? { hint: result.error.hint } : {}),
+          certainty: result.error.certainty,
         }
       : null,
     stages: result.stages.map((stage) => ({
       index: stage.index,
       name: stage.name,
       base: stage.reference,
+      ...(stage.base?.kind === 'image'
+        ? { resolved: { image: stage.base.resolved, certainty: stage.base.certainty } }
+        : {}),
       built: stage.built,
       size: stage.size,
       ...(stage.skipped ? { skipped: stage.skipped } : {}),
+      certainty: stage.certainty,
     })),
     image:
       image?.config == null
         ? null
         : {
             size: image.size ?? 0,
+            certainty: image.certainty,
             layers: image.layers.map((layer) => ({
               line: layer.line,
               instruction: layer.createdBy,
               size: layer.size,
+              certainty: layer.certainty,
             })),
             config: {
               user: image.config.user,
@@ -132,6 +152,7 @@ export function toJsonReport(
           error: analysis.run.error
             ? { code: analysis.run.error.code, message: analysis.run.error.message }
             : null,
+          certainty: analysis.run.certainty,
         }
       : null,
     ...(analysis?.surface ? { surface: analysis.surface } : {}),

@@ -2,6 +2,7 @@
  * What a simulated build returns. Plain data (trees hold Maps, which structured clone passes to and
  * from a worker); `toJsonReport` turns it into the fixed JSON contract of `sim build --json`.
  */
+import type { Certainty } from '../certainty.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { Dockerfile, InstructionKind } from '../dockerfile/index.ts';
 import type { LayerChange } from '../fs/diff.ts';
@@ -19,6 +20,8 @@ export interface BuiltLayer {
   /** The stage whose instruction made it; null for a base image's layer. */
   readonly stage: number | null;
   readonly size: number;
+  /** How sure the size and the changes are: a catalog layer's provenance, or the step's certainty. */
+  readonly certainty: Certainty;
   /** The changes, for layers this build made. */
   readonly changes?: readonly LayerChange[];
   /** A base image's layer as the catalog records it (shared, not copied). */
@@ -37,7 +40,14 @@ export interface HistoryEntry {
 export type BaseDescription =
   | { readonly kind: 'scratch' }
   | { readonly kind: 'stage'; readonly index: number; readonly name: string }
-  | { readonly kind: 'image'; readonly reference: string; readonly resolved: string; readonly note?: string };
+  | {
+      readonly kind: 'image';
+      readonly reference: string;
+      /** The catalog image that was used: the one asked for, or a stand-in (see certainty). */
+      readonly resolved: string;
+      /** known: the image asked for; estimated: a stand-in, with the reason and the data's own models. */
+      readonly certainty: Certainty;
+    };
 
 export interface StageResult {
   readonly index: number;
@@ -56,6 +66,11 @@ export interface StageResult {
   readonly config: ImageConfig | null;
   /** Sum of the layer sizes, as `docker images` counts; null when not built. */
   readonly size: number | null;
+  /**
+   * How sure its size and file list are: the base's data, every step of this stage and the stages
+   * it builds on, and what COPY --from brought in.
+   */
+  readonly certainty: Certainty;
 }
 
 export type StepStatus = 'done' | 'failed' | 'skipped' | 'not-simulated';
@@ -75,6 +90,8 @@ export interface Step {
   readonly cached: boolean;
   /** What happened, in a sentence or two a learner can follow. */
   readonly narrative: string;
+  /** How sure the simulator is of what this step did (not-simulated steps are unknown). */
+  readonly certainty: Certainty;
   /** The files its layer added, modified and removed, with the largest listed. */
   readonly files?: {
     readonly added: number;
@@ -97,6 +114,11 @@ export interface BuildError {
   readonly range?: SourceRange;
   readonly hint?: string;
   readonly stage?: number;
+  /**
+   * known: a real build fails this way (Docker's own words); unknown: the simulator stopped for
+   * want of data (its own words), and a real build may well go on.
+   */
+  readonly certainty: Certainty;
 }
 
 export interface BuildResult {
@@ -111,6 +133,11 @@ export interface BuildResult {
   readonly target: number | null;
   readonly steps: readonly Step[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * How sure the outcome is: the target image's certainty, or for a failed build the error's and
+   * the steps' before it.
+   */
+  readonly certainty: Certainty;
   /** The layer cache after this build: pass it to the next build of an edited Dockerfile. */
   readonly cache: ReadonlyMap<string, CacheEntry>;
 }

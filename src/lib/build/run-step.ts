@@ -2,6 +2,8 @@
  * The one interface through which RUN changes a stage. The shell interpreter (src/lib/shell)
  * implements it; until it is wired in, `unsimulatedRun` leaves the filesystem as it was and says so.
  */
+
+import { type Certainty, unknown } from '../certainty.ts';
 import type { RunInstruction } from '../dockerfile/index.ts';
 import type { DirNode } from '../fs/tree.ts';
 import type { ImageConfig } from './image-config.ts';
@@ -18,9 +20,11 @@ export interface RunRequest {
 
 export type RunOutcome =
   | {
+      /** not-simulated: part of the script was not followed (its certainty says what). */
       readonly status: 'done' | 'not-simulated';
       readonly tree: DirNode;
       readonly narrative: string;
+      readonly certainty: Certainty;
       readonly output?: string;
     }
   | {
@@ -34,9 +38,12 @@ export type RunOutcome =
 
 export type RunInterpreter = (request: RunRequest) => RunOutcome | Promise<RunOutcome>;
 
+const UNSIMULATED =
+  'RUN commands are not interpreted here: this step leaves the filesystem unchanged, so its real effect is unknown.';
+
 export const unsimulatedRun: RunInterpreter = (request) => ({
   status: 'not-simulated',
   tree: request.tree,
-  narrative:
-    'RUN commands are not interpreted yet: this step leaves the filesystem unchanged, so its real effect is unknown.',
+  narrative: UNSIMULATED,
+  certainty: unknown('not-followed', UNSIMULATED),
 });

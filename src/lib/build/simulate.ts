@@ -3,6 +3,8 @@
  * built into layers, the target image, a step per instruction, and the first error if any, as
  * BuildKit would build it. The build stops at the first error; what was built stays inspectable.
  */
+
+import { atLine, type Certainty, certaintyOf, combine, type Gap, gapsOf, KNOWN } from '../certainty.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import { suggest } from '../dockerfile/go-text.ts';
 import {
@@ -18,7 +20,7 @@ import {
 import { contentDigest } from '../fs/content.ts';
 import { updateNode } from '../fs/edit.ts';
 import { type DirNode, emptyTree, stat } from '../fs/tree.ts';
-import { type Catalog, ImageNotFoundError, type LoadedImage } from '../images/catalog.ts';
+import { type Catalog, ImageNotFoundError, type LoadedImage, layerCertainty } from '../images/catalog.ts';
 import type { PackageCatalog } from '../packages/catalog.ts';
 import { shellRun } from '../shell/run.ts';
 import { type BuildContext, ContextError, contextTree } from './context.ts';
@@ -90,12 +92,19 @@ function withContents(image: LoadedImage): DirNode {
   return tree;
 }
 
-function failureResult(source: string, error: BuildError, diagnostics: Diagnostic[]): BuildResult {
+/** A build that stopped before any stage: parse, context, argument and target errors are Docker's own. */
+function failureResult(
+  source: string,
+  known: Omit<BuildError, 'certainty'>,
+  diagnostics: Diagnostic[],
+): BuildResult {
+  const error: BuildError = { ...known, certainty: KNOWN };
   return {
     source,
     dockerfile: null,
     ok: false,
     error,
+    certainty: KNOWN,
     stages: [],
     target: null,
     steps: [],
@@ -104,15 +113,18 @@ function failureResult(source: string, error: BuildError, diagnostics: Diagnosti
   };
 }
 
-function errorDiagnostic(error: BuildError): Diagnostic[] {
+/** The build's error as a diagnostic; a stop for want of data is a warning, not the learner's error. */
+function errorDiagnostic(error: Omit<BuildError, 'certainty'> & { certainty?: Certainty }): Diagnostic[] {
   if (!error.range) return [];
+  const unknownStop = error.certainty?.level === 'unknown';
   return [
     {
       code: error.code,
-      severity: 'error',
+      severity: unknownStop ? 'warning' : 'error',
       message: error.message,
       range: error.range,
       ...(error.hint ? { hint: error.hint } : {}),
+      ...(error.certainty && error.certainty.level !== 'known' ? { certainty: error.certainty } : {}),
     },
   ];
 }
@@ -158,16 +170,11 @@ class Simulation {
     return pending;
   }
 
-  /** A hint when `COPY --from` reads a stage whose RUN steps were not simulated. */
-  unsimulatedRunsIn(from: SyntaxWord): string | undefined {
+  /** The gaps of the stage `COPY --from` reads: files its unfollowed steps made may be missing. */
+  sourceGaps(from: SyntaxWord): readonly Gap[] {
     const source = resolveCopyFrom(from.value, this.dockerfile.stages);
-    if (!source.ok || source.source.kind !== 'stage') return undefined;
-    const index = source.source.index;
-    const lines = this.steps
-      .filter((step) => step.stage === index && step.status === 'not-simulated')
-      .map((step) => step.line);
-    if (lines.length === 0) return undefined;
-    return `Stage ${stageLabel(this.resolved, index)} has RUN steps the simulator did not interpret (line ${lines.join(', ')}), so files they would create are missing here.`;
+    if (!source.ok || source.source.kind !== 'stage') return [];
+    return gapsOf(this.built.get(source.source.index)?.certainty ?? KNOWN);
   }
 
   /** The tree of an image or built stage by reference, for RUN --mount=from. */
@@ -203,6 +210,14 @@ class Simulation {
       if (!(error instanceof ImageNotFoundError)) throw error;
       const names = this.dockerfile.stages.flatMap((stage) => (stage.name ? [stage.name] : []));
       const match = suggest(reference, names, false);
+      if (error.resolution.error.code === 'not-in-catalog' && match === undefined)
+        throw new BuildFailure(
+          'build/image-not-in-catalog',
+          error.resolution.error.message,
+          from.range,
+          undefined,
+          error.resolution.certainty,
+        );
       throw new BuildFailure(
         'build/unknown-stage',
         `failed to resolve source metadata for ${reference}: no stage or image named ${reference}`,
@@ -241,15 +256,18 @@ class Simulation {
       loaded = await this.loadImage(base.reference);
     } catch (error) {
       if (!(error instanceof ImageNotFoundError)) throw error;
-      const { suggestion } = error.resolution.error;
+      const { suggestion, code, buildMessage } = error.resolution.error;
+      const noData = code === 'not-in-catalog';
       throw new BuildFailure(
-        'build/unknown-image',
-        error.message,
+        noData ? 'build/image-not-in-catalog' : 'build/unknown-image',
+        buildMessage,
         from?.image.range,
-        // The message already says "Did you mean …?" when there is a close match.
         suggestion
-          ? undefined
-          : `The simulator knows these images: ${error.resolution.error.available.join(', ')}.`,
+          ? `Did you mean ${suggestion}?`
+          : noData
+            ? 'The page of what the simulator knows lists the images it has data for.'
+            : undefined,
+        error.resolution.certainty,
       );
     }
     const { record, resolution } = loaded.image;
@@ -258,6 +276,7 @@ class Simulation {
       line: null,
       stage: null,
       size: layer.record.size,
+      certainty: layerCertainty(layer.record, record),
       entries: layer.decoded.entries,
     }));
     let next = 0;
@@ -267,11 +286,22 @@ class Simulation {
       stage: null,
       layer: entry.layer === undefined ? null : next++,
     }));
-    const note = resolution.how === 'nearest' ? resolution.note : undefined;
+    const line = from?.startLine;
+    const certainty = combine(
+      line === undefined ? resolution.certainty : atLine(resolution.certainty, line),
+      ...layers.map((layer) => layer.certainty),
+    );
     return {
       state: { tree: loaded.tree, config: configFromCatalog(record.config), layers, history },
-      base: { kind: 'image', reference: base.reference, resolved: record.ref, ...(note ? { note } : {}) },
+      base: { kind: 'image', reference: base.reference, resolved: record.ref, certainty },
     };
+  }
+
+  /** What a stage starts out resting on: its base image's certainty, or the stage it builds on. */
+  private baseGaps(base: BaseDescription): readonly Gap[] {
+    if (base.kind === 'image') return gapsOf(base.certainty);
+    if (base.kind === 'stage') return gapsOf(this.built.get(base.index)?.certainty ?? KNOWN);
+    return [];
   }
 
   /** ONBUILD triggers of the base, as instructions to run first. */
@@ -307,6 +337,7 @@ class Simulation {
         range: error.range ?? stage?.from.range,
         ...(error.hint ? { hint: error.hint } : {}),
         stage: index,
+        certainty: error.certainty,
       };
     }
     const triggers = stage ? this.triggers(start.state.config, stage.from) : [];
@@ -320,7 +351,8 @@ class Simulation {
         runInterpreter: this.input.runInterpreter ?? runInterpreterFor(this.input.packages),
         copySource: (from) => this.copySource(from, context),
         treeOf: (reference) => this.treeOf(reference),
-        sourceCaveat: (from) => this.unsimulatedRunsIn(from),
+        sourceGaps: (from) => this.sourceGaps(from),
+        inheritedGaps: this.baseGaps(start.base),
         cache: this.cache,
         baseKey: this.baseKey(start.base),
       },
@@ -340,6 +372,7 @@ class Simulation {
           range: error.range ?? instruction.range,
           ...(error.hint ? { hint: error.hint } : {}),
           stage: index,
+          certainty: atLine(error.certainty, instruction.startLine),
         };
         if (!builder.steps.some((step) => step.range === instruction.range)) {
           builder.steps.push({
@@ -353,6 +386,7 @@ class Simulation {
             layer: null,
             cached: false,
             narrative: error.message,
+            certainty: failure.certainty,
           });
         }
         break;
@@ -373,6 +407,7 @@ class Simulation {
       history: state.history,
       config: state.config,
       size: state.layers.reduce((sum, layer) => sum + layer.size, 0),
+      certainty: certaintyOf(builder.gaps),
     });
     return failure;
   }
@@ -394,6 +429,7 @@ class Simulation {
         history: [],
         config: null,
         size: null,
+        certainty: KNOWN,
       };
     });
   }
@@ -410,6 +446,7 @@ class Simulation {
       layer: null,
       cached: false,
       narrative: `Not built: the target does not need stage ${stageLabel(this.resolved, index)}.`,
+      certainty: KNOWN,
     }));
   }
 }
@@ -448,14 +485,14 @@ export async function simulateBuild(input: BuildInput): Promise<BuildResult> {
   const args = globalArgValues(dockerfile, buildArgs);
   if (!resolved.ok || !args.ok) {
     const error = !resolved.ok ? resolved.error : args.ok ? undefined : args.error;
-    const buildError: BuildError = error
+    const buildError: Omit<BuildError, 'certainty'> = error
       ? { code: error.code, message: error.message, line: error.range.start.line, range: error.range }
       : { code: 'build/unknown', message: 'could not resolve the stages', line: null };
     return failureResult(input.dockerfile, buildError, [...errorDiagnostic(buildError), ...warnings]);
   }
   const plan = planStages(dockerfile, resolved.value, input.target);
   if (!plan.ok) {
-    const error: BuildError = {
+    const error: Omit<BuildError, 'certainty'> = {
       code: plan.error.code,
       message: plan.error.message,
       line: plan.error.range?.start.line ?? null,
@@ -473,15 +510,18 @@ export async function simulateBuild(input: BuildInput): Promise<BuildResult> {
   const steps = [...simulation.steps, ...[...skipped].flatMap((index) => simulation.skippedSteps(index))];
   // Grouped by stage, each in the order its instructions ran (Array.prototype.sort is stable).
   steps.sort((a, b) => a.stage - b.stage);
+  const stages = simulation.stageResults(skipped);
+  const target = stages[plan.plan.target];
   return {
     source: input.dockerfile,
     dockerfile,
     ok: error === null,
     error,
-    stages: simulation.stageResults(skipped),
+    stages,
     target: plan.plan.target,
     steps,
     diagnostics: [...(error ? errorDiagnostic(error) : []), ...warnings],
+    certainty: error ? error.certainty : (target?.certainty ?? KNOWN),
     cache: simulation.mergedCache(),
   };
 }

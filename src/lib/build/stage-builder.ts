@@ -2,6 +2,8 @@
  * Builds one stage: applies its instructions in order to the stage's tree and config, recording a
  * layer for each filesystem-changing instruction and a step for each instruction.
  */
+
+import { atLine, type Certainty, certaintyOf, type Gap, gapsOf, KNOWN, unknown } from '../certainty.ts';
 import type {
   AddInstruction,
   ArgInstruction,
@@ -35,8 +37,10 @@ export interface StageInputs {
   readonly copySource: (from: SyntaxWord | undefined) => Promise<CopySource>;
   /** A stage's or image's tree for `RUN --mount=from=`. */
   readonly treeOf: (reference: string) => DirNode | undefined;
-  /** Why the source of `COPY --from=X` may lack files: RUN steps there that were not simulated. */
-  readonly sourceCaveat: (from: SyntaxWord) => string | undefined;
+  /** What the simulator could not follow in the stage `COPY --from=X` reads (none for images). */
+  readonly sourceGaps: (from: SyntaxWord) => readonly Gap[];
+  /** The gaps of the stage this one is built FROM, and of its own bases: its tree carries them. */
+  readonly inheritedGaps: readonly Gap[];
   /** The layer cache of earlier builds, and where this build records its steps. */
   readonly cache: LayerCache;
   /** The cache key of the stage's base: its image, or the last key of the stage it builds on. */
@@ -49,6 +53,7 @@ export interface CacheEntry {
   readonly config: ImageConfig;
   readonly narrative: string;
   readonly status: Step['status'];
+  readonly certainty: Certainty;
 }
 
 export interface LayerCache {
@@ -61,6 +66,14 @@ export interface StageState {
   config: ImageConfig;
   readonly layers: BuiltLayer[];
   readonly history: HistoryEntry[];
+}
+
+/** Failures a missing command, file or user explains: an earlier unfollowed step may have made it. */
+function mayStemFromGap(code: string, message: string): boolean {
+  if (code === 'build/command-not-found' || code === 'build/unknown-user') return true;
+  return (
+    code === 'build/command-failed' && /no such file|not found|cannot open|No module named/i.test(message)
+  );
 }
 
 /** A file's text in the tree, if the simulator knows it. */
@@ -118,6 +131,8 @@ export class StageBuilder {
   /** ARG values in scope in this stage; declared but unset ARGs are absent. */
   private readonly args = new Map<string, string>();
   private cmdSet = false;
+  /** Every gap this stage's tree rests on: its base's, its steps', and what COPY --from brought. */
+  readonly gaps: Gap[];
   /** The cache key of the last instruction: each key chains on its parent's, as in BuildKit. */
   key: string;
   private cached = false;
@@ -126,6 +141,32 @@ export class StageBuilder {
     this.inputs = inputs;
     this.state = state;
     this.key = inputs.baseKey;
+    this.gaps = [...inputs.inheritedGaps];
+  }
+
+  /** The gaps so far that leave the tree's content unknown: what a later failure may stem from. */
+  private unknownGaps(): Gap[] {
+    return this.gaps.filter((g) => g.level === 'unknown');
+  }
+
+  /**
+   * A failure that may only be the simulator's: what is missing could have come from an earlier
+   * step it did not follow. Such a step is reported as not simulated, naming those steps, and the
+   * build goes on, instead of a confident error with a hint to install what the learner installed.
+   */
+  private dependsOnGaps(what: string, gaps: readonly Gap[], line: number): Certainty | undefined {
+    if (gaps.length === 0) return undefined;
+    const lines = [...new Set(gaps.flatMap((g) => (g.line === undefined ? [] : [g.line])))].sort(
+      (a, b) => a - b,
+    );
+    const where = lines.length
+      ? `line ${lines.join(', ')}, which the simulator could not follow`
+      : 'an earlier step the simulator could not follow';
+    return unknown(
+      'depends',
+      `${what} in the simulated image, but ${where}, may have provided it: a real build may well succeed here.`,
+      line,
+    );
   }
 
   /** The key of an instruction: its parent's key, its text, and what it reads (files, ARG values). */
@@ -137,13 +178,14 @@ export class StageBuilder {
     return this.inputs.cache.current.get(key) ?? this.inputs.cache.previous.get(key);
   }
 
-  private remember(key: string, narrative: string, status: Step['status']): void {
+  private remember(key: string, narrative: string, status: Step['status'], certainty: Certainty): void {
     if (status === 'failed') return;
     this.inputs.cache.current.set(key, {
       tree: this.state.tree,
       config: this.state.config,
       narrative,
       status,
+      certainty,
     });
   }
 
@@ -177,7 +219,9 @@ export class StageBuilder {
     let narrative: string;
     let makesLayer = false;
     let status: Step['status'] = 'done';
+    let certainty: Certainty = KNOWN;
     let crossed: Step['crossed'];
+    const line = instruction.startLine;
     switch (instruction.kind) {
       case 'RUN': {
         const key = this.keyFor(instruction, [...this.args].join('\n'));
@@ -188,8 +232,8 @@ export class StageBuilder {
           this.state.tree = hit.tree;
           this.state.config = hit.config;
           this.cached = true;
-          this.record(instruction, configBefore, before, hit.status, hit.narrative, true);
-          this.remember(key, hit.narrative, hit.status);
+          this.record(instruction, configBefore, before, hit.status, hit.narrative, true, hit.certainty);
+          this.remember(key, hit.narrative, hit.status, hit.certainty);
           return;
         }
         const outcome = await this.inputs.runInterpreter({
@@ -202,10 +246,21 @@ export class StageBuilder {
         this.state.tree = outcome.tree;
         narrative = outcome.narrative;
         if (outcome.status === 'failed') {
-          this.record(instruction, configBefore, before, 'failed', narrative, true);
-          throw new BuildFailure(outcome.code, outcome.message, instruction.range, outcome.hint);
+          const depends = mayStemFromGap(outcome.code, outcome.message)
+            ? this.dependsOnGaps(`\`${outcome.message}\``, this.unknownGaps(), line)
+            : undefined;
+          if (!depends) {
+            this.record(instruction, configBefore, before, 'failed', narrative, true, KNOWN);
+            throw new BuildFailure(outcome.code, outcome.message, instruction.range, outcome.hint);
+          }
+          this.state.tree = before;
+          status = 'not-simulated';
+          certainty = depends;
+          narrative = gapsOf(depends)[0]?.text ?? narrative;
+          break;
         }
         status = outcome.status;
+        certainty = atLine(outcome.certainty, line);
         break;
       }
       case 'COPY':
@@ -213,6 +268,8 @@ export class StageBuilder {
         const result = await this.copy(instruction);
         narrative = result.narrative;
         crossed = result.crossed;
+        status = result.status;
+        certainty = result.certainty;
         makesLayer = true;
         this.key = this.keyFor(instruction, result.contentKey);
         this.cached = this.lookup(this.key) !== undefined;
@@ -239,8 +296,8 @@ export class StageBuilder {
       this.key = this.keyFor(instruction, instruction.kind === 'ARG' ? [...this.args].join('\n') : '');
       this.cached = this.lookup(this.key) !== undefined;
     }
-    this.record(instruction, configBefore, before, status, narrative, makesLayer, crossed);
-    this.remember(this.key, narrative, status);
+    this.record(instruction, configBefore, before, status, narrative, makesLayer, certainty, crossed);
+    this.remember(this.key, narrative, status, certainty);
   }
 
   private record(
@@ -250,8 +307,10 @@ export class StageBuilder {
     status: Step['status'],
     narrative: string,
     makesLayer: boolean,
+    certainty: Certainty,
     crossed?: Step['crossed'],
   ): void {
+    this.gaps.push(...gapsOf(certainty));
     let layer: number | null = null;
     let sizeDelta = 0;
     let files: Step['files'];
@@ -266,6 +325,7 @@ export class StageBuilder {
         line,
         stage: this.inputs.index,
         size: sizeDelta,
+        certainty,
         changes,
       });
     }
@@ -286,6 +346,7 @@ export class StageBuilder {
       layer,
       cached: this.cached,
       narrative,
+      certainty,
       ...(crossed ? { crossed } : {}),
       ...(files ? { files } : {}),
     });
@@ -302,6 +363,11 @@ export class StageBuilder {
     );
     if (resolved.ok) return { uid: resolved.uid, gid: resolved.gid };
     if (lenient) return { uid: 0, gid: 0 };
+    const depends = this.dependsOnGaps(resolved.message, this.unknownGaps(), range.start.line);
+    if (depends) {
+      this.gaps.push(...gapsOf(depends));
+      return { uid: 0, gid: 0 };
+    }
     throw new BuildFailure(
       'build/unknown-user',
       resolved.message,
@@ -319,19 +385,30 @@ export class StageBuilder {
     const chmod = instruction.chmod
       ? parseChmod(this.expand(instruction.chmod), instruction.chmod.range)
       : undefined;
+    const sourceGaps = from ? this.inputs.sourceGaps(from) : [];
     let outcome: ReturnType<typeof applyCopy>;
     try {
       outcome = this.runCopy(instruction, source, owner, chmod);
     } catch (error) {
-      const caveat =
-        from && error instanceof BuildFailure && error.code === 'build/copy-source-not-found'
-          ? this.inputs.sourceCaveat(from)
+      const depends =
+        error instanceof BuildFailure && error.code === 'build/copy-source-not-found'
+          ? this.dependsOnGaps(
+              error.message,
+              sourceGaps.filter((g) => g.level === 'unknown'),
+              instruction.startLine,
+            )
           : undefined;
-      if (caveat && error instanceof BuildFailure)
-        throw new BuildFailure(error.code, error.message, error.range, caveat);
-      throw error;
+      if (!depends) throw error;
+      return {
+        narrative: gapsOf(depends)[0]?.text ?? '',
+        crossed: undefined,
+        contentKey: '',
+        status: 'not-simulated' as const,
+        certainty: depends,
+      };
     }
     this.state.tree = outcome.tree;
+    this.gaps.push(...sourceGaps);
     const bytes = outcome.copied.reduce((sum, file) => sum + file.bytes, 0);
     const count = outcome.copied.length;
     const fromUrl =
@@ -360,7 +437,21 @@ export class StageBuilder {
           : file.path;
       })
       .join('\n');
-    return { narrative, crossed, contentKey };
+    // What crossed from a stage carries that stage's gaps; a URL's content is not fetched.
+    const certainty = certaintyOf([
+      ...sourceGaps.map((g) => ({ ...g, level: 'estimated' as const })),
+      ...(fromUrl
+        ? [
+            {
+              level: 'unknown' as const,
+              kind: 'no-data' as const,
+              text: 'The simulator has no network: what the URL holds, and its size, are unknown.',
+              line: instruction.startLine,
+            },
+          ]
+        : []),
+    ]);
+    return { narrative, crossed, contentKey, status: 'done' as const, certainty };
   }
 
   private runCopy(

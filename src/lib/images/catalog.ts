@@ -3,6 +3,7 @@
  * through an injected reader (fetch in the browser, fs in Node), sharing decoded layers and trees.
  */
 
+import { type Certainty, estimated, KNOWN } from '../certainty.ts';
 import { applyLayer, type DirNode, emptyTree } from '../fs/tree.ts';
 import {
   CatalogFormatError,
@@ -14,7 +15,8 @@ import {
   type LayerRecord,
   type PackageRecord,
 } from './format.ts';
-import { type Resolution, resolveReference } from './reference.ts';
+import { parseReference, type Resolution, resolveReference } from './reference.ts';
+import { createTagFacts, NO_TAG_FACTS, type TagFacts } from './tag-facts.ts';
 
 /** Returns the text of a file of the catalog, by its path relative to the catalog root (`index.json`, `layers/…`). */
 export type ReadCatalogFile = (path: string) => Promise<string>;
@@ -46,9 +48,30 @@ export class ImageNotFoundError extends Error {
 
 export interface Catalog {
   readonly index: CatalogIndex;
+  /** What the catalog and the tag histories loaded so far say of a reference (see `lookup`). */
   resolve(reference: string): Resolution;
-  /** Loads an image; rejects with ImageNotFoundError for an unknown reference. */
+  /** Resolves a reference after loading its repository's tag history, when one is recorded. */
+  lookup(reference: string): Promise<Resolution>;
+  /** Loads an image; rejects with ImageNotFoundError when there is no image to build on. */
   load(reference: string): Promise<LoadedImage>;
+}
+
+/**
+ * How sure an image's data is, layer by layer: a real root filesystem is known; a modelled layer,
+ * or one calibrated to a published size, has estimated files (and sizes, unless the image's own
+ * published figure calibrates them).
+ */
+export function layerCertainty(record: LayerRecord, image: ImageRecord): Certainty {
+  if (record.provenance === 'real') return KNOWN;
+  const ownFigure = image.published !== undefined && image.published.estimate !== true;
+  const what =
+    record.provenance === 'calibrated'
+      ? ownFigure
+        ? 'files modelled, sizes calibrated to the published figure'
+        : "files modelled, sizes calibrated to a sibling image's figure"
+      : 'files and sizes modelled';
+  const layer = record.createdBy.length > 60 ? `${record.createdBy.slice(0, 57)}…` : record.createdBy;
+  return estimated('model', `${image.ref}: the layer "${layer}" has ${what}.`);
 }
 
 export const INDEX_FILE = 'index.json';
@@ -57,17 +80,24 @@ export function layerFile(id: string): string {
   return `layers/${id}.txt`;
 }
 
-export async function openCatalog(read: ReadCatalogFile): Promise<Catalog> {
+export async function openCatalog(
+  read: ReadCatalogFile,
+  tagFacts: TagFacts = createTagFacts(read),
+): Promise<Catalog> {
   const index = JSON.parse(await read(INDEX_FILE)) as CatalogIndex;
   if (index.format !== FORMAT_VERSION) {
     throw new CatalogFormatError(
       `catalog format ${index.format} is not ${FORMAT_VERSION}: regenerate the catalog`,
     );
   }
-  return createCatalog(index, read);
+  return createCatalog(index, read, tagFacts);
 }
 
-export function createCatalog(index: CatalogIndex, read: ReadCatalogFile): Catalog {
+export function createCatalog(
+  index: CatalogIndex,
+  read: ReadCatalogFile,
+  tagFacts: TagFacts = NO_TAG_FACTS,
+): Catalog {
   const layerRecords = new Map(index.layers.map((l) => [l.id, l]));
   const decodedLayers = new Map<string, Promise<LoadedLayer>>();
   // Trees by layer chain: images on the same base reuse the base's tree and its nodes.
@@ -104,11 +134,18 @@ export function createCatalog(index: CatalogIndex, read: ReadCatalogFile): Catal
     return tree;
   };
 
+  const resolve = (reference: string) => resolveReference(index, reference, tagFacts.fact, tagFacts.target);
+  const lookup = async (reference: string) => {
+    const parsed = parseReference(reference);
+    if (parsed) await tagFacts.prepare(parsed.repository);
+    return resolve(reference);
+  };
   return {
     index,
-    resolve: (reference) => resolveReference(index, reference),
+    resolve,
+    lookup,
     async load(reference) {
-      const resolution = resolveReference(index, reference);
+      const resolution = await lookup(reference);
       if (!resolution.ok) throw new ImageNotFoundError(resolution);
       const record = resolution.image;
       const layers = await Promise.all(record.layers.map(loadLayer));

@@ -1,6 +1,8 @@
 /** Image references as `FROM` takes them: parsing, tag lookup, nearest-version answers and suggestions. */
 
+import { type Certainty, estimated, KNOWN, unknown } from '../certainty.ts';
 import { editDistance } from '../edit-distance.ts';
+import { absence, buildkitNotFound, manifestUnknown } from '../tool-errors.ts';
 import type { CatalogIndex, ImageRecord } from './format.ts';
 
 export interface ParsedReference {
@@ -10,21 +12,57 @@ export interface ParsedReference {
   readonly digest?: string;
 }
 
+/** The full tag an alias such as `golang:1` points to, and the date the history says so. */
+export interface AliasTarget {
+  readonly tag: string;
+  readonly asOf: string;
+}
+
+/** What the registry has for a tag, as far as the recorded tag histories say (see tag-history.ts). */
+export type TagFact =
+  | { readonly status: 'current'; readonly since: string }
+  | { readonly status: 'past'; readonly since: string; readonly until: string }
+  /** The repository's history is complete and the tag is not in it: a real pull fails. */
+  | { readonly status: 'never' }
+  /** Nothing recorded: no history for the repository, or an incomplete one without this tag. */
+  | { readonly status: 'unrecorded' };
+
 export type Resolution =
-  | { readonly ok: true; readonly how: 'exact'; readonly requested: string; readonly image: ImageRecord }
+  /** The catalog has the image asked for: known. */
   | {
       readonly ok: true;
-      readonly how: 'nearest';
+      readonly how: 'exact';
       readonly requested: string;
       readonly image: ImageRecord;
-      /** says which tag was asked for and which modelled image answers it */
-      readonly note: string;
+      readonly certainty: Certainty;
     }
-  | { readonly ok: false; readonly requested: string; readonly error: ReferenceError };
+  /** A tag the catalog lacks, answered by its nearest sibling in the catalog: estimated. */
+  | {
+      readonly ok: true;
+      readonly how: 'stand-in';
+      readonly requested: string;
+      readonly image: ImageRecord;
+      readonly tag: TagFact;
+      readonly certainty: Certainty;
+    }
+  /** No image to build on: known not to exist (Docker's own error), or no data (the simulator's own words). */
+  | {
+      readonly ok: false;
+      readonly requested: string;
+      readonly error: ReferenceError;
+      readonly certainty: Certainty;
+    };
 
 export interface ReferenceError {
-  readonly code: 'invalid-reference' | 'unknown-image';
+  /**
+   * invalid-reference and unknown-image are what a real pull says (known); not-in-catalog is the
+   * simulator's own: the image may well exist, it just has no data for it.
+   */
+  readonly code: 'invalid-reference' | 'unknown-image' | 'not-in-catalog';
+  /** As `docker pull` words it (known), or the simulator's own sentence (not-in-catalog). */
   readonly message: string;
+  /** As BuildKit words it for FROM and COPY --from, when a real build fails. */
+  readonly buildMessage: string;
   readonly suggestion?: string;
   readonly available: readonly string[];
 }
@@ -53,90 +91,202 @@ export function formatReference(r: ParsedReference): string {
   return `${r.repository}:${r.tag}${r.digest ? `@${r.digest}` : ''}`;
 }
 
-export function resolveReference(index: CatalogIndex, text: string): Resolution {
+/** The name BuildKit resolves: `docker.io/library/python:3.12` for a Docker Hub official image. */
+export function registryName(r: ParsedReference): string {
+  const host = r.repository.split('/')[0] ?? '';
+  const full =
+    /[.:]/.test(host) || host === 'localhost'
+      ? r.repository
+      : r.repository.includes('/')
+        ? `docker.io/${r.repository}`
+        : `docker.io/library/${r.repository}`;
+  return `${full}:${r.tag}`;
+}
+
+/**
+ * Resolves a reference against the catalog and what the tag histories say of it: the catalog's
+ * image (known), a stand-in for a tag it lacks (estimated), Docker's error for a tag known never
+ * to have existed, or the simulator's own "no data" (unknown). Real errors only with real evidence.
+ */
+export function resolveReference(
+  index: CatalogIndex,
+  text: string,
+  tagFact: (repository: string, tag: string) => TagFact = () => ({ status: 'unrecorded' }),
+  aliasTarget: (repository: string, tag: string) => AliasTarget | undefined = () => undefined,
+): Resolution {
   const requested = text.trim();
   const available = index.images.flatMap((i) => i.tags).sort();
   if (requested === 'scratch') {
     const scratch = index.images.find((i) => i.ref === 'scratch');
-    if (scratch) return { ok: true, how: 'exact', requested, image: scratch };
+    if (scratch) return { ok: true, how: 'exact', requested, image: scratch, certainty: KNOWN };
   }
   const parsed = parseReference(requested);
   if (!parsed) {
+    const message = `invalid reference format: "${requested}" is not an image reference (name[:tag][@digest])`;
     return {
       ok: false,
       requested,
-      error: {
-        code: 'invalid-reference',
-        message: `invalid reference format: "${requested}" is not an image reference (name[:tag][@digest])`,
-        available,
-      },
+      error: { code: 'invalid-reference', message, buildMessage: message, available },
+      certainty: KNOWN,
     };
   }
   const full = `${parsed.repository}:${parsed.tag}`;
   const exact = index.images.find((i) => i.tags.includes(full));
-  if (exact) return { ok: true, how: 'exact', requested, image: exact };
-  const near = nearestVersion(index, parsed);
-  if (near) return { ok: true, how: 'nearest', requested, image: near.image, note: near.note };
+  const moved = exact && aliasTarget(parsed.repository, parsed.tag);
+  if (exact && moved && isNewer(moved.tag, exact, parsed.repository)) {
+    const text = `${full} points to ${parsed.repository}:${moved.tag} today (official library, ${moved.asOf}); the catalog's data is ${exact.ref}, an older release, which stands in for it, so its sizes and files are that image's.`;
+    return {
+      ok: true,
+      how: 'stand-in',
+      requested,
+      image: exact,
+      tag: tagFact(parsed.repository, parsed.tag),
+      certainty: estimated('stand-in', text),
+    };
+  }
+  if (exact) return { ok: true, how: 'exact', requested, image: exact, certainty: KNOWN };
+  const fact = tagFact(parsed.repository, parsed.tag);
   const suggestion = suggest(full, available);
-  const known = index.images.some((i) => i.tags.some((t) => t.startsWith(`${parsed.repository}:`)));
-  const message = known
-    ? `manifest for ${full} not found: manifest unknown`
-    : `pull access denied for ${parsed.repository}, repository does not exist in the simulator's catalog`;
+  if (fact.status === 'never') {
+    const absent = absence(`the official library's complete tag history of ${parsed.repository}`);
+    const message = manifestUnknown(full, absent);
+    return {
+      ok: false,
+      requested,
+      error: {
+        code: 'unknown-image',
+        message: suggestion ? `${message}. Did you mean ${suggestion}?` : message,
+        buildMessage: buildkitNotFound(requested, registryName(parsed), absent),
+        ...(suggestion ? { suggestion } : {}),
+        available,
+      },
+      certainty: KNOWN,
+    };
+  }
+  const sibling = nearestSibling(index, parsed);
+  const said = describeFact(full, fact);
+  if (sibling) {
+    const text = `Not in this simulator's catalog: ${full}${said}. Built on ${sibling.ref}, ${sibling.why}, so its sizes and files are that image's.`;
+    return {
+      ok: true,
+      how: 'stand-in',
+      requested,
+      image: sibling.image,
+      tag: fact,
+      certainty: estimated('stand-in', text),
+    };
+  }
+  const message = `Not in this simulator's catalog: ${full}${said}. The simulator has no data for ${parsed.repository} images, so it cannot build on it; a real build would pull it.${suggestion ? ` Did you mean ${suggestion}?` : ''}`;
   return {
     ok: false,
     requested,
     error: {
-      code: 'unknown-image',
-      message: suggestion ? `${message}. Did you mean ${suggestion}?` : message,
+      code: 'not-in-catalog',
+      message,
+      buildMessage: message,
       ...(suggestion ? { suggestion } : {}),
       available,
     },
+    certainty: unknown('no-data', message),
   };
 }
 
-const VERSIONED = /^(\d+)\.(\d+)(?:\.(\d+))?(?:-(.+))?$/;
+function describeFact(full: string, fact: TagFact): string {
+  switch (fact.status) {
+    case 'current':
+      return ` (a real tag, published since ${fact.since})`;
+    case 'past':
+      return ` (a real tag from ${fact.since} to ${fact.until}, no longer published)`;
+    default:
+      return full.endsWith(':latest') ? '' : ' (the simulator has no record of this tag)';
+  }
+}
 
-/** Family of a tag variant: `alpine3.21` → `alpine`; no variant means the Debian default. */
-function family(variant: string | undefined): string {
-  if (!variant) return 'debian';
-  if (variant.startsWith('alpine')) return 'alpine';
-  return variant;
+/** A tag split into a version (`3.12`, `1`, none) and a variant (`slim-bookworm`, `alpine3.22`, none). */
+const TAG = /^(?:(\d+(?:\.\d+){0,2})(?:-|$))?(.*)$/;
+
+interface TagShape {
+  readonly version: readonly number[];
+  readonly variant: string;
+}
+
+function shapeOf(tag: string): TagShape {
+  const [, version = '', variant = ''] = TAG.exec(tag) ?? [];
+  return {
+    version: version ? version.split('.').map(Number) : [],
+    variant: variant === 'latest' ? '' : variant,
+  };
+}
+
+/** The variant family a stand-in must share: Alpine (musl), slim Debian, or full Debian. */
+function family(variant: string): string {
+  if (variant.includes('alpine')) return 'alpine';
+  if (variant.includes('slim')) return 'slim';
+  if (variant.includes('windowsservercore') || variant.includes('nanoserver')) return 'windows';
+  return variant === '' || /^(bookworm|trixie|bullseye|buster|stretch|forky)$/.test(variant)
+    ? 'debian'
+    : variant;
+}
+
+/** Debian or Alpine release named in a variant (`slim-bookworm` → bookworm, `alpine3.22` → alpine3.22). */
+function release(variant: string): string | undefined {
+  return /(bookworm|trixie|bullseye|buster|forky|alpine\d+\.\d+)/.exec(variant)?.[1];
 }
 
 /**
- * `golang:1.24-alpine` is not modelled, but the closest modelled minor version on the same
- * distribution is a faithful stand-in for what a lesson looks at (tools, shell, size class).
+ * The catalog image closest to a tag it lacks: same repository and variant family (never musl for
+ * glibc), the nearest version, the same Debian or Alpine release where there is a choice.
  */
-function nearestVersion(
+function nearestSibling(
   index: CatalogIndex,
   ref: ParsedReference,
-): { image: ImageRecord; note: string } | undefined {
-  const rule = index.nearest.find((n) => n.repository === ref.repository);
-  const want = VERSIONED.exec(ref.tag);
-  if (!rule || !want) return undefined;
-  const wantMinor = Number(want[1]) * 1000 + Number(want[2]);
-  const wantVariant = want[4];
-  const wantFamily = family(wantVariant);
-  let best: { image: ImageRecord; distance: number; minor: number } | undefined;
-  for (const tag of rule.modelled) {
-    const have = VERSIONED.exec(tag);
-    const image = index.images.find((i) => i.tags.includes(`${ref.repository}:${tag}`));
-    if (!have || !image) continue;
-    const haveFamily = family(have[4]);
-    const sameVariant = wantVariant === undefined || wantVariant === have[4] || wantFamily === haveFamily;
-    if (!sameVariant || (wantFamily === 'debian' && haveFamily === 'alpine')) continue;
-    // Debian requests without a release name match any Debian release; an exact release is preferred.
-    const minor = Number(have[1]) * 1000 + Number(have[2]);
-    const distance = Math.abs(minor - wantMinor) * 2 + (wantVariant === have[4] ? 0 : 1);
-    if (!best || distance < best.distance || (distance === best.distance && minor > best.minor)) {
-      best = { image, distance, minor };
+): { image: ImageRecord; ref: string; why: string } | undefined {
+  const want = shapeOf(ref.tag);
+  const wantFamily = family(want.variant);
+  let best: { image: ImageRecord; score: number } | undefined;
+  for (const image of index.images) {
+    for (const tag of image.tags) {
+      if (!tag.startsWith(`${ref.repository}:`)) continue;
+      const have = shapeOf(tag.slice(ref.repository.length + 1));
+      if (family(have.variant) !== wantFamily) continue;
+      const score =
+        versionDistance(want.version, have.version) * 4 +
+        (release(want.variant) && release(want.variant) !== release(have.variant) ? 1 : 0);
+      if (!best || score < best.score) best = { image, score };
     }
   }
   if (!best) return undefined;
-  return {
-    image: best.image,
-    note: `${ref.repository}:${ref.tag} is not in the catalog; using ${best.image.ref}, the nearest modelled version`,
-  };
+  const why =
+    wantFamily === 'debian' ? 'the nearest version it has' : `the nearest ${wantFamily} version it has`;
+  return { image: best.image, ref: best.image.ref, why };
+}
+
+/**
+ * Whether an alias's target today is a newer release than the catalog's image: the catalog may be
+ * newer than the tag history (then it stands), or older (then it is only a stand-in).
+ */
+function isNewer(target: string, image: ImageRecord, repository: string): boolean {
+  const a = shapeOf(target).version;
+  // The image's most specific version tag: `alpine:3.22.6`, not `alpine:3.22`.
+  const b = image.tags
+    .filter((tag) => tag.startsWith(`${repository}:`))
+    .map((tag) => shapeOf(tag.slice(repository.length + 1)).version)
+    .reduce((best, v) => (v.length > best.length ? v : best), [] as readonly number[]);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  return false;
+}
+
+/** How far two versions are apart, minor versions weighing most after the major. */
+function versionDistance(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return a.length === b.length ? 0 : 50;
+  const major = Math.abs((a[0] ?? 0) - (b[0] ?? 0));
+  // A floating tag (`1`) is a worse match for `1.24` than any minor version named outright.
+  const minor =
+    a.length > 1 && b.length > 1 ? Math.abs((a[1] ?? 0) - (b[1] ?? 0)) : a.length === b.length ? 0 : 50;
+  return major * 100 + minor;
 }
 
 /** The closest known reference by edit distance, if it is close enough to be a typo. */

@@ -17,11 +17,14 @@ import {
 } from './format.ts';
 import { createGoCatalog, type GoCatalog } from './go.ts';
 import { createPipCatalog, type PipCatalog } from './pip.ts';
+import { createNameLookup, type NameLookup } from './project-names.ts';
 
 /** Returns the text of a file of the package data, by its path relative to its root (`pip/index.json` …). */
 export type ReadPackageFile = (path: string) => Promise<string>;
 
 export interface PackageCatalog {
+  /** Every PyPI project and Debian package name: evidence that a name does not exist. */
+  names(): NameLookup;
   pip(): Promise<PipCatalog>;
   go(): Promise<GoCatalog>;
   apt(suite: DebianSuite): Promise<AptCatalog>;
@@ -62,7 +65,9 @@ export function openPackageCatalog(read: ReadPackageFile): PackageCatalog {
   const files = (path: string): Promise<readonly LayerEntry[]> =>
     cached(`files:${path}`, async () => decodeLayer(await read(path)).entries);
 
+  const names = createNameLookup(read);
   return {
+    names: () => names,
     pip: () => cached('pip', async () => createPipCatalog(await json<PipIndex>(PIP_INDEX), files)),
     go: () => cached('go', async () => createGoCatalog(await json<GoData>(GO_FILE))),
     apt: (suite) =>

@@ -3,6 +3,7 @@
  * (commands/<name>.ts) that gets its arguments, the stage's filesystem and environment, and
  * returns an exit status with what it printed.
  */
+import { type Gap, type GapKind, gap } from '../certainty.ts';
 import { textFile } from '../fs/content.ts';
 import { FsError, makeDirectories, putNode, realDirectoryPath, removePath, updateNode } from '../fs/edit.ts';
 import type { LayerEntry } from '../fs/entry.ts';
@@ -27,8 +28,8 @@ export interface ShellState {
   readonly options: { errexit: boolean; nounset: boolean; xtrace: boolean; pipefail: boolean };
   /** Notes for the step: estimates, things not simulated. */
   readonly notes: string[];
-  /** Set when something ran that the simulator could not follow: the step's effect is uncertain. */
-  uncertain: boolean;
+  /** What the simulator could not follow or only estimated in this RUN: the step's certainty. */
+  readonly gaps: Gap[];
   /** What commands remember for the rest of this RUN, by command (e.g. apk's virtual packages). */
   readonly memory: Map<string, unknown>;
 }
@@ -40,9 +41,23 @@ export function freshShellState(start: Pick<ShellState, 'tree' | 'cwd' | 'variab
     exported: new Set(start.variables.keys()),
     options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
     notes: [],
-    uncertain: false,
+    gaps: [],
     memory: new Map(),
   };
+}
+
+/**
+ * Records a gap in what the step's simulation knows: the sentence joins the step's narrative and
+ * its certainty (unknown unless the effect is only an estimate).
+ */
+export function noteGap(
+  state: ShellState,
+  kind: GapKind,
+  text: string,
+  level: Gap['level'] = 'unknown',
+): void {
+  state.notes.push(text);
+  state.gaps.push(gap(level, kind, text));
 }
 
 export interface CommandResult {

@@ -5,7 +5,7 @@
 import { basename } from '../fs/path.ts';
 import { findOnPath, realpath, stat } from '../fs/tree.ts';
 import type { AndOr, Command, Pipeline, Redirect, Script, SimpleCommand } from './ast.ts';
-import { type CommandModule, type CommandResult, FileSystem, type ShellState } from './command.ts';
+import { type CommandModule, type CommandResult, FileSystem, noteGap, type ShellState } from './command.ts';
 import { ExpansionFailure, type ExpansionScope, expandToFields, expandToString } from './expand.ts';
 import { heredocWord, parseScript, ShellSyntaxError } from './parse.ts';
 
@@ -319,8 +319,9 @@ export class Interpreter {
         return status;
       }
       case 'unsupported':
-        this.state.uncertain = true;
-        this.state.notes.push(
+        noteGap(
+          this.state,
+          'not-followed',
           `The shell construct "${command.construct}" is not simulated: ${command.text.slice(0, 80)}${command.text.length > 80 ? '…' : ''}`,
         );
         return 0;
@@ -436,8 +437,9 @@ export class Interpreter {
       );
     }
     if (!module) {
-      this.state.uncertain = true;
-      this.state.notes.push(
+      noteGap(
+        this.state,
+        'not-followed',
         `${basename(name)} (${path}) is not simulated: whatever it changes in the filesystem is not shown.`,
       );
       return 0;
@@ -449,8 +451,9 @@ export class Interpreter {
     } catch (error) {
       if (error instanceof ShellLimitExceeded) throw error;
       // Missing package data or a bug in a command must not take the build down: say what was not followed.
-      this.state.uncertain = true;
-      this.state.notes.push(
+      noteGap(
+        this.state,
+        'not-followed',
         `${basename(name)} could not be simulated (${error instanceof Error ? error.message : String(error)}); its effect is not shown.`,
       );
       return 0;
@@ -531,7 +534,7 @@ export class Interpreter {
     });
     const output = await shell.run(source, stdin);
     this.state.tree = state.tree;
-    if (state.uncertain) this.state.uncertain = true;
+    this.state.gaps.push(...state.gaps);
     this.commands.push(...shell.commands);
     return output;
   }

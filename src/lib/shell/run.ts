@@ -5,6 +5,7 @@
  */
 import type { RunInterpreter, RunOutcome, RunRequest } from '../build/run-step.ts';
 import { parsePasswd } from '../build/users.ts';
+import { certaintyOf } from '../certainty.ts';
 import { putNode, removePath } from '../fs/edit.ts';
 import { basename, resolveIn } from '../fs/path.ts';
 import { type DirNode, findOnPath, lstat, realpath, stat, type TreeNode } from '../fs/tree.ts';
@@ -218,12 +219,14 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
           ]
         : []),
     ].join(' ');
+    const certainty = certaintyOf(state.gaps);
     return {
-      status: state.uncertain ? 'not-simulated' : 'done',
+      status: certainty.level === 'unknown' ? 'not-simulated' : 'done',
       tree: finalTree,
       narrative,
+      certainty,
       ...(output.stdout ? { output: output.stdout } : {}),
-    } as RunOutcome;
+    };
   };
 }
 

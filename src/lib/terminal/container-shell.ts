@@ -222,7 +222,7 @@ export class ContainerShell {
     const output = new Output().out(result.stdout).err(result.stderr);
     for (const note of new Set(this.state.notes)) output.note(note);
     this.state.notes.length = 0;
-    this.state.uncertain = false;
+    this.state.gaps.length = 0;
     return { output, status: result.status, exited: result.exited === true };
   }
 

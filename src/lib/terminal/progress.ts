@@ -4,7 +4,9 @@
  * layer cache answered, errors in BuildKit's words with the Dockerfile lines around them, the
  * export and the names. Times are left out: nothing here takes wall-clock time worth reporting.
  */
+
 import type { BuildResult, StageResult, Step } from '../build/result.ts';
+import { type Certainty, gapsOf, mainGaps } from '../certainty.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { Instruction } from '../dockerfile/index.ts';
 import { formatSize } from '../format-size.ts';
@@ -151,7 +153,13 @@ export function printProgress(input: ProgressInput, checks: readonly Diagnostic[
       finishWithError(input, failure.solve, output);
       return;
     }
-    output.out(`#${id} DONE\n\n`);
+    if (stage.base === null && result.error?.certainty.level === 'unknown') {
+      finishUnknown(result.error.certainty, output);
+      return;
+    }
+    output.out(`#${id} DONE\n`);
+    if (stage.base?.kind === 'image') noteGaps(stage.base.certainty, id, output);
+    output.out('\n');
   }
   const ignore = open('[internal] load .dockerignore');
   output.out(`#${ignore} transferring context: ${input.ignoreBytes}B done\n#${ignore} DONE\n\n`);
@@ -181,6 +189,10 @@ export function printProgress(input: ProgressInput, checks: readonly Diagnostic[
     }
     const label = labels.next(step.stage, instructionText(step));
     const id = open(label);
+    if (step.status === 'failed' && result.error?.certainty.level === 'unknown') {
+      finishUnknown(result.error.certainty, output);
+      return;
+    }
     if (step.status === 'failed') {
       for (const line of failure.output.split('\n').filter(Boolean)) output.out(`#${id} ${line}\n`);
       output.out(`#${id} ERROR: ${failure.vertex}\n`);
@@ -189,8 +201,7 @@ export function printProgress(input: ProgressInput, checks: readonly Diagnostic[
       return;
     }
     output.out(step.cached ? `#${id} CACHED\n` : `#${id} DONE\n`);
-    if (step.status === 'not-simulated')
-      output.note(`#${id} the simulator could not follow all of this step, so its effect is uncertain`);
+    noteGaps(step.certainty, id, output);
     output.out('\n');
   }
   const target = result.target === null ? undefined : result.stages[result.target];
@@ -219,6 +230,17 @@ function printWarnings(checks: readonly Diagnostic[], output: Output): void {
   );
   for (const { name, diagnostic } of found)
     output.out(` - ${name}: ${diagnostic.message} (line ${diagnostic.range.start.line})\n`);
+}
+
+/** What the simulator does not know about a vertex, in its own voice under the vertex. */
+function noteGaps(certainty: Certainty, id: number, output: Output): void {
+  for (const gap of mainGaps(certainty)) output.note(`#${id} simulator (${gap.level}): ${gap.text}`);
+}
+
+/** A build the simulator cannot go on with for want of data: its own words, not Docker's error. */
+function finishUnknown(certainty: Certainty, output: Output): void {
+  for (const gap of gapsOf(certainty)) output.note(`simulator: ${gap.text}`);
+  output.note('simulator: the build stops here in the simulator; a real build would go on.');
 }
 
 function finishWithError(input: ProgressInput, message: string, output: Output): void {

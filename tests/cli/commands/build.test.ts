@@ -45,16 +45,42 @@ describe('sim build', () => {
       error: null,
       run: { starts: true, argv: ['/bin/sh'], user: 'root', error: null },
     });
+    // alpine:3.22 is modelled from its package list: the stage's data is an estimate, and says so.
+    const alpineModelled = {
+      level: 'estimated',
+      gaps: [{ level: 'estimated', kind: 'model', text: expect.stringContaining('alpine:3.22: the layer') }],
+    };
     expect(json.stages).toEqual([
-      { index: 0, name: 'base', base: 'alpine:3.22', built: true, size: expect.any(Number) },
-      { index: 1, name: null, base: 'scratch', built: false, size: null, skipped: 'not-needed' },
+      {
+        index: 0,
+        name: 'base',
+        base: 'alpine:3.22',
+        resolved: { image: 'alpine:3.22', certainty: alpineModelled },
+        built: true,
+        size: expect.any(Number),
+        certainty: alpineModelled,
+      },
+      {
+        index: 1,
+        name: null,
+        base: 'scratch',
+        built: false,
+        size: null,
+        skipped: 'not-needed',
+        certainty: { level: 'known' },
+      },
     ]);
     expect(json.image.config).toMatchObject({
       workdir: '/app',
       env: { GREETING: 'hello' },
       cmd: ['/bin/sh'],
     });
-    expect(json.image.layers.at(-1)).toEqual({ line: 3, instruction: 'COPY app.sh . # buildkit', size: 18 });
+    expect(json.image.layers.at(-1)).toEqual({
+      line: 3,
+      instruction: 'COPY app.sh . # buildkit',
+      size: 18,
+      certainty: { level: 'known' },
+    });
     expect(json.image.files).toContainEqual({
       path: '/app/app.sh',
       type: 'file',

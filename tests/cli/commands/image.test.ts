@@ -42,12 +42,19 @@ describe('sim image', () => {
     expect(history.indexOf('WORKDIR /go')).toBeLessThan(history.indexOf('debian.sh'));
   });
 
-  it('prints JSON with --json, reporting a nearest-version answer', async () => {
+  it('prints JSON with --json, reporting a stand-in for a real tag it lacks as an estimate', async () => {
     const { code, stdout } = await run('golang:1.24-alpine', '--json');
     expect(code).toBe(EXIT_OK);
     const json = JSON.parse(stdout);
-    expect(json).toMatchObject({ ok: true, how: 'nearest', resolved: 'golang:1.25.13-alpine3.24' });
-    expect(json.note).toContain('nearest modelled version');
+    expect(json).toMatchObject({
+      ok: true,
+      how: 'stand-in',
+      resolved: 'golang:1.25.13-alpine3.24',
+      certainty: { level: 'estimated', gaps: [{ kind: 'stand-in' }] },
+    });
+    expect(json.certainty.gaps[0].text).toContain(
+      "Not in this simulator's catalog: golang:1.24-alpine (a real tag",
+    );
     expect(json.files).toBeUndefined();
   });
 

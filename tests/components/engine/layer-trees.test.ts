@@ -1,7 +1,9 @@
 /** The image after each layer, rebuilt from catalog entries and from a build's recorded changes. */
+
 import { describe, expect, it } from 'vitest';
 import { changesAsEntries, layerTrees } from '../../../src/components/engine/layer-trees.ts';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
+import { KNOWN } from '../../../src/lib/certainty.ts';
 import { diffTrees } from '../../../src/lib/fs/diff.ts';
 import { type DirNode, walk } from '../../../src/lib/fs/tree.ts';
 import { committedCatalog } from '../../lib/images/catalog-fixture.ts';
@@ -43,6 +45,7 @@ describe('layerTrees', () => {
       line: null,
       stage: null,
       size: 0,
+      certainty: KNOWN,
       entries: layer.decoded.entries,
     }));
     expect(layerTrees(layers).at(-1)).toBe(layerTrees(layers).at(-1));

@@ -217,7 +217,9 @@ describe('the compare job', () => {
       'compare',
     );
     expect(output.comparison).toBeNull();
-    expect(output.a.error?.code).toBe('build/unknown-image');
+    // No data on "nope" is no evidence it does not exist: the simulator stops in its own words.
+    expect(output.a.error?.code).toBe('build/image-not-in-catalog');
+    expect(output.a.error?.certainty.level).toBe('unknown');
   });
 });
 

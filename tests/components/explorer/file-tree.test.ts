@@ -2,6 +2,7 @@
  * The explorer's tree: the aggregated and layer-only views of a layer's changes, directory sizes,
  * sorting, filtering and the flattened rows, on small hand-made layers and on python:3.9.
  */
+
 import { describe, expect, it } from 'vitest';
 import { layerTrees } from '../../../src/components/engine/layer-trees.ts';
 import {
@@ -16,6 +17,7 @@ import {
   sortEntries,
   surfaceByPath,
 } from '../../../src/components/explorer/file-tree.ts';
+import { KNOWN } from '../../../src/lib/certainty.ts';
 import { diffTrees } from '../../../src/lib/fs/diff.ts';
 import type { LayerEntry } from '../../../src/lib/fs/entry.ts';
 import { applyLayer, type DirNode, emptyTree } from '../../../src/lib/fs/tree.ts';
@@ -167,6 +169,7 @@ describe('flattening', () => {
       line: null,
       stage: null,
       size: 0,
+      certainty: KNOWN,
       entries: layer.decoded.entries,
     }));
     const trees = layerTrees(layers);

@@ -1,4 +1,5 @@
 /** Stepping through a build: groups by stage, the steps that ran, moves, and keeping a step across rebuilds. */
+
 import { describe, expect, it } from 'vitest';
 import type { BuildSummary } from '../../../src/components/engine/protocol.ts';
 import {
@@ -10,6 +11,7 @@ import {
   steppable,
 } from '../../../src/components/steps/step-navigation.ts';
 import type { Step } from '../../../src/lib/build/result.ts';
+import { KNOWN } from '../../../src/lib/certainty.ts';
 
 const range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } };
 
@@ -25,6 +27,7 @@ function step(stage: number, instruction: string, status: Step['status'] = 'done
     layer: null,
     cached: false,
     narrative: '',
+    certainty: KNOWN,
   };
 }
 

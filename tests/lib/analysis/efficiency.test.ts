@@ -4,10 +4,12 @@
  * paths of every layer; wasted = Σ cumulative size of paths seen in 2+ layers; user wasted % =
  * wasted / (image size − first layer size). A whiteout counts 0, or its directory's size.
  */
+
 import { describe, expect, it } from 'vitest';
 import { efficiency } from '../../../src/lib/analysis/efficiency.ts';
 import { SCRATCH_CONFIG } from '../../../src/lib/build/image-config.ts';
 import type { BuiltLayer, StageResult } from '../../../src/lib/build/result.ts';
+import { KNOWN } from '../../../src/lib/certainty.ts';
 import { textFile } from '../../../src/lib/fs/content.ts';
 import { changesSize, diffTrees } from '../../../src/lib/fs/diff.ts';
 import { putNode, removePath } from '../../../src/lib/fs/edit.ts';
@@ -27,6 +29,7 @@ function stageOf(trees: DirNode[]): StageResult {
       line: layers.length + 1,
       stage: 0,
       size: changesSize(changes),
+      certainty: KNOWN,
       changes,
     });
     before = tree;
@@ -37,6 +40,7 @@ function stageOf(trees: DirNode[]): StageResult {
     reference: 'scratch',
     base: { kind: 'scratch' },
     built: true,
+    certainty: KNOWN,
     tree: before,
     layers,
     history: [],

@@ -141,8 +141,14 @@ describe('fetchReader', () => {
     const catalog = await openCatalog(fetchReader('/base/catalog', fakeFetch));
     const image = await catalog.load('python:3.9-alpine');
     expect(stat(image.tree, '/usr/local/bin/python3')).toBeDefined();
-    // Only the index and this image's layers travel.
-    expect(requested).toHaveLength(1 + image.record.layers.length);
+    // Only the index, the repository's tag history (to tell whether the tag still points there)
+    // and this image's layers travel.
+    expect(requested).toHaveLength(3 + image.record.layers.length);
+    expect(requested.slice(0, 3)).toEqual([
+      '/base/catalog/index.json',
+      '/base/catalog/tags/index.json',
+      '/base/catalog/tags/python.json',
+    ]);
     await expect(fetchReader('/nowhere', fakeFetch)('index.json')).rejects.toThrow(/HTTP 404/);
   });
 });

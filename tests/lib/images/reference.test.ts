@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gapsOf } from '../../../src/lib/certainty.ts';
 import { editDistance } from '../../../src/lib/edit-distance.ts';
 import { parseReference } from '../../../src/lib/images/reference.ts';
 import { committedCatalog } from './catalog-fixture.ts';
@@ -48,17 +49,23 @@ describe('resolving references', async () => {
     ['golang:1.23-alpine', 'golang:1.25.13-alpine3.24'],
     ['golang:1.27-trixie', 'golang:1.26.5-trixie'],
     ['golang:1.26.1-alpine3.22', 'golang:1.26.5-alpine3.24'],
-  ])('%s is answered by the nearest modelled image %s, and says so', (ref, expected) => {
+  ])('%s is built on the nearest catalog image %s, as an estimate that says so', (ref, expected) => {
     const r = catalog.resolve(ref);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.how).toBe('nearest');
+    expect(r.how).toBe('stand-in');
     expect(r.image.ref).toBe(expected);
-    if (r.how === 'nearest') expect(r.note).toContain(ref);
+    expect(r.certainty.level).toBe('estimated');
+    const [gap] = gapsOf(r.certainty);
+    expect(gap?.kind).toBe('stand-in');
+    expect(gap?.text).toContain(
+      `Not in this simulator's catalog: ${ref.includes(':') ? ref : `${ref}:latest`}`,
+    );
+    expect(gap?.text).toContain(`Built on ${expected}`);
   });
 
-  it('suggests the nearest reference for a typo', () => {
-    const r = catalog.resolve('python:3.9-alpne');
+  it('answers a tag the complete tag history never had in Docker’s words, with a suggestion', async () => {
+    const r = await catalog.lookup('python:3.9-alpne');
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('unknown-image');
@@ -68,8 +75,14 @@ describe('resolving references', async () => {
   });
 
   it('rejects unknown repositories and malformed references', () => {
+    // No data for nginx is not evidence that nginx does not exist: the simulator says so itself.
     const unknown = catalog.resolve('nginx:latest');
-    expect(unknown.ok || unknown.error.message).toContain('pull access denied for nginx');
+    expect(unknown.ok).toBe(false);
+    if (unknown.ok) return;
+    expect(unknown.error.code).toBe('not-in-catalog');
+    expect(unknown.certainty.level).toBe('unknown');
+    expect(unknown.error.message).toMatch(/^Not in this simulator's catalog: nginx:latest\./);
+    expect(unknown.error.message).not.toMatch(/pull access denied|manifest unknown/);
     const bad = catalog.resolve('Not A Ref');
     expect(bad.ok || bad.error.code).toBe('invalid-reference');
   });

@@ -2,6 +2,7 @@
  * Shared by the rule tests: lint one rule over a text, build a Dockerfile with the committed catalog,
  * and the brief's four Dockerfiles with their sample apps, built with pip and go modelled.
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContext } from '../../../src/cli/read-context.ts';
@@ -9,6 +10,7 @@ import type { BuildContext } from '../../../src/lib/build/context.ts';
 import type { BuildResult } from '../../../src/lib/build/result.ts';
 import type { RunInterpreter } from '../../../src/lib/build/run-step.ts';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
+import { KNOWN } from '../../../src/lib/certainty.ts';
 import type { Diagnostic, Fix } from '../../../src/lib/diagnostic.ts';
 import { parseDockerfile } from '../../../src/lib/dockerfile/index.ts';
 import { textFile } from '../../../src/lib/fs/content.ts';
@@ -72,7 +74,7 @@ export const modelledRun: RunInterpreter = (request) => {
       ...textFile('#!/usr/local/bin/python\nfrom flask.cli import main\nmain()\n', { ...root, mode: 0o755 }),
       exec: { kind: 'script', shebang: '/usr/local/bin/python' },
     });
-    return { status: 'done', tree, narrative: `installed flask into ${prefix} (modelled)` };
+    return { status: 'done', tree, narrative: `installed flask into ${prefix} (modelled)`, certainty: KNOWN };
   }
   const output = /\bgo build\b.*?-o\s+(\S+)/.exec(script)?.[1];
   if (output !== undefined) {
@@ -85,7 +87,7 @@ export const modelledRun: RunInterpreter = (request) => {
       size: 6_000_000,
       exec: { kind: 'elf', linkage: 'static' },
     });
-    return { status: 'done', tree, narrative: `built ${path} (modelled)` };
+    return { status: 'done', tree, narrative: `built ${path} (modelled)`, certainty: KNOWN };
   }
   return real(request);
 };

@@ -57,21 +57,34 @@ describe('pip install', () => {
     expect(speedups(debian)).toMatchObject({ exec: { libc: 'glibc' } });
   });
 
-  it('fails as pip does for a version that does not exist', async () => {
-    const result = await build('FROM python:3.9\nRUN pip install flask==99.0\n');
+  it('says a release outside its data is unknown, never pip’s "No matching distribution"', async () => {
+    // flask 2.3.2 is a real release; the data holds two later ones only.
+    const result = await build('FROM python:3.9\nRUN pip install flask==2.3.2\n');
+    expect(result.ok).toBe(true);
+    const step = result.steps[0];
+    expect(step?.status).toBe('not-simulated');
+    expect(step?.certainty).toMatchObject({ level: 'unknown', gaps: [{ kind: 'no-data', line: 2 }] });
+    expect(step?.narrative).toContain("flask==2.3.2: the simulator's data holds flask 3.1.2, 3.1.3 only");
+    expect(step?.narrative).not.toMatch(/No matching distribution|Could not find a version/);
+  });
+
+  it('fails in pip’s words for a project PyPI does not have', async () => {
+    const result = await build('FROM python:3.9\nRUN pip install flask-doesnotexist-7f3a9c\n');
+    expect(result.ok).toBe(false);
     expect(result.error).toMatchObject({
       code: 'build/command-failed',
-      message: 'ERROR: No matching distribution found for flask==99.0',
+      message: 'ERROR: No matching distribution found for flask-doesnotexist-7f3a9c',
+      certainty: { level: 'known' },
     });
   });
 
-  it('installs an unknown package as an estimate and says so', async () => {
-    const result = await build('FROM python:3.9\nRUN pip install some-private-lib\n');
+  it('installs no placeholder for a real project outside its data, and says it is unknown', async () => {
+    const result = await build('FROM python:3.9\nRUN pip install django==4.2.11\n');
     expect(result.ok).toBe(true);
-    expect(result.steps[0]).toMatchObject({
-      status: 'not-simulated',
-      narrative: expect.stringContaining("not in the simulator's package data: installed as an estimate"),
-    });
+    const step = result.steps[0];
+    expect(step?.status).toBe('not-simulated');
+    expect(step?.sizeDelta).toBe(0);
+    expect(step?.narrative).toContain('django is a project on PyPI, but the simulator has no data for it');
   });
 
   it('is not there to run in an image without Python', async () => {

@@ -108,7 +108,9 @@ describe('docker build', () => {
     const image = await unknown.type('docker build .');
     expect(image.status).toBe(1);
     expect(image.out).toContain('ERROR: docker.io/library/python:3.9-alpne: not found');
-    expect(image.err).toMatch(/^ERROR: failed to solve: manifest for python:3\.9-alpne not found/);
+    expect(image.err).toMatch(
+      /^ERROR: failed to solve: python:3\.9-alpne: failed to resolve source metadata for docker\.io\/library\/python:3\.9-alpne: docker\.io\/library\/python:3\.9-alpne: not found/,
+    );
   });
 
   it('answers usage mistakes as docker buildx does', async () => {

@@ -7,7 +7,7 @@
 import type { ApkCatalog } from '../../packages/apk.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import type { ApkPackage } from '../../packages/format.ts';
-import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
+import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 
 const MEMORY = 'apk';
 
@@ -61,11 +61,6 @@ async function installed(
   return has;
 }
 
-function noSuchPackage(names: readonly string[]): CommandResult {
-  const lines = names.flatMap((name) => [`  ${name} (no such package):`, `    required by: world[${name}]`]);
-  return fail(`ERROR: unable to select packages:\n${lines.join('\n')}`, names.length);
-}
-
 async function add(
   context: CommandContext,
   apk: ApkCatalog,
@@ -77,8 +72,19 @@ async function add(
     virtualAt >= 0 ? args[virtualAt + 1] : args.find((arg) => arg.startsWith('--virtual='))?.slice(10);
   const names = args.filter((arg, i) => !arg.startsWith('-') && (virtualAt < 0 || i !== virtualAt + 1));
   if (names.length === 0 && !virtual) return fail('ERROR: no packages specified', 1);
-  const resolution = apk.resolve(names, await installed(context, apk, names));
-  if (resolution.unknown.length > 0) return noSuchPackage(resolution.unknown);
+  let resolution = apk.resolve(names, await installed(context, apk, names));
+  if (resolution.unknown.length > 0) {
+    // No list of every Alpine package is at hand: a name outside the data may well exist.
+    const unknown = resolution.unknown;
+    noteGap(
+      context.state,
+      'no-data',
+      `${unknown.join(', ')}: not in the simulator's Alpine package data, which cannot tell whether ${unknown.length === 1 ? 'it exists' : 'they exist'}; not installed here.`,
+    );
+    const known = names.filter((name) => !unknown.includes(name));
+    if (known.length === 0 && !virtual) return { status: 0 };
+    resolution = apk.resolve(known, await installed(context, apk, known));
+  }
   let bytes = 0;
   for (const pkg of resolution.install) {
     const entries = await apk.files(pkg);
@@ -97,9 +103,10 @@ async function add(
   ]);
   if (virtual) memoryOf(context).virtual.set(virtual, resolution.install);
   if (resolution.unsatisfied.length > 0) {
-    context.state.uncertain = true;
     const missing = resolution.unsatisfied.slice(0, 3).map((item) => item.dependency);
-    context.state.notes.push(
+    noteGap(
+      context.state,
+      'no-data',
       `Some dependencies are outside the package data (${missing.join(', ')}): their files are not shown.`,
     );
   }
@@ -122,8 +129,9 @@ async function del(
     const group = memory.virtual.get(name);
     const packages = group ?? [apk.find(name)].filter((pkg): pkg is ApkPackage => pkg !== undefined);
     if (packages.length === 0) {
-      context.state.uncertain = true;
-      context.state.notes.push(
+      noteGap(
+        context.state,
+        'no-data',
         name.startsWith('.')
           ? `apk del ${name}: the virtual package was added in an earlier step, which the simulator does not track; its files are not removed.`
           : `apk del ${name} is not simulated: the package data does not list its files.`,
@@ -149,8 +157,9 @@ export function apkCommand(packages: PackageCatalog): CommandModule {
       const [sub, ...rest] = context.args;
       const release = releaseOf(context);
       if (release !== '3.22') {
-        context.state.uncertain = true;
-        context.state.notes.push(
+        noteGap(
+          context.state,
+          'no-data',
           `apk on Alpine ${release ?? '(unknown release)'} is not in the package data.`,
         );
         return { status: 0 };
@@ -184,8 +193,7 @@ export function apkCommand(packages: PackageCatalog): CommandModule {
           );
           return { status: 0 };
         default:
-          context.state.uncertain = true;
-          context.state.notes.push(`apk ${sub ?? ''} is not simulated.`);
+          noteGap(context.state, 'not-followed', `apk ${sub ?? ''} is not simulated.`);
           return { status: 0 };
       }
     },

@@ -9,7 +9,9 @@ import type { AptCatalog } from '../../packages/apt.ts';
 import { applyDpkgPathRules, parseDpkgPathRules } from '../../packages/apt.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import type { DebianSuite } from '../../packages/format.ts';
-import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
+import type { NameLookup } from '../../packages/project-names.ts';
+import { absence, aptUnableToLocate } from '../../tool-errors.ts';
+import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 
 function suiteOf(context: CommandContext): DebianSuite | undefined {
   const release = context.fs.read('/etc/os-release') ?? '';
@@ -42,19 +44,54 @@ function sizeOf(context: CommandContext, path: string): number | undefined {
   return node?.kind === 'file' ? node.size : undefined;
 }
 
+/**
+ * Splits the names the data lacks into those Debian's package index does not have (apt's own
+ * error, with that evidence) and real packages the simulator has no files for (its own gap).
+ */
+async function outsideData(
+  context: CommandContext,
+  lookup: NameLookup,
+  suite: DebianSuite,
+  unknown: readonly string[],
+): Promise<{ absent?: string; real: string[] }> {
+  const real: string[] = [];
+  for (const name of unknown) {
+    const presence = await lookup.debian(suite, name).catch(() => 'unknown' as const);
+    if (presence === 'absent') return { absent: name, real };
+    real.push(name);
+  }
+  if (real.length > 0)
+    noteGap(
+      context.state,
+      'no-data',
+      `${real.join(', ')}: real Debian ${suite} package${real.length === 1 ? '' : 's'}, but the simulator has no data for ${real.length === 1 ? 'it' : 'them'}: not installed here, so files and size are unknown.`,
+    );
+  return { real };
+}
+
 async function install(
   context: CommandContext,
   apt: AptCatalog,
   names: readonly string[],
   flags: Set<string>,
+  lookup: NameLookup,
+  suite: DebianSuite,
 ): Promise<CommandResult> {
   const yes = flags.has('-y') || flags.has('--yes') || flags.has('--assume-yes');
   const recommends = !flags.has('--no-install-recommends');
   if (!hasLists(context)) {
-    return fail(`Reading package lists...\nE: Unable to locate package ${names[0] ?? ''}`, 100);
+    const noLists = absence('the stage has no package lists: apt-get update has not run in it');
+    return fail(`Reading package lists...\n${aptUnableToLocate(names[0] ?? '', noLists)}`, 100);
   }
-  const resolution = apt.resolve(names, { installed: installedPackages(context), recommends });
-  if (resolution.unknown.length > 0) return fail(`E: Unable to locate package ${resolution.unknown[0]}`, 100);
+  let resolution = apt.resolve(names, { installed: installedPackages(context), recommends });
+  if (resolution.unknown.length > 0) {
+    const { absent, real } = await outsideData(context, lookup, suite, resolution.unknown);
+    if (absent !== undefined)
+      return fail(aptUnableToLocate(absent, absence(`Debian ${suite}'s package index`)), 100);
+    const known = names.filter((name) => !real.includes(name));
+    if (known.length === 0) return { status: 0 };
+    resolution = apt.resolve(known, { installed: installedPackages(context), recommends });
+  }
   const extra = resolution.install.length - names.length + resolution.alreadyInstalled.length;
   if (!yes && extra > 0) {
     return fail(
@@ -86,8 +123,9 @@ async function install(
   ]);
   const unsatisfied = resolution.unsatisfied.map((item) => item.group.join(' | '));
   if (unsatisfied.length > 0) {
-    context.state.uncertain = true;
-    context.state.notes.push(
+    noteGap(
+      context.state,
+      'no-data',
       `Some dependencies are outside the package data (${unsatisfied.slice(0, 3).join(', ')}): their files are not shown.`,
     );
   }
@@ -109,8 +147,9 @@ async function remove(
     const pkg = apt.find(name);
     if (!installed.has(name)) continue;
     if (!pkg) {
-      context.state.uncertain = true;
-      context.state.notes.push(
+      noteGap(
+        context.state,
+        'no-data',
         `Removing ${name} is not simulated: the package data does not list its files.`,
       );
       continue;
@@ -133,8 +172,9 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
       const [sub, ...names] = context.args.filter((arg) => !arg.startsWith('-') && !/^[A-Za-z]+::/.test(arg));
       const suite = suiteOf(context);
       if (!suite) {
-        context.state.uncertain = true;
-        context.state.notes.push(
+        noteGap(
+          context.state,
+          'no-data',
           `${basename(context.name)} on this Debian release is not in the package data.`,
         );
         return { status: 0 };
@@ -148,7 +188,7 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
           );
           return { status: 0 };
         case 'install':
-          return install(context, apt, names, flags);
+          return install(context, apt, names, flags, packages.names(), suite);
         case 'remove':
         case 'purge':
           return remove(context, apt, names);
@@ -166,8 +206,7 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
         case 'autoremove':
           return { status: 0 };
         default:
-          context.state.uncertain = true;
-          context.state.notes.push(`${context.name} ${sub ?? ''} is not simulated.`);
+          noteGap(context.state, 'not-followed', `${context.name} ${sub ?? ''} is not simulated.`);
           return { status: 0 };
       }
     },

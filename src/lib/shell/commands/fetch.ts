@@ -3,13 +3,14 @@
  * directory) of unknown content, and the step says the size is unknown instead of hiding it.
  */
 import { basename, joinPath } from '../../fs/path.ts';
-import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
+import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 
 function unknownFile(context: CommandContext, path: string, url: string): void {
   const { uid, gid } = context.state.user;
   context.fs.put(path, { kind: 'file', mode: 0o644, uid, gid, size: 0, contentId: `url:${url}` });
-  context.state.uncertain = true;
-  context.state.notes.push(
+  noteGap(
+    context.state,
+    'no-data',
     `${context.name} fetched ${url} into ${context.fs.resolve(path)}; the simulator has no network, so its size is unknown (counted as 0).`,
   );
 }
@@ -53,8 +54,7 @@ function wget(context: CommandContext): CommandResult {
 function git(context: CommandContext): CommandResult {
   const [sub, ...rest] = context.args;
   if (sub !== 'clone') {
-    context.state.uncertain = true;
-    context.state.notes.push(`git ${sub ?? ''} is not simulated.`);
+    noteGap(context.state, 'not-followed', `git ${sub ?? ''} is not simulated.`);
     return { status: 0 };
   }
   const operands = rest.filter(
@@ -64,8 +64,9 @@ function git(context: CommandContext): CommandResult {
   if (!url) return fail('fatal: You must specify a repository to clone.', 129);
   const target = dir ?? basename(url).replace(/\.git$/, '');
   context.fs.mkdir(joinPath(target, '.git'));
-  context.state.uncertain = true;
-  context.state.notes.push(
+  noteGap(
+    context.state,
+    'no-data',
     `git clone of ${url} into ${context.fs.resolve(target)}: the repository's files and its .git history are not simulated (size unknown).`,
   );
   return { status: 0 };

@@ -3,9 +3,11 @@
  * -group, -size, -empty and -executable, joined by implicit -a, `!` and -o (no parentheses).
  * -delete and -exec are not followed: the step's effect becomes uncertain, as before this module.
  */
+
 import { compareText } from '../../fs/entry.ts';
 import type { TreeNode } from '../../fs/tree.ts';
 import type { CommandContext, CommandModule, CommandResult } from '../command.ts';
+import { noteGap } from '../command.ts';
 import { dataOf, isBusybox, ownerNames } from './file-info.ts';
 
 /** Paths visited at most, and the longest pattern matched: bounds for hostile input. */
@@ -288,8 +290,9 @@ export const find: CommandModule = {
       return { status: 1, stderr: `find: ${error.message}\n` };
     }
     if (expression.unfollowed) {
-      context.state.uncertain = true;
-      context.state.notes.push(
+      noteGap(
+        context.state,
+        'not-followed',
         `find ${context.args.join(' ')} changes files in ways the simulator does not follow (${expression.unfollowed}).`,
       );
     }

@@ -4,10 +4,12 @@
  * compiler is on PATH), links dynamically against the stage's libc when cgo is on and the program
  * uses net or os/user, and writes a binary whose size comes from measured builds.
  */
+
+import { gap } from '../../certainty.ts';
 import { basename, joinPath } from '../../fs/path.ts';
 import { findOnPath, stat } from '../../fs/tree.ts';
 import type { GoCatalog } from '../../packages/go.ts';
-import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
+import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 
 /** Packages whose use with cgo on makes the go command link against the C library. */
 const CGO_PACKAGES = new Set(['net', 'net/http', 'os/user', 'net/smtp', 'net/rpc', 'crypto/x509']);
@@ -124,6 +126,10 @@ function writeBuildCache(
       size: entry.bytes,
     }));
   fs.putAll([...entries, ...leftBehind]);
+  if (estimate.basis === 'model')
+    state.gaps.push(
+      gap('estimated', 'model', `The size of the build cache in ${cache} is modelled from measured builds.`),
+    );
   state.notes.push(
     `The build left ${(estimate.bytes / 1e6).toFixed(1)} MB in ${estimate.files} files in ${cache} (${estimate.basis === 'measured' ? 'measured' : 'modelled from measurements'}): build in a separate stage, or use RUN --mount=type=cache,target=${cache}.`,
   );
@@ -150,7 +156,8 @@ function goBuild(context: CommandContext, model: GoCatalog, install: boolean): C
   const stripped = /-s\b/.test(flags.ldflags) && /-w\b/.test(flags.ldflags);
   const dynamic = cgo && goos === 'linux' && imports.some((name) => CGO_PACKAGES.has(name));
   const musl = stat(state.tree, '/lib/ld-musl-x86_64.so.1') !== undefined;
-  const size = model.binarySize({ imports, stripped, cgo: dynamic });
+  const estimate = model.binary({ imports, stripped, cgo: dynamic });
+  const size = estimate.size;
   const name = basename(module.path);
   let output =
     flags.output ??
@@ -182,6 +189,14 @@ function goBuild(context: CommandContext, model: GoCatalog, install: boolean): C
   state.notes.push(
     `go build wrote ${fs.resolve(output)} (${(size / 1e6).toFixed(1)} MB, ${dynamic ? `dynamically linked against ${musl ? 'musl' : 'glibc'} because cgo is on and it uses ${imports.filter((i) => CGO_PACKAGES.has(i)).join(', ')}` : 'statically linked'}${stripped ? ', stripped with -s -w' : ''}); its size is ${model.source}.`,
   );
+  if (estimate.basis === 'model')
+    state.gaps.push(
+      gap(
+        'estimated',
+        'model',
+        `The binary's size is modelled from measured builds (starting from ${estimate.from}), not measured for these imports.`,
+      ),
+    );
   if (cgoSetting === undefined && compiler)
     state.notes.push(`cgo was on by default: CGO_ENABLED is unset and ${compiler} is on PATH.`);
   if (flags.all)
@@ -189,13 +204,19 @@ function goBuild(context: CommandContext, model: GoCatalog, install: boolean): C
       '-a rebuilds the standard library too; with Go 1.20+ it only makes the build slower, and -installsuffix cgo is obsolete.',
     );
   if (unknown > 0)
-    state.notes.push(`${unknown} .go file(s) had unknown content; their imports could not be read.`);
-  if (external.length > 0) {
-    state.uncertain = true;
-    state.notes.push(
-      `Modules outside the standard library (${external.join(', ')}) are not simulated: their code is not counted in the size.`,
+    noteGap(
+      state,
+      'no-data',
+      `${unknown} .go file(s) had unknown content; their imports could not be read.`,
+      'estimated',
     );
-  }
+  if (external.length > 0)
+    noteGap(
+      state,
+      'no-data',
+      `Modules outside the standard library (${external.join(', ')}) are not simulated: their code is not counted in the size.`,
+      'estimated',
+    );
   return { status: 0 };
 }
 
@@ -215,8 +236,9 @@ export function goCommand(loadModel: () => Promise<GoCatalog>): CommandModule {
           );
         const requires = /^require\s/m.test(context.fs.read(joinPath(module.root, 'go.mod')) ?? '');
         if (requires) {
-          context.state.uncertain = true;
-          context.state.notes.push(
+          noteGap(
+            context.state,
+            'no-data',
             'go mod download fetches the required modules; the simulator has no module proxy, so their files are not shown.',
           );
         }
@@ -227,8 +249,7 @@ export function goCommand(loadModel: () => Promise<GoCatalog>): CommandModule {
           status: 0,
           stdout: `go version go${context.env.get('GOLANG_VERSION') ?? '1'} linux/amd64\n`,
         };
-      context.state.uncertain = true;
-      context.state.notes.push(`go ${sub ?? ''} is not simulated.`);
+      noteGap(context.state, 'not-followed', `go ${sub ?? ''} is not simulated.`);
       return { status: 0 };
     },
   };

@@ -8,11 +8,15 @@ import type { LayerEntry } from '../../fs/entry.ts';
 import { basename, dirname, joinPath } from '../../fs/path.ts';
 import { realpath, stat } from '../../fs/tree.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
-import { normalizeName, type PipTarget, parseRequirementLine, type Requirement } from '../../packages/pip.ts';
-import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
-
-/** pip's default when a package is not in the data: installed as an estimate, and said so. */
-const UNKNOWN_PACKAGE_BYTES = 500_000;
+import {
+  normalizeName,
+  type PipTarget,
+  parseRequirementLine,
+  type Requirement,
+  type Unresolved,
+} from '../../packages/pip.ts';
+import { absence, pipNoMatchingDistribution } from '../../tool-errors.ts';
+import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 
 interface Interpreter {
   /** e.g. /usr/local/bin/python3.9 */
@@ -168,22 +172,6 @@ function parseInstall(args: readonly string[]): InstallOptions {
   return options;
 }
 
-/** A dist-info and a module directory for a package the data does not know, sized as an estimate. */
-function estimated(requirement: Requirement, site: string, uid: number, gid: number): LayerEntry[] {
-  const name = requirement.name.replace(/-/g, '_');
-  return [
-    {
-      path: joinPath(site, name, '__init__.py'),
-      kind: 'file',
-      mode: 0o644,
-      uid,
-      gid,
-      size: UNKNOWN_PACKAGE_BYTES,
-    },
-    { path: joinPath(site, `${name}-0.dist-info`, 'METADATA'), kind: 'file', mode: 0o644, uid, gid, size: 0 },
-  ];
-}
-
 function putEntries(
   context: CommandContext,
   entries: readonly LayerEntry[],
@@ -213,8 +201,9 @@ async function readRequirements(
         return fail(
           `ERROR: Could not open requirements file: [Errno 2] No such file or directory: '${file}'`,
         );
-      context.state.uncertain = true;
-      context.state.notes.push(
+      noteGap(
+        context.state,
+        'no-data',
         `The content of ${file} is not known to the simulator; its requirements were not installed.`,
       );
       continue;
@@ -227,6 +216,40 @@ async function readRequirements(
     else if (parsed.kind === 'invalid') return fail(`ERROR: Invalid requirement: '${parsed.text}'`);
   }
   return requirements;
+}
+
+/**
+ * pip's own failure, only for a project PyPI's list of names says does not exist: a release or a
+ * project the data lacks is the simulator's gap, not pip's error.
+ */
+async function refusal(
+  packages: PackageCatalog,
+  unresolved: readonly Unresolved[],
+): Promise<string | undefined> {
+  for (const item of unresolved) {
+    if (item.reason !== 'not-in-catalog') continue;
+    const presence = await packages
+      .names()
+      .pypi(item.requirement.name)
+      .catch(() => 'unknown' as const);
+    if (presence !== 'absent') continue;
+    const spec = `${item.requirement.name}${item.requirement.specifier}`;
+    return pipNoMatchingDistribution(spec, [], absence("PyPI's list of every project name"));
+  }
+  return undefined;
+}
+
+/** What the simulator could not install, in its own words. */
+function outsideData(item: Unresolved): string {
+  const spec = `${item.requirement.name}${item.requirement.specifier}`;
+  switch (item.reason) {
+    case 'not-in-catalog':
+      return `${item.requirement.name} is a project on PyPI, but the simulator has no data for it: it is not installed here, so its files, size and dependencies are unknown.`;
+    case 'no-matching-version':
+      return `${spec}: the simulator's data holds ${item.requirement.name} ${item.available.join(', ') || '(no release)'} only, so it cannot tell which release a real pip would install; none is installed here.`;
+    case 'conflict':
+      return `${spec}: with the releases in the simulator's data this conflicts with ${item.requirement.name} ${item.chosen}; a real pip, with every release, may resolve it. Not installed here.`;
+  }
 }
 
 async function install(
@@ -246,14 +269,8 @@ async function install(
     installed: installedIn(context, where.site),
     upgrade: options.upgrade,
   });
-  const blocking = resolution.unresolved.find((item) => item.reason !== 'not-in-catalog');
-  if (blocking) {
-    const spec = `${blocking.requirement.name}${blocking.requirement.specifier}`;
-    const versions = blocking.reason === 'no-matching-version' ? blocking.available.join(', ') : 'none';
-    return fail(
-      `ERROR: Could not find a version that satisfies the requirement ${spec} (from versions: ${versions})\nERROR: No matching distribution found for ${spec}`,
-    );
-  }
+  const refused = await refusal(packages, resolution.unresolved);
+  if (refused) return fail(refused);
   const { uid, gid } = context.state.user;
   const installed: string[] = [];
   const wheels = [];
@@ -277,8 +294,9 @@ async function install(
         );
       }
       if (!release.sdist.built) {
-        context.state.uncertain = true;
-        context.state.notes.push(
+        noteGap(
+          context.state,
+          'no-data',
           `${release.display} would be built from source here; its files are not in the package data.`,
         );
         continue;
@@ -306,14 +324,7 @@ async function install(
     );
     installed.push(`${release.display}-${release.version}`);
   }
-  for (const missing of resolution.unresolved.filter((item) => item.reason === 'not-in-catalog')) {
-    bytes += putEntries(context, estimated(missing.requirement, where.site, uid, gid), 'any');
-    installed.push(`${missing.requirement.name}-?`);
-    context.state.uncertain = true;
-    context.state.notes.push(
-      `${missing.requirement.name} is not in the simulator's package data: installed as an estimate of ${(UNKNOWN_PACKAGE_BYTES / 1e3).toFixed(0)} kB; its real size and files are unknown.`,
-    );
-  }
+  for (const missing of resolution.unresolved) noteGap(context.state, 'no-data', outsideData(missing));
   const cacheDisabled =
     options.noCache ||
     ['1', 'true', 'yes', 'on', 'off', '0', 'false'].includes(
@@ -429,8 +440,7 @@ export function pythonCommands(packages: PackageCatalog): CommandModule[] {
         sub === 'config'
       )
         return { status: 0 };
-      context.state.uncertain = true;
-      context.state.notes.push(`pip ${sub ?? ''} is not simulated.`);
+      noteGap(context.state, 'not-followed', `pip ${sub ?? ''} is not simulated.`);
       return { status: 0 };
     },
   };
@@ -450,8 +460,9 @@ export function pythonCommands(packages: PackageCatalog): CommandModule[] {
         );
       if (context.args[0] === '--version' || context.args[0] === '-V')
         return { status: 0, stdout: `Python ${interpreter.version}\n` };
-      context.state.uncertain = true;
-      context.state.notes.push(
+      noteGap(
+        context.state,
+        'not-followed',
         `${context.name} ${context.args.join(' ')} runs Python code the simulator does not follow.`,
       );
       return { status: 0 };

@@ -3,7 +3,9 @@
  * the step's effect stays certain; only their output is not simulated. Those whose output the
  * simulator does produce (ls, find, du, which, env, wc, head, tail) have modules of their own.
  */
+
 import type { CommandModule, CommandResult } from '../command.ts';
+import { noteGap } from '../command.ts';
 
 const READ_ONLY = [
   'grep',
@@ -58,8 +60,11 @@ export const readOnly: CommandModule = {
   names: READ_ONLY,
   run({ name, args, state }): CommandResult {
     if (writes(name, args)) {
-      state.uncertain = true;
-      state.notes.push(`${name} ${args.join(' ')} changes files in ways the simulator does not follow.`);
+      noteGap(
+        state,
+        'not-followed',
+        `${name} ${args.join(' ')} changes files in ways the simulator does not follow.`,
+      );
     }
     return { status: 0 };
   },

@@ -1,6 +1,6 @@
 /** tar: `-x` unpacks an archive whose listing the simulator knows (one that came from the build context). */
 import { joinPath } from '../../fs/path.ts';
-import { type CommandModule, type CommandResult, fail } from '../command.ts';
+import { type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 
 /** Reads `tar xzf a.tgz -C /opt`, `tar -x -f a.tar`, `tar --extract --file=a.tar` alike. */
 function parseTar(args: readonly string[]): {
@@ -39,8 +39,7 @@ export const tar: CommandModule = {
     const { extract, create, file, directory } = parseTar(args);
     if (!extract) {
       if (create) {
-        state.uncertain = true;
-        state.notes.push('tar -c (creating an archive) is not simulated.');
+        noteGap(state, 'not-followed', 'tar -c (creating an archive) is not simulated.');
       }
       return { status: 0 };
     }
@@ -48,8 +47,7 @@ export const tar: CommandModule = {
     const node = fs.stat(file);
     if (node?.kind !== 'file') return fail(`tar: ${file}: Cannot open: No such file or directory`, 2);
     if (!node.archive) {
-      state.uncertain = true;
-      state.notes.push(`tar unpacked ${file}, whose contents the simulator does not know.`);
+      noteGap(state, 'no-data', `tar unpacked ${file}, whose contents the simulator does not know.`);
       return { status: 0 };
     }
     const { uid, gid } = state.user;

@@ -3,7 +3,9 @@
  * comes from the catalog, the only registry the simulator has. Names it does not model are
  * answered as Docker Hub answers an unknown repository.
  */
+
 import { simulateBuild } from '../../build/simulate.ts';
+import { mainGaps } from '../../certainty.ts';
 import { parseReference } from '../../images/reference.ts';
 import { shortId } from '../format.ts';
 import { checkReference, type StoredImage, simulatedDigest } from '../images.ts';
@@ -29,7 +31,7 @@ export async function pullImage(reference: string, context: DockerContext, outpu
   const here = context.images.find(checked.name);
   if (here) return { ok: true, image: here.image, name: checked.name, fresh: false };
   const catalog = await context.catalog();
-  const resolution = catalog.resolve(checked.name);
+  const resolution = await catalog.lookup(checked.name);
   const repository = parseReference(checked.name)?.repository ?? checked.repository;
   const path = repository.includes('/') ? repository : `library/${repository}`;
   if (!resolution.ok || checked.repository === 'scratch') {
@@ -60,7 +62,7 @@ export async function pullImage(reference: string, context: DockerContext, outpu
   output.out(
     `Digest: ${digest}\nStatus: Downloaded newer image for ${reference.includes(':') ? reference : `${reference}:latest`}\n`,
   );
-  if (resolution.how === 'nearest') output.note(resolution.note);
+  for (const gap of mainGaps(resolution.certainty)) output.note(gap.text);
   const image: StoredImage = {
     id: simulatedDigest(`image:${record.ref}`),
     stage,

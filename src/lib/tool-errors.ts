@@ -1,0 +1,42 @@
+/**
+ * The only place the engine words an error as a real tool would (the registry, BuildKit, pip, apt).
+ * Each message needs an `Absence`: evidence from data that lists everything there is (a complete
+ * tag history, PyPI's project names, a Debian suite's package index, an image without package
+ * lists), so a gap in the simulator's own data can never come out in a real tool's voice. Where
+ * the evidence is missing, callers say what they lack in their own words instead.
+ */
+
+/** Proof that a thing does not exist, and where that proof comes from. */
+export interface Absence {
+  /** The data that lists everything and lacks this, in a phrase ("PyPI's list of projects"). */
+  readonly evidence: string;
+}
+
+export function absence(evidence: string): Absence {
+  return { evidence };
+}
+
+/** `docker pull` for a tag the registry does not have. */
+export function manifestUnknown(reference: string, _absent: Absence): string {
+  return `manifest for ${reference} not found: manifest unknown`;
+}
+
+/** BuildKit's FROM / COPY --from for a tag the registry does not have. */
+export function buildkitNotFound(requested: string, registryName: string, _absent: Absence): string {
+  return `${requested}: failed to resolve source metadata for ${registryName}: ${registryName}: not found`;
+}
+
+/** pip when no release of a project fits (or the project does not exist: `versions` empty). */
+export function pipNoMatchingDistribution(
+  spec: string,
+  versions: readonly string[],
+  _absent: Absence,
+): string {
+  const from = versions.length ? versions.join(', ') : 'none';
+  return `ERROR: Could not find a version that satisfies the requirement ${spec} (from versions: ${from})\nERROR: No matching distribution found for ${spec}`;
+}
+
+/** apt-get install of a name the package lists do not have. */
+export function aptUnableToLocate(name: string, _absent: Absence): string {
+  return `E: Unable to locate package ${name}`;
+}
