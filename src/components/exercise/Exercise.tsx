@@ -6,9 +6,11 @@
  * commands the same way (`mc:exercise-command`: replace the Dockerfile, start over).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { describeGoal } from '../../lib/analysis/goal.ts';
+import { describeGoal, goalsSolved } from '../../lib/analysis/goal.ts';
+import { mainGaps } from '../../lib/certainty.ts';
 import type { Severity } from '../../lib/diagnostic.ts';
 import { formatSize } from '../../lib/format-size.ts';
+import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
 import { DOCKERFILE } from '../context/file-path.ts';
 import type { BuildOutput } from '../engine/protocol.ts';
 import type { PanelId } from '../playground/BuildPanels.tsx';
@@ -109,7 +111,7 @@ export default function Exercise(props: Props) {
     const target = output.result.target === null ? undefined : output.result.stages[output.result.target];
     const size = output.result.ok ? (target?.size ?? null) : null;
     const passing = goals.filter((goal) => goal.pass).length;
-    const solved = goals.length > 0 && passing === goals.length;
+    const solved = goalsSolved(goals);
     if (solved && size !== null && store) {
       const progress = changeProgress((p, now) => recordSolved(p, exercise.id, size, now), store);
       setBest(progress.exercises[exercise.id]?.bestSize);
@@ -225,6 +227,7 @@ export default function Exercise(props: Props) {
                 </span>
                 <span class="mc-goal-text">{describeGoal(goal)}</span>
                 {result && <span class="mc-goal-detail">{result.detail}</span>}
+                {result && !session.building && <CertaintyBadge certainty={result.certainty} />}
               </li>
             );
           })}
@@ -346,6 +349,24 @@ function Feedback(props: {
             ? ` Your best so far: ${formatSize(best)}.`
             : ''}
         </p>
+        {verdict.estimated && (
+          <p class="mc-muted">
+            Some goals were met on the simulator’s estimates, not real data: each goal says which.
+          </p>
+        )}
+      </div>
+    );
+  }
+  if (verdict.kind === 'unsure') {
+    const gaps = mainGaps(verdict.first.certainty);
+    return (
+      <div class="mc-feedback mc-feedback-unsure" role="status">
+        <p>
+          <strong>Not checked.</strong> {sentenceInside(describeGoal(verdict.first.goal))}: the simulator
+          cannot tell, so this challenge is not marked solved.
+        </p>
+        <CertaintyNote certainty={verdict.first.certainty} subject="The check" />
+        {gaps.length === 0 && <p class="mc-muted">{verdict.first.detail}</p>}
       </div>
     );
   }

@@ -83,18 +83,26 @@ function copyFile(file: ExerciseFile): PlaygroundFile {
 
 export type Verdict =
   | { readonly kind: 'waiting' }
-  | { readonly kind: 'solved'; readonly size: number | null }
+  /** Every goal met; `estimated` when some verdict rests on the simulator's estimates. */
+  | { readonly kind: 'solved'; readonly size: number | null; readonly estimated: boolean }
   | {
       readonly kind: 'failing';
       readonly first: GoalResult;
       readonly passing: number;
       readonly total: number;
-    };
+    }
+  /** Every goal met as far as the simulator can tell, but some rest on what it could not follow. */
+  | { readonly kind: 'unsure'; readonly first: GoalResult; readonly total: number };
 
 export function verdictOf(goals: readonly GoalResult[] | undefined, size: number | null): Verdict {
   if (!goals) return { kind: 'waiting' };
   const failing = goals.filter((goal) => !goal.pass);
   const first = failing[0];
-  if (!first) return { kind: 'solved', size };
-  return { kind: 'failing', first, passing: goals.length - failing.length, total: goals.length };
+  if (first && first.certainty.level !== 'unknown')
+    return { kind: 'failing', first, passing: goals.length - failing.length, total: goals.length };
+  const unsure = goals.find((goal) => goal.certainty.level === 'unknown');
+  if (unsure) return { kind: 'unsure', first: unsure, total: goals.length };
+  if (first) return { kind: 'failing', first, passing: goals.length - failing.length, total: goals.length };
+  const estimated = goals.some((goal) => goal.certainty.level === 'estimated');
+  return { kind: 'solved', size, estimated };
 }
