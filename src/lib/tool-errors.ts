@@ -21,6 +21,11 @@ export function manifestUnknown(reference: string, _absent: Absence): string {
   return `manifest for ${reference} not found: manifest unknown`;
 }
 
+/** `docker pull`'s full line for that (the registry's reason repeated, as the daemon relays it). */
+export function pullManifestUnknown(reference: string, absent: Absence): string {
+  return `${manifestUnknown(reference, absent)}: manifest unknown`;
+}
+
 /** BuildKit's FROM / COPY --from for a tag the registry does not have. */
 export function buildkitNotFound(requested: string, registryName: string, _absent: Absence): string {
   return `${requested}: failed to resolve source metadata for ${registryName}: ${registryName}: not found`;

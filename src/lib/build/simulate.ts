@@ -4,7 +4,16 @@
  * BuildKit would build it. The build stops at the first error; what was built stays inspectable.
  */
 
-import { atLine, type Certainty, certaintyOf, combine, type Gap, gapsOf, KNOWN } from '../certainty.ts';
+import {
+  atLine,
+  type Certainty,
+  certaintyOf,
+  combine,
+  type Gap,
+  gapsOf,
+  KNOWN,
+  unknown,
+} from '../certainty.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import { suggest } from '../dockerfile/go-text.ts';
 import {
@@ -210,7 +219,15 @@ class Simulation {
       if (!(error instanceof ImageNotFoundError)) throw error;
       const names = this.dockerfile.stages.flatMap((stage) => (stage.name ? [stage.name] : []));
       const match = suggest(reference, names, false);
-      if (error.resolution.error.code === 'not-in-catalog' && match === undefined)
+      const { code, buildMessage, suggestion } = error.resolution.error;
+      if (code !== 'not-in-catalog')
+        throw new BuildFailure(
+          'build/unknown-image',
+          buildMessage,
+          from.range,
+          suggestion ? `Did you mean ${suggestion}?` : undefined,
+        );
+      if (match === undefined)
         throw new BuildFailure(
           'build/image-not-in-catalog',
           error.resolution.error.message,
@@ -218,13 +235,14 @@ class Simulation {
           undefined,
           error.resolution.certainty,
         );
+      // Most likely a typo of a stage name; whether an image of that name exists, the simulator cannot say.
+      const message = `--from=${reference}: no stage of this Dockerfile is called ${reference}, and the simulator has no image of that name`;
       throw new BuildFailure(
         'build/unknown-stage',
-        `failed to resolve source metadata for ${reference}: no stage or image named ${reference}`,
+        message,
         from.range,
-        match === undefined
-          ? 'COPY --from names a stage of this Dockerfile (by name or number) or an image.'
-          : `No stage is called "${reference}": did you mean "${match}"?`,
+        `No stage is called "${reference}": did you mean "${match}"?`,
+        unknown('no-data', message),
       );
     }
   }

@@ -2,7 +2,7 @@
 
 import { type Certainty, estimated, KNOWN, unknown } from '../certainty.ts';
 import { editDistance } from '../edit-distance.ts';
-import { absence, buildkitNotFound, manifestUnknown } from '../tool-errors.ts';
+import { absence, buildkitNotFound, manifestUnknown, pullManifestUnknown } from '../tool-errors.ts';
 import type { CatalogIndex, ImageRecord } from './format.ts';
 
 export interface ParsedReference {
@@ -63,6 +63,8 @@ export interface ReferenceError {
   readonly message: string;
   /** As BuildKit words it for FROM and COPY --from, when a real build fails. */
   readonly buildMessage: string;
+  /** As `docker pull` prints it after "Error response from daemon: ". */
+  readonly pullMessage: string;
   readonly suggestion?: string;
   readonly available: readonly string[];
 }
@@ -126,7 +128,7 @@ export function resolveReference(
     return {
       ok: false,
       requested,
-      error: { code: 'invalid-reference', message, buildMessage: message, available },
+      error: { code: 'invalid-reference', message, buildMessage: message, pullMessage: message, available },
       certainty: KNOWN,
     };
   }
@@ -157,6 +159,7 @@ export function resolveReference(
         code: 'unknown-image',
         message: suggestion ? `${message}. Did you mean ${suggestion}?` : message,
         buildMessage: buildkitNotFound(requested, registryName(parsed), absent),
+        pullMessage: pullManifestUnknown(full, absent),
         ...(suggestion ? { suggestion } : {}),
         available,
       },
@@ -184,6 +187,7 @@ export function resolveReference(
       code: 'not-in-catalog',
       message,
       buildMessage: message,
+      pullMessage: message,
       ...(suggestion ? { suggestion } : {}),
       available,
     },

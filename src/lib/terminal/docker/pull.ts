@@ -15,7 +15,20 @@ import { type DockerCommand, type DockerContext, outcome, usageError } from './c
 
 export type Pulled =
   | { readonly ok: true; readonly image: StoredImage; readonly name: string; readonly fresh: boolean }
-  | { readonly ok: false; readonly message: string };
+  /** Docker's own error (a malformed name, a tag known never to have existed). */
+  | { readonly ok: false; readonly message: string }
+  /** The image may well exist: the simulator has no data for it, and says so in its own words. */
+  | { readonly ok: false; readonly noData: string };
+
+/** Prints a failed pull: Docker's error as Docker prints it, a gap in the data as the simulator's note. */
+export function printPullFailure(
+  pulled: Extract<Pulled, { ok: false }>,
+  output: Output,
+  prefix: string,
+): void {
+  if ('noData' in pulled) output.note(`simulator: ${pulled.noData}`);
+  else output.err(`${prefix}Error response from daemon: ${pulled.message}\n`);
+}
 
 /** Finds an image here, or brings it from the catalog, printing what Docker prints while it pulls. */
 export async function pullImage(reference: string, context: DockerContext, output: Output): Promise<Pulled> {
@@ -34,19 +47,11 @@ export async function pullImage(reference: string, context: DockerContext, outpu
   const resolution = await catalog.lookup(checked.name);
   const repository = parseReference(checked.name)?.repository ?? checked.repository;
   const path = repository.includes('/') ? repository : `library/${repository}`;
-  if (!resolution.ok || checked.repository === 'scratch') {
-    return {
-      ok: false,
-      message:
-        checked.repository === 'scratch'
-          ? "'scratch' is a reserved name"
-          : resolution.ok ||
-              !catalog.index.images.some((image) =>
-                image.tags.some((tag) => tag.startsWith(`${checked.repository}:`)),
-              )
-            ? `pull access denied for ${repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`
-            : `manifest for ${checked.name} not found: manifest unknown: manifest unknown`,
-    };
+  if (checked.repository === 'scratch') return { ok: false, message: "'scratch' is a reserved name" };
+  if (!resolution.ok) {
+    // Docker's words only for what the tag histories say never existed; the rest is the simulator's gap.
+    const { code, message, pullMessage } = resolution.error;
+    return code === 'not-in-catalog' ? { ok: false, noData: message } : { ok: false, message: pullMessage };
   }
   output.out(`${checked.tag}: Pulling from ${path}\n`);
   const result = await simulateBuild({
@@ -85,7 +90,10 @@ export const pull: DockerCommand = {
       return usageError(pull, '"docker pull" requires exactly 1 argument.');
     const output = new Output();
     const pulled = await pullImage(reference, context, flags.booleans.has('quiet') ? new Output() : output);
-    if (!pulled.ok) return outcome(output.err(`Error response from daemon: ${pulled.message}\n`), 1);
+    if (!pulled.ok) {
+      printPullFailure(pulled, output, '');
+      return outcome(output, 1);
+    }
     if (!pulled.fresh) {
       const checked = checkReference(pulled.name);
       const path =

@@ -12,7 +12,7 @@ import { ContainerShell, type ContainerSpec, isShell, runsItself } from '../cont
 import { lastValue } from '../flags.ts';
 import { Output } from '../output.ts';
 import { type DockerCommand, outcome } from './command.ts';
-import { pullImage } from './pull.ts';
+import { printPullFailure, pullImage } from './pull.ts';
 
 const MORE = "\nRun 'docker run --help' for more information\n";
 
@@ -93,8 +93,11 @@ export const run: DockerCommand = {
         `Unable to find image '${/:[^/]*$/.test(reference) ? reference : `${reference}:latest`}' locally\n`,
       );
       const pulled = await pullImage(reference, context, output);
-      if (!pulled.ok)
-        return outcome(output.err(`docker: Error response from daemon: ${pulled.message}\n${MORE}`), 125);
+      if (!pulled.ok) {
+        printPullFailure(pulled, output, 'docker: ');
+        if (!('noData' in pulled)) output.err(MORE);
+        return outcome(output, 125);
+      }
       image = pulled.image;
     }
     const stage = image.stage;
