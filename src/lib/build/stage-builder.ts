@@ -250,8 +250,10 @@ export class StageBuilder {
             ? this.dependsOnGaps(`\`${outcome.message}\``, this.unknownGaps(), line)
             : undefined;
           if (!depends) {
-            this.record(instruction, configBefore, before, 'failed', narrative, true, KNOWN);
-            throw new BuildFailure(outcome.code, outcome.message, instruction.range, outcome.hint);
+            // On a stand-in base, the real image (another version) may well behave otherwise.
+            const standIn = certaintyOf(this.gaps.filter((g) => g.kind === 'stand-in'));
+            this.record(instruction, configBefore, before, 'failed', narrative, true, standIn);
+            throw new BuildFailure(outcome.code, outcome.message, instruction.range, outcome.hint, standIn);
           }
           this.state.tree = before;
           status = 'not-simulated';
