@@ -27,12 +27,21 @@ export class WorkshopServer {
   constructor(config: ServerConfig) {
     this.config = config;
     const db = openDatabase(config.database, config.synchronous);
-    const checkpointer = startCheckpointer(config.database);
+    let checkpointer: ReturnType<typeof startCheckpointer> | undefined;
+    try {
+      this.store = new WorkshopStore(db);
+      checkpointer = startCheckpointer(config.database);
+    } catch (error) {
+      // Release what was started: a server that failed to start is never retried (see below).
+      checkpointer?.stop();
+      db.close();
+      throw error;
+    }
+    const started = checkpointer;
     process.once('exit', () => {
-      checkpointer.stop();
+      started.stop();
       db.close();
     });
-    this.store = new WorkshopStore(db);
     this.hub = new EventHub(({ workshopId, participantId, online }) => {
       this.hub.broadcast(workshopId, 'instructors', 'presence', {
         participantId,
@@ -43,6 +52,7 @@ export class WorkshopServer {
     this.#limits = {
       ip: new RateLimiter(config.rate.ip),
       join: new RateLimiter(config.rate.join),
+      workshopJoin: new RateLimiter(config.rate.workshopJoin),
       create: new RateLimiter(config.rate.create),
       participant: new RateLimiter(config.rate.participant),
     };
@@ -122,23 +132,67 @@ export class WorkshopServer {
     for (const view of progress) this.hub.broadcast(workshop.id, 'instructors', 'progress', view);
   }
 
-  streamFull(): void {
-    if (this.hub.size >= this.config.maxStreams)
-      throw new ApiFailure(
-        503,
-        'workshop/busy',
-        'The server has too many live connections; try again soon.',
-        {
-          'retry-after': '10',
-        },
+  /**
+   * Refuses a stream past its limits. Instructors are held only to the server's total, the last
+   * `instructorStreams` of which participants cannot take; participants also to their workshop's,
+   * their own and their address's share, so one join code cannot take the streams of every other.
+   */
+  admitStream(workshop: Workshop, participant: Participant | null, address: string): void {
+    const { config } = this;
+    const counts = this.hub.counts(workshop.id, participant?.view.id ?? null, address);
+    const busy = (message: string) => new ApiFailure(503, 'workshop/busy', message, { 'retry-after': '10' });
+    if (participant === null) {
+      if (counts.total >= config.maxStreams)
+        throw busy('The server has too many live connections; try again soon.');
+      return;
+    }
+    if (counts.total >= config.maxStreams - config.instructorStreams)
+      throw busy('The server has too many live connections; try again soon.');
+    if (counts.workshop >= config.maxWorkshopStreams)
+      throw busy(
+        `This workshop has ${config.maxWorkshopStreams} live connections, its limit; try again soon.`,
       );
+    if (counts.address >= config.maxAddressStreams)
+      throw busy('Too many live connections from this network; try again soon.');
+    if (counts.participant >= config.maxParticipantStreams)
+      throw new ApiFailure(
+        429,
+        'workshop/too-many-streams',
+        `This participant has ${config.maxParticipantStreams} pages open on the workshop; close some.`,
+        { 'retry-after': '30' },
+      );
+  }
+
+  /** Removes participants: their progress goes, their streams close, the dashboards are told. */
+  removeParticipants(workshop: Workshop, participantIds: readonly string[]): Workshop {
+    const updated = this.store.act(
+      workshop,
+      { action: 'remove', participantIds: [...participantIds] },
+      Date.now(),
+    );
+    this.hub.closeWorkshop(workshop.id, new Set(participantIds));
+    this.hub.broadcast(workshop.id, 'instructors', 'removed', { participantIds });
+    return updated;
   }
 }
 
 let instance: WorkshopServer | undefined;
+/** Why the server could not start: kept, so that each request does not try (and leak) again. */
+let startFailure: ApiFailure | undefined;
 
 export function workshopServer(): WorkshopServer {
-  instance ??= new WorkshopServer(readConfig());
+  if (startFailure) throw startFailure;
+  try {
+    instance ??= new WorkshopServer(readConfig());
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    startFailure = new ApiFailure(
+      503,
+      'workshop/unavailable',
+      'Workshops are unavailable: the server could not open its database. The reason is in its log.',
+    );
+    throw startFailure;
+  }
   return instance;
 }
 

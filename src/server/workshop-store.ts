@@ -58,6 +58,7 @@ interface WorkshopRow {
   follow_title: string | null;
   follow_at: number | null;
   locks: string;
+  joining_closed: number;
 }
 
 interface ParticipantRow {
@@ -143,6 +144,8 @@ function statements(db: DatabaseSync) {
        WHERE max(touched_at, coalesce(ends_at, 0), coalesce(ended_at, 0)) < ?`,
     ),
     deleteWorkshop: prepare('DELETE FROM workshops WHERE code = ?'),
+    touchWorkshop: prepare('UPDATE workshops SET touched_at = ? WHERE id = ?'),
+    deleteParticipant: prepare('DELETE FROM participants WHERE public_id = ? AND workshop_id = ?'),
   };
 }
 
@@ -197,6 +200,12 @@ export class WorkshopStore {
 
   join(workshop: Workshop, input: JoinInput, maxParticipants: number, now: number) {
     assertOpen(workshop);
+    if (!workshop.state.joiningOpen)
+      throw new ApiFailure(
+        403,
+        'workshop/joining-closed',
+        'The instructor has closed joining for this workshop; ask them to reopen it.',
+      );
     const { n } = this.#sql.participantCount.get(workshop.id) as { n: number };
     if (n >= maxParticipants)
       throw new ApiFailure(
@@ -434,6 +443,16 @@ export class WorkshopStore {
       case 'end':
         set('ended_at = ?, timer_ends_at = NULL, timer_seconds = NULL, follow_path = NULL', now);
         break;
+      case 'joining':
+        set('joining_closed = ?', action.open ? 0 : 1);
+        break;
+      case 'remove':
+        // One transaction: the participants and, by cascade, their progress.
+        this.#transaction(() => {
+          for (const id of action.participantIds) this.#sql.deleteParticipant.run(id, workshop.id);
+          this.#sql.touchWorkshop.run(now, workshop.id);
+        });
+        break;
     }
     this.#cache.delete(workshop.code);
     const updated = this.byCode(workshop.code);
@@ -496,6 +515,7 @@ function toWorkshop(row: WorkshopRow): Workshop {
           ? null
           : { path: row.follow_path, title: row.follow_title ?? row.follow_path, at: row.follow_at ?? 0 },
       locks: JSON.parse(row.locks),
+      joiningOpen: row.joining_closed === 0,
     },
   };
 }

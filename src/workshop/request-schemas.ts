@@ -139,6 +139,18 @@ export const actionBody = z.discriminatedUnion('action', [
     solution: z.boolean().describe('true locks the solution.'),
   }),
   z.object({ action: z.literal('end') }),
+  z.object({
+    action: z.literal('joining'),
+    open: z.boolean().describe('false closes joining: the code lets nobody new in until reopened.'),
+  }),
+  z.object({
+    action: z.literal('remove'),
+    participantIds: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'a participant id'))
+      .min(1)
+      .max(500)
+      .describe('Participants to remove, with their progress; their tokens stop working.'),
+  }),
 ]);
 
 function formatKiB(bytes: number): string {
