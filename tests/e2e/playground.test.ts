@@ -344,7 +344,10 @@ describe.skipIf(!HAS_CHROMIUM)('playground', () => {
     const lines = ['FROM alpine:3.22', 'ARG A0=xxxxxxxxxxxxxxxxxxxxxxxx'];
     for (let i = 1; i <= 24; i++) lines.push(`ARG A${i}=\${A${i - 1}}\${A${i - 1}}`);
     lines.push('RUN echo $A24');
-    const hash = await encodeState({ files: [{ path: 'Dockerfile', content: `${lines.join('\n')}\n` }] });
+    const hash = await encodeState({
+      files: [{ path: 'Dockerfile', content: `${lines.join('\n')}\n` }],
+      active: 'Dockerfile',
+    });
     const page = await open({ path: `/playground/#s=${hash}` });
     const verdict = page.locator('.mc-build-verdict[data-build]');
     await page.waitForFunction(
