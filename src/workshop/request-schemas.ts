@@ -106,9 +106,27 @@ export const progressEntry = z
       .describe('The Dockerfile as the participant left it; null when it is not shared.'),
   })
   .refine((entry) => entry.passing <= entry.total, { message: 'More goals pass than there are.' })
-  .refine((entry) => !entry.solved || entry.passing === entry.total, {
-    message: 'Solved, but not every goal passes.',
-  });
+  .refine((entry) => entry.solved === (entry.passing === entry.total), {
+    message: 'Solved must mean that every goal passes, and every goal passing must be solved.',
+  })
+  .refine((entry) => !entry.solved || (entry.imageBytes !== null && entry.imageBytes > 0), {
+    message: 'A solved exercise has a built image, larger than 0 bytes.',
+  })
+  .refine(
+    (entry) =>
+      new Set(entry.failing).size === entry.failing.length &&
+      entry.failing.every((index) => index < entry.total) &&
+      entry.failing.length <= entry.total - entry.passing,
+    { message: 'The failing goals must be distinct goals of the exercise, no more than fail.' },
+  )
+  .refine(
+    (entry) =>
+      entry.results === null ||
+      (entry.results.length === entry.total &&
+        entry.results.filter((result) => result.pass).length === entry.passing &&
+        entry.results.every((result, index) => result.pass !== entry.failing.includes(index))),
+    { message: 'The goal results must be one per goal and agree with the passing count and failing goals.' },
+  );
 
 export const progressBody = z.object({
   entries: z.array(progressEntry).min(1).max(LIMITS.entriesPerReport),

@@ -121,6 +121,28 @@ describe.skipIf(!hasServerBuild())('one attendee against the workshop server', (
     expect(snapshot).toMatchObject({ participants: [], progress: [] });
   });
 
+  it('refuses reports whose figures do not fit the exercise, so the leaderboard cannot be forged', async () => {
+    const { code, key } = await createWorkshop(base);
+    const eve = await join(base, code, 'Eve');
+    const forged = [
+      entry(1, { passing: 4, failing: [], solved: true, imageBytes: 0 }),
+      entry(1, { passing: 2, failing: [11] }),
+      entry(1, { total: 3, passing: 3, failing: [], solved: true, imageBytes: 1000 }),
+      entry(1, { passing: 4, failing: [], solved: false, imageBytes: 1000 }),
+      entry(1, { passing: 1, results: [{ pass: true, detail: 'ok' }] }),
+    ];
+    for (const forgery of forged) {
+      const answer = await report(base, code, eve.token, [forgery]);
+      expect(answer.status, JSON.stringify(forgery)).toBe(400);
+      expect(errorCode(answer)).toBe('workshop/invalid-body');
+    }
+    expect((await report(base, code, eve.token, [entry(1, { passing: 2 })])).status).toBe(200);
+    const snapshot = await (await stream(`/api/workshops/${code}/dashboard`, key)).next<{
+      progress: { passing: number; solved: boolean }[];
+    }>('snapshot');
+    expect(snapshot.progress).toMatchObject([{ passing: 2, solved: false }]);
+  });
+
   it('holds one join code to its share of streams; other workshops and instructors keep theirs', async () => {
     const attacked = await createWorkshop(base);
     const other = await createWorkshop(base);
