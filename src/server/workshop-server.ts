@@ -4,6 +4,7 @@
  * handler: it gets the request with the server and the client's address, and whatever it throws as
  * an ApiFailure becomes that status and `{ error: { code, message } }`.
  */
+import { existsSync } from 'node:fs';
 import type { APIContext, APIRoute } from 'astro';
 import type { ParticipantView, ProgressView, PublicState } from '../workshop/protocol.ts';
 import { ApiFailure } from './api-failure.ts';
@@ -23,6 +24,7 @@ export class WorkshopServer {
   readonly store: WorkshopStore;
   readonly hub: EventHub;
   readonly #limits: Record<keyof ServerConfig['rate'], RateLimiter>;
+  #storageLost: ApiFailure | undefined;
 
   constructor(config: ServerConfig) {
     this.config = config;
@@ -61,6 +63,25 @@ export class WorkshopServer {
     setInterval(() => {
       for (const limiter of Object.values(this.#limits)) limiter.sweep();
     }, LIMITER_SWEEP_MS).unref();
+  }
+
+  /**
+   * Refuses every request once the database's write-ahead log has been deleted under the server:
+   * SQLite would go on writing to the deleted file, and whatever it acknowledged would be lost at
+   * the next restart. Checked on each request (one stat), latched, and logged once.
+   */
+  assertStorage(): void {
+    if (this.#storageLost === undefined && !existsSync(`${this.config.database}-wal`)) {
+      this.#storageLost = new ApiFailure(
+        503,
+        'workshop/storage-lost',
+        'The server’s database log was removed, so it stopped saving; the instructor must restart the server. Your work stays in this browser.',
+      );
+      console.error(
+        `workshop database: ${this.config.database}-wal was deleted while the server ran; refusing every request until a restart (updates since the deletion may be lost).`,
+      );
+    }
+    if (this.#storageLost) throw this.#storageLost;
   }
 
   /** Deletes the workshops past their retention and closes their streams. */
@@ -196,6 +217,38 @@ export function workshopServer(): WorkshopServer {
   return instance;
 }
 
+/** SQLite's primary result codes for a full disk and for an I/O error. */
+const SQLITE_FULL = 13;
+const SQLITE_IOERR = 10;
+
+/**
+ * A storage failure as a clear 503, the real cause logged: SQLite's extended codes keep the
+ * primary code in their low byte.
+ */
+export function storageFailure(error: unknown): ApiFailure | undefined {
+  const code = (error as { errcode?: unknown }).errcode;
+  if (typeof code !== 'number') return undefined;
+  if ((code & 0xff) === SQLITE_FULL) {
+    console.error(`workshop database: the disk is full (${String((error as Error).message)})`);
+    return new ApiFailure(
+      503,
+      'workshop/disk-full',
+      'The server’s disk is full, so nothing new can be saved; your work stays in this browser and is sent again later.',
+      { 'retry-after': '30' },
+    );
+  }
+  if ((code & 0xff) === SQLITE_IOERR) {
+    console.error(`workshop database: input/output error (${String((error as Error).message)})`);
+    return new ApiFailure(
+      503,
+      'workshop/storage-error',
+      'The server could not write to its disk; your work stays in this browser and is sent again later.',
+      { 'retry-after': '30' },
+    );
+  }
+  return undefined;
+}
+
 export interface ApiRequest {
   readonly request: Request;
   readonly params: APIContext['params'];
@@ -208,11 +261,14 @@ export function api(handler: (request: ApiRequest) => Response | Promise<Respons
   return async (context) => {
     try {
       const server = workshopServer();
+      server.assertStorage();
       const address = clientAddress(context.request, context.clientAddress, server.config.trustProxy);
       server.limit('ip', address);
       return await handler({ request: context.request, params: context.params, server, address });
     } catch (error) {
       if (error instanceof ApiFailure) return failure(error);
+      const storage = storageFailure(error);
+      if (storage) return failure(storage);
       console.error(error);
       return failure(new ApiFailure(500, 'workshop/internal', 'The server failed; the error is in its log.'));
     }

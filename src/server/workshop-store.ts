@@ -476,7 +476,9 @@ export class WorkshopStore {
       work();
       this.#db.exec('COMMIT');
     } catch (error) {
-      this.#db.exec('ROLLBACK');
+      // SQLite has already rolled back after some errors (a full disk, an I/O error): a second
+      // ROLLBACK would fail and hide the real cause behind "no transaction is active".
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
       throw error;
     }
   }
