@@ -40,6 +40,8 @@ export interface ServerConfig {
     readonly workshopJoin: RateLimit;
     /** Workshops created from one address. */
     readonly create: RateLimit;
+    /** Unknown join codes tried from one address: probing for codes. */
+    readonly probe: RateLimit;
     /** Every request of one participant. */
     readonly participant: RateLimit;
   };
@@ -88,6 +90,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
       workshopJoin: rate(env, 'WORKSHOP_RATE_WORKSHOP_JOIN', { burst: 600, perSecond: 10 }),
       create: rate(env, 'WORKSHOP_RATE_CREATE', { burst: 20, perSecond: 20 / 3600 }),
       participant: rate(env, 'WORKSHOP_RATE_PARTICIPANT', { burst: 20, perSecond: 2 }),
+      probe: rate(env, 'WORKSHOP_RATE_PROBE', { burst: 30, perSecond: 0.5 }),
     },
   };
 }

@@ -57,6 +57,7 @@ export class WorkshopServer {
       workshopJoin: new RateLimiter(config.rate.workshopJoin),
       create: new RateLimiter(config.rate.create),
       participant: new RateLimiter(config.rate.participant),
+      probe: new RateLimiter(config.rate.probe),
     };
     this.expire();
     setInterval(() => this.expire(), SWEEP_MS).unref();
@@ -93,11 +94,7 @@ export class WorkshopServer {
 
   limit(kind: keyof ServerConfig['rate'], key: string): void {
     const verdict = this.#limits[kind].take(key);
-    if (verdict.ok) return;
-    const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-    throw new ApiFailure(429, 'workshop/rate-limited', `Too many requests; try again in ${seconds} s.`, {
-      'retry-after': String(seconds),
-    });
+    if (!verdict.ok) throw rateLimited(verdict.retryAfterMs, 'Too many requests');
   }
 
   workshop(code: string | undefined): Workshop {
@@ -109,6 +106,24 @@ export class WorkshopServer {
         `No workshop has the code ${code ?? ''}. Check it with your instructor; old workshops expire.`,
       );
     return workshop;
+  }
+
+  /**
+   * The workshop of a code typed by someone without a secret (the join page, the QR code, a
+   * join). Each unknown code spends one of the address's tries; with none left, every such
+   * lookup from the address waits, hits included, so codes cannot be probed at speed. Requests
+   * with a token or key never wait: a room behind one address keeps working.
+   */
+  workshopByTypedCode(code: string | undefined, address: string): Workshop {
+    const left = this.#limits.probe.check(address);
+    if (!left.ok) throw rateLimited(left.retryAfterMs, 'Too many unknown codes from this network');
+    try {
+      return this.workshop(code);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'workshop/not-found')
+        this.#limits.probe.take(address);
+      throw error;
+    }
   }
 
   /** The workshop, if the request carries its instructor key. */
@@ -215,6 +230,13 @@ export function workshopServer(): WorkshopServer {
     throw startFailure;
   }
   return instance;
+}
+
+function rateLimited(retryAfterMs: number, what: string): ApiFailure {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new ApiFailure(429, 'workshop/rate-limited', `${what}; try again in ${seconds} s.`, {
+    'retry-after': String(seconds),
+  });
 }
 
 /** SQLite's primary result codes for a full disk and for an I/O error. */

@@ -8,6 +8,13 @@ import { LIMITS, utf8Bytes } from './protocol.ts';
 
 /** Names and messages are one line of printable text: no control or bidi-override characters. */
 const PRINTABLE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
+/**
+ * Characters that show as nothing (U+3164 HANGUL FILLER, U+115F, U+FFA0…), so a name could look
+ * empty or like another's; variation selectors stay, for emoji.
+ */
+const INVISIBLE = /(?![\uFE0E\uFE0F])\p{Default_Ignorable_Code_Point}/u;
+/** More combining marks on one letter than any language writes: "zalgo" text that spills over rows. */
+const STACKED_MARKS = /\p{M}{4,}/u;
 
 function line(max: number, what: string) {
   return z
@@ -18,7 +25,9 @@ function line(max: number, what: string) {
         .string()
         .min(1, `${what} is empty.`)
         .max(max, `${what} is longer than ${max} characters.`)
-        .regex(PRINTABLE, `${what} contains control characters.`),
+        .regex(PRINTABLE, `${what} contains control characters.`)
+        .refine((text) => !INVISIBLE.test(text), `${what} contains invisible characters.`)
+        .refine((text) => !STACKED_MARKS.test(text), `${what} stacks too many accents on one letter.`),
     );
 }
 

@@ -144,6 +144,23 @@ describe.skipIf(!hasServerBuild())('one attendee against the workshop server', (
     expect(snapshot.progress).toMatchObject([{ passing: 2, solved: false }]);
   });
 
+  it('slows join-code probing from one address without stopping its participants', async () => {
+    const { code } = await createWorkshop(base);
+    const ada = await join(base, code, 'Ada');
+    const lookup = (address: string, tried: string) =>
+      fetch(`${base}/api/workshops/${tried}`, { headers: { 'x-forwarded-for': address } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++)
+      statuses.push((await lookup('192.0.2.66', `ZZZ${String(i).padStart(3, '0')}`)).status);
+    expect(statuses.slice(0, 30).every((status) => status === 404)).toBe(true);
+    expect(statuses.slice(32).every((status) => status === 429)).toBe(true);
+    // A hit from the probing address waits too, so a 200 tells nothing; other addresses do not.
+    expect((await lookup('192.0.2.66', code)).status).toBe(429);
+    expect((await lookup('198.51.100.30', code)).status).toBe(200);
+    // Participants carry a token: they are not held up by a neighbour's probing.
+    expect((await report(base, code, ada.token, [entry(1)])).status).toBe(200);
+  });
+
   it('holds one join code to its share of streams; other workshops and instructors keep theirs', async () => {
     const attacked = await createWorkshop(base);
     const other = await createWorkshop(base);
