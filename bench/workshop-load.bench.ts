@@ -298,7 +298,7 @@ async function floodJoins(): Promise<void> {
           { name: `bot ${i + j}`, leaderboardName: null },
           undefined,
           '203.0.113.7',
-        ),
+        ).catch(() => ({ status: 0 })),
       ),
     );
     for (const answer of answers) tally(attack.joins, answer.status);
@@ -312,13 +312,14 @@ async function floodStreams(): Promise<void> {
       { name: `tab hoarder ${i}`, leaderboardName: null },
       undefined,
       '203.0.113.8',
-    );
-    if (joined.status !== 201) continue;
+    ).catch(() => undefined);
+    if (joined?.status !== 201) continue;
+    const { token } = joined.body;
     for (let tab = 0; tab < 10; tab++) {
       const controller = new AbortController();
       attackStreams.push(controller);
       const response = await fetch(`${site.url}/api/workshops/${code}/events`, {
-        headers: { authorization: `Bearer ${joined.body.token}`, 'x-forwarded-for': '203.0.113.8' },
+        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.8' },
         signal: controller.signal,
       }).catch(() => undefined);
       tally(attack.streams, response?.status ?? 0);
