@@ -49,12 +49,18 @@ const { server, done } = startServer();
 const { inlineScriptHashes, securityHeaders } = await import('../src/server/security-headers.ts');
 const scriptHashes = inlineScriptHashes(resolve(import.meta.dirname, '../dist/client'));
 const trustProxy = ['1', 'true'].includes(process.env.WORKSHOP_TRUST_PROXY ?? '');
+const { isStreamPath, limitBacklog, MAX_STREAM_BACKLOG } = await import('../src/server/stream-backlog.ts');
+const maxBacklog = Number(process.env.WORKSHOP_MAX_STREAM_BACKLOG) || MAX_STREAM_BACKLOG;
 server.server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
   const path = (request.url ?? '/').split('?')[0] ?? '/';
   const forwarded = trustProxy && request.headers['x-forwarded-proto'] === 'https';
   const tls = 'encrypted' in request.socket && request.socket.encrypted === true;
   for (const [name, value] of Object.entries(securityHeaders(path, scriptHashes, tls || forwarded)))
     response.setHeader(name, value);
+  if (isStreamPath(path))
+    limitBacklog(response, maxBacklog, (waiting) =>
+      console.error(`Closed a live stream whose client stopped reading (${waiting} bytes waiting): ${path}`),
+    );
 });
 await new Promise<void>((listening, failed) => {
   server.server.once('listening', listening);
