@@ -136,8 +136,9 @@ function statements(db: DatabaseSync) {
        WHERE p.workshop_id = ? AND p.public_id = ? AND g.exercise_id = ?`,
     ),
     dockerfilesOf: prepare(
-      `SELECT p.public_id, g.exercise_id, g.dockerfile FROM progress g
-       JOIN participants p ON p.id = g.participant_id WHERE p.workshop_id = ?`,
+      `SELECT p.name, g.exercise_id, g.dockerfile FROM progress g
+       JOIN participants p ON p.id = g.participant_id
+       WHERE p.workshop_id = ? AND g.dockerfile IS NOT NULL ORDER BY g.updated_at`,
     ),
     expired: prepare(
       `SELECT id, code FROM workshops
@@ -386,17 +387,17 @@ export class WorkshopStore {
     };
   }
 
-  /** Every participant's Dockerfile per exercise, for the JSON export. */
-  dockerfiles(workshop: Workshop): Map<string, string> {
-    const rows = this.#sql.dockerfilesOf.all(workshop.id) as unknown as {
-      public_id: string;
+  /**
+   * Every shared Dockerfile with its participant's name and exercise, for the JSON export, read
+   * row by row so that the export never holds them all at once.
+   */
+  *dockerfiles(workshop: Workshop): Generator<{ participant: string; exercise: string; dockerfile: string }> {
+    for (const row of this.#sql.dockerfilesOf.iterate(workshop.id) as Iterable<{
+      name: string;
       exercise_id: string;
-      dockerfile: string | null;
-    }[];
-    const found = new Map<string, string>();
-    for (const row of rows)
-      if (row.dockerfile !== null) found.set(`${row.public_id}\u0000${row.exercise_id}`, row.dockerfile);
-    return found;
+      dockerfile: string;
+    }>)
+      yield { participant: row.name, exercise: row.exercise_id, dockerfile: row.dockerfile };
   }
 
   /** Applies an instructor's action and returns the workshop as it is now. */
