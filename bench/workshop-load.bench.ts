@@ -6,6 +6,9 @@
  * resend what was not acknowledged, as the real client does. Reports throughput, the latency from
  * a participant's post to a dashboard seeing it (p50/p99, issue 9's goal: p99 under 250 ms),
  * errors, the server's memory, and checks in the SQLite file that no acknowledged update was lost.
+ * At ATTACK_AT_S (10 s) one attendee attacks, from addresses of its own: a join flood (600 joins),
+ * a stream flood (20 joined tokens opening 10 streams each) and a slow reader (a dashboard stream
+ * never read); the legitimate participants must see no error through it all.
  * Bounded: it stops itself after DURATION_S plus a minute whatever happens.
  */
 import { readFileSync } from 'node:fs';
@@ -24,7 +27,10 @@ const DASHBOARDS = Number(process.env.DASHBOARDS ?? 2);
 const INTERVAL_MS = Number(process.env.INTERVAL_MS ?? 2000);
 const DURATION_S = Number(process.env.DURATION_S ?? 60);
 const RESTART_AT_S = Number(process.env.RESTART_AT_S ?? DURATION_S / 2);
+const ATTACK_AT_S = Number(process.env.ATTACK_AT_S ?? 10);
 const EXERCISES = ['go-under-10mb', 'smallest-go-image'];
+/** Each exercise's number of goals: the server refuses a report whose count differs. */
+const GOALS: Readonly<Record<string, number>> = { 'go-under-10mb': 4, 'smallest-go-image': 3 };
 const DOCKERFILE = `FROM golang:1.25 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -ldflags="-s -w" -o /app\n\nFROM scratch\nCOPY --from=build /app /app\nUSER 65532\nENTRYPOINT ["/app"]\n`;
 
 if (!hasServerBuild()) throw new Error('Build the site first: npm run bench:workshop');
@@ -38,16 +44,26 @@ const deadline = setTimeout(
 );
 deadline.unref();
 
-const site = await startSite();
+// Behind a "proxy", so that the attacker can come from addresses other than the class's.
+const site = await startSite({ WORKSHOP_TRUST_PROXY: '1' });
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
 
 // ---- Setup: a workshop, its participants ----
 
-async function post<T>(path: string, body: unknown, secret?: string): Promise<{ status: number; body: T }> {
+async function post<T>(
+  path: string,
+  body: unknown,
+  secret?: string,
+  from?: string,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${site.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(secret ? { authorization: `Bearer ${secret}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+      ...(from ? { 'x-forwarded-for': from } : {}),
+    },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as T };
@@ -177,18 +193,19 @@ while (openStreams < PARTICIPANTS + DASHBOARDS) await sleep(50);
 
 function entry(participant: Simulated, exerciseId: string): ProgressEntry {
   participant.seq++;
-  const passing = Math.min(4, Math.floor(participant.seq / 3));
+  const total = GOALS[exerciseId] ?? 3;
+  const passing = Math.min(total, Math.floor(participant.seq / 3));
   return {
     exerciseId,
     seq: participant.seq,
     passing,
-    total: 4,
-    failing: [0, 1, 2, 3].filter((goal) => goal >= passing),
+    total,
+    failing: Array.from({ length: total - passing }, (_, i) => passing + i),
     results: null,
-    solved: passing === 4,
+    solved: passing === total,
     imageBytes: 2_000_000 + ((participant.seq * 7919) % 1_000_000),
     attempts: participant.seq,
-    failStreak: passing === 4 ? 0 : 1,
+    failStreak: passing === total ? 0 : 1,
     dockerfile: `${DOCKERFILE}# try ${participant.seq}\n`,
   };
 }
@@ -259,6 +276,88 @@ const timers = participants.map((participant, i) =>
   ),
 );
 
+// ---- The attack: one attendee, from its own addresses, while the class works ----
+
+const attack = {
+  joins: new Map<number, number>(),
+  streams: new Map<number, number>(),
+  slowReaderBytes: 0,
+  rssBefore: 0,
+  rssAfter: 0,
+};
+const attackStreams: AbortController[] = [];
+const tally = (counts: Map<number, number>, status: number) =>
+  counts.set(status, (counts.get(status) ?? 0) + 1);
+
+async function floodJoins(): Promise<void> {
+  for (let i = 0; i < 600; i += 50) {
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, j) =>
+        post(
+          `/api/workshops/${code}/participants`,
+          { name: `bot ${i + j}`, leaderboardName: null },
+          undefined,
+          '203.0.113.7',
+        ).catch(() => ({ status: 0 })),
+      ),
+    );
+    for (const answer of answers) tally(attack.joins, answer.status);
+  }
+}
+
+async function floodStreams(): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    const joined = await post<JoinedWorkshop>(
+      `/api/workshops/${code}/participants`,
+      { name: `tab hoarder ${i}`, leaderboardName: null },
+      undefined,
+      '203.0.113.8',
+    ).catch(() => undefined);
+    if (joined?.status !== 201) continue;
+    const { token } = joined.body;
+    for (let tab = 0; tab < 10; tab++) {
+      const controller = new AbortController();
+      attackStreams.push(controller);
+      const response = await fetch(`${site.url}/api/workshops/${code}/events`, {
+        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.8' },
+        signal: controller.signal,
+      }).catch(() => undefined);
+      tally(attack.streams, response?.status ?? 0);
+      if (!response?.ok) await response?.body?.cancel();
+    }
+  }
+}
+
+/** A dashboard stream that is opened and never read: what the server buffers for it stays bounded? */
+function slowReader(): void {
+  const controller = new AbortController();
+  attackStreams.push(controller);
+  fetch(`${site.url}/api/workshops/${code}/dashboard`, {
+    headers: { authorization: `Bearer ${key}` },
+    signal: controller.signal,
+  })
+    .then((response) => {
+      // Read the first chunk only, then stop reading: the socket fills, the server must cope.
+      const reader = response.body?.getReader();
+      return reader?.read().then((chunk) => {
+        attack.slowReaderBytes = chunk.value?.length ?? 0;
+      });
+    })
+    .catch(() => {});
+}
+
+const attacking = (async () => {
+  if (ATTACK_AT_S <= 0 || ATTACK_AT_S >= DURATION_S) return;
+  await sleep(ATTACK_AT_S * 1000);
+  attack.rssBefore = memory.at(-1) ?? 0;
+  slowReader();
+  // The streams first: the join flood ends with the workshop full, and no one else could join.
+  await floodStreams();
+  await floodJoins();
+  await sleep(10_000);
+  attack.rssAfter = memory.at(-1) ?? 0;
+})();
+
 if (RESTART_AT_S > 0 && RESTART_AT_S < DURATION_S) {
   await sleep(RESTART_AT_S * 1000);
   restarting = true;
@@ -275,6 +374,8 @@ if (RESTART_AT_S > 0 && RESTART_AT_S < DURATION_S) {
 
 for (const timer of timers) clearInterval(timer);
 const elapsed = (now() - started) / 1000;
+await attacking;
+for (const controller of attackStreams) controller.abort();
 await sleep(1500);
 running = false;
 clearInterval(sampler);
@@ -342,6 +443,18 @@ const trend = memory.filter((_, i) => i % 10 === 9).map((bytes) => (bytes / 1e6)
 console.log(
   `  server memory  peak RSS ${mb(Math.max(...memory))}, at the end ${mb(serverRssEnd)} (every 10 s: ${trend.join(', ')} MB); this process ${mb(process.memoryUsage().rss)}`,
 );
+const statuses = (counts: Map<number, number>) =>
+  [...counts]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${n} × ${status}`)
+    .join(', ');
+if (attack.joins.size > 0) {
+  console.log(`  join flood     600 joins from one address: ${statuses(attack.joins)}`);
+  console.log(`  stream flood   20 tokens × 10 streams from one address: ${statuses(attack.streams)}`);
+  console.log(
+    `  slow reader    a dashboard stream never read after its first ${attack.slowReaderBytes} bytes; server RSS ${mb(attack.rssBefore)} before the attack, ${mb(attack.rssAfter)} 10 s after`,
+  );
+}
 console.log(
   `  durability     ${counts.acked} posts acknowledged; the latest acknowledged state of each of the ${ackedUpdates} (participant, exercise) pairs checked in SQLite: ${lost} lost`,
 );

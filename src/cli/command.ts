@@ -2,8 +2,24 @@
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Reads a file given on the command line; rejects with a Node error when it cannot. */
+  /**
+   * Reads a file given on the command line; rejects with a Node error when it cannot, and with
+   * InputTooLargeError, having read no more than that, when it is over MAX_INPUT_BYTES.
+   */
   readonly readFile: (path: string) => Promise<string>;
+}
+
+/**
+ * The largest Dockerfile sim reads: sixteen times the largest in the course, and four times what
+ * the playground keeps, so a runaway file gets a clear answer rather than filling the memory.
+ */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/** Why an input was not read: it is larger than MAX_INPUT_BYTES. */
+export class InputTooLargeError extends Error {
+  constructor() {
+    super(`it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most sim reads`);
+  }
 }
 
 /** Exit codes shared by all subcommands. */
@@ -25,7 +41,9 @@ export interface CliCommand {
 /** Reads a file named on the command line; on failure says why on stderr and returns undefined. */
 export async function readInput(io: CliIo, command: string, path: string): Promise<string | undefined> {
   try {
-    return await io.readFile(path);
+    const text = await io.readFile(path);
+    if (Buffer.byteLength(text) > MAX_INPUT_BYTES) throw new InputTooLargeError();
+    return text;
   } catch (error) {
     io.stderr(
       `sim ${command}: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`,

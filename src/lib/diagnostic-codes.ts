@@ -145,6 +145,10 @@ const BUILD: Record<string, Entry> = {
     'Variable expansion failed',
     'A `${VAR:?message}` form stopped the build, or the expansion is malformed.',
   ],
+  'value-too-large': [
+    'Value too large',
+    'A word grew past 128 KiB when its variables were expanded (often `ARG B=${A}${A}` doubling line after line), or the build’s expanded values add up to more than 16 MiB. Docker has no such limit, but Linux refuses any one argument or environment string over 128 KiB, so such a value could never reach a `RUN`; the simulator stops there rather than fill the memory. Keep long text in a file and `COPY` it.',
+  ],
   'invalid-copy-from': [
     'Invalid --from',
     '`COPY --from` needs a stage name, a stage index or an image reference.',

@@ -21,14 +21,27 @@ export interface ServerConfig {
   /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
   readonly trustProxy: boolean;
   readonly maxParticipants: number;
+  /** Open event streams in the process, instructors' included. */
   readonly maxStreams: number;
+  /** Of maxStreams, how many only instructors may use: participants cannot crowd them out. */
+  readonly instructorStreams: number;
+  /** Participants' streams per workshop, so one join code cannot take every stream. */
+  readonly maxWorkshopStreams: number;
+  /** Streams per participant (tabs): a token cannot open hundreds. */
+  readonly maxParticipantStreams: number;
+  /** Participants' streams per client address. */
+  readonly maxAddressStreams: number;
   readonly rate: {
     /** Every API request from one address (a classroom behind NAT is one address). */
     readonly ip: RateLimit;
     /** Joins from one address. */
     readonly join: RateLimit;
+    /** Joins to one workshop, from every address. */
+    readonly workshopJoin: RateLimit;
     /** Workshops created from one address. */
     readonly create: RateLimit;
+    /** Unknown join codes tried from one address: probing for codes. */
+    readonly probe: RateLimit;
     /** Every request of one participant. */
     readonly participant: RateLimit;
   };
@@ -67,11 +80,17 @@ export function readConfig(env: Env = process.env): ServerConfig {
     trustProxy: env.WORKSHOP_TRUST_PROXY === '1' || env.WORKSHOP_TRUST_PROXY === 'true',
     maxParticipants: number(env, 'WORKSHOP_MAX_PARTICIPANTS', 500, 1),
     maxStreams: number(env, 'WORKSHOP_MAX_STREAMS', 2000, 1),
+    instructorStreams: number(env, 'WORKSHOP_INSTRUCTOR_STREAMS', 100, 0),
+    maxWorkshopStreams: number(env, 'WORKSHOP_MAX_WORKSHOP_STREAMS', 1000, 1),
+    maxParticipantStreams: number(env, 'WORKSHOP_MAX_PARTICIPANT_STREAMS', 6, 1),
+    maxAddressStreams: number(env, 'WORKSHOP_MAX_ADDRESS_STREAMS', 1000, 1),
     rate: {
       ip: rate(env, 'WORKSHOP_RATE_IP', { burst: 1200, perSecond: 400 }),
-      join: rate(env, 'WORKSHOP_RATE_JOIN', { burst: 500, perSecond: 10 }),
+      join: rate(env, 'WORKSHOP_RATE_JOIN', { burst: 300, perSecond: 5 }),
+      workshopJoin: rate(env, 'WORKSHOP_RATE_WORKSHOP_JOIN', { burst: 600, perSecond: 10 }),
       create: rate(env, 'WORKSHOP_RATE_CREATE', { burst: 20, perSecond: 20 / 3600 }),
       participant: rate(env, 'WORKSHOP_RATE_PARTICIPANT', { burst: 20, perSecond: 2 }),
+      probe: rate(env, 'WORKSHOP_RATE_PROBE', { burst: 30, perSecond: 0.5 }),
     },
   };
 }

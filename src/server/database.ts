@@ -62,9 +62,13 @@ const MIGRATIONS: readonly string[] = [
      solved_at INTEGER,
      PRIMARY KEY (participant_id, exercise_id)
    );`,
+  'ALTER TABLE workshops ADD COLUMN joining_closed INTEGER NOT NULL DEFAULT 0;',
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Why the database cannot be served from: the server refuses to start, saying so. */
+export class DatabaseUnusable extends Error {}
 
 /**
  * Opens (creating and migrating) the database for the server's one connection. Checkpoints are
@@ -72,23 +76,61 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  */
 export function openDatabase(path: string, synchronous: 'normal' | 'full'): DatabaseSync {
   mkdirSync(dirname(path), { recursive: true });
-  const db = new DatabaseSync(path);
-  db.exec(`PRAGMA journal_mode = WAL;
-           PRAGMA synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'};
-           PRAGMA foreign_keys = ON;
-           PRAGMA busy_timeout = 5000;
-           PRAGMA wal_autocheckpoint = 0;
-           PRAGMA journal_size_limit = ${64 * 1024 * 1024};`);
-  migrate(db);
-  return db;
+  let db: DatabaseSync | undefined;
+  try {
+    db = new DatabaseSync(path);
+    db.exec(`PRAGMA busy_timeout = 5000;
+             PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'};
+             PRAGMA foreign_keys = ON;
+             PRAGMA wal_autocheckpoint = 0;
+             PRAGMA journal_size_limit = ${64 * 1024 * 1024};`);
+    verify(db, path);
+    migrate(db);
+    return db;
+  } catch (error) {
+    // A connection that will not be used must not stay open: the next attempt would open another.
+    db?.close();
+    if (error instanceof DatabaseUnusable) throw error;
+    throw new DatabaseUnusable(
+      `The workshop database ${path} cannot be opened: ${error instanceof Error ? error.message : String(error)}. Restore a backup (docs/workshop.md, Backups) or point WORKSHOP_DB at a new file.`,
+    );
+  }
+}
+
+/** The checks made at open: the log is in WAL mode, the file is sound, the schema is one we know. */
+function verify(db: DatabaseSync, path: string): void {
+  const { journal_mode: mode } = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+  if (mode.toLowerCase() !== 'wal')
+    throw new DatabaseUnusable(
+      `The workshop database ${path} could not be put in WAL mode (it is in ${mode} mode): check that its folder is writable and on a local disk.`,
+    );
+  const problems = (db.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[]).map(
+    (row) => row.quick_check,
+  );
+  if (problems.join() !== 'ok')
+    throw new DatabaseUnusable(
+      `The workshop database ${path} is damaged (${problems.join('; ')}): restore a backup (docs/workshop.md, Backups) or point WORKSHOP_DB at a new file.`,
+    );
+  const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  if (version > MIGRATIONS.length)
+    throw new DatabaseUnusable(
+      `The workshop database ${path} is at schema version ${version}, newer than this server (${MIGRATIONS.length}): run the newer server or restore a backup.`,
+    );
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map(
+      (row) => row.name,
+    ),
+  );
+  const expected = ['workshops', 'participants', 'progress'];
+  if (version > 0 && expected.some((table) => !tables.has(table)))
+    throw new DatabaseUnusable(
+      `The workshop database ${path} says schema version ${version} but lacks its tables (${expected.filter((table) => !tables.has(table)).join(', ')}): it is not a workshop database, or it is damaged.`,
+    );
 }
 
 function migrate(db: DatabaseSync): void {
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
-  if (version > MIGRATIONS.length)
-    throw new Error(
-      `The workshop database is at schema version ${version}, newer than this server (${MIGRATIONS.length}): run the newer server or restore a backup.`,
-    );
   for (let next = version; next < MIGRATIONS.length; next++) {
     db.exec('BEGIN IMMEDIATE');
     try {

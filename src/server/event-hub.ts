@@ -11,7 +11,19 @@ interface Subscriber {
   readonly audience: Audience;
   readonly workshopId: number;
   readonly participantId: string | null;
+  /** The client's address, for the per-address limit. */
+  readonly address: string;
   readonly controller: ReadableStreamDefaultController<Uint8Array>;
+}
+
+/** How many streams are open: the counts the stream limits are checked against. */
+export interface StreamCounts {
+  readonly total: number;
+  /** Participants' streams of the workshop. */
+  readonly workshop: number;
+  readonly participant: number;
+  /** Participants' streams from the address. */
+  readonly address: number;
 }
 
 export interface PresenceChange {
@@ -27,10 +39,19 @@ export function formatEvent(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+/** Adds `by` to a count, forgetting it at zero so the maps hold only open streams. */
+function bump<K>(counts: Map<K, number>, key: K, by: number): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next > 0) counts.set(key, next);
+  else counts.delete(key);
+}
+
 export class EventHub {
   readonly #streams = new Map<number, Set<Subscriber>>();
   /** Open streams per participant, for presence: several tabs are one person. */
   readonly #participantStreams = new Map<string, number>();
+  readonly #workshopParticipantStreams = new Map<number, number>();
+  readonly #addressStreams = new Map<string, number>();
   readonly #onPresence: (change: PresenceChange) => void;
   readonly #heartbeat: ReturnType<typeof setInterval>;
   #count = 0;
@@ -45,12 +66,27 @@ export class EventHub {
     return this.#count;
   }
 
+  counts(workshopId: number, participantId: string | null, address: string): StreamCounts {
+    return {
+      total: this.#count,
+      workshop: this.#workshopParticipantStreams.get(workshopId) ?? 0,
+      participant: participantId === null ? 0 : (this.#participantStreams.get(participantId) ?? 0),
+      address: this.#addressStreams.get(address) ?? 0,
+    };
+  }
+
   /**
    * A `text/event-stream` response that starts with `first` (already formatted events) and then
    * receives what is broadcast to its audience, until the client goes away.
    */
   open(
-    options: { audience: Audience; workshopId: number; participantId: string | null; signal: AbortSignal },
+    options: {
+      audience: Audience;
+      workshopId: number;
+      participantId: string | null;
+      address: string;
+      signal: AbortSignal;
+    },
     first: string,
   ): Response {
     let subscriber: Subscriber | undefined;
@@ -93,9 +129,10 @@ export class EventHub {
     return found;
   }
 
-  /** Ends every stream of a workshop (it expired). */
-  closeWorkshop(workshopId: number): void {
+  /** Ends every stream of a workshop (it expired), or only those of some participants (removed). */
+  closeWorkshop(workshopId: number, participantIds?: ReadonlySet<string>): void {
     for (const subscriber of [...(this.#streams.get(workshopId) ?? [])]) {
+      if (participantIds && !participantIds.has(subscriber.participantId ?? '')) continue;
       this.#remove(subscriber);
       try {
         subscriber.controller.close();
@@ -112,6 +149,8 @@ export class EventHub {
     this.#count++;
     const id = subscriber.participantId;
     if (id === null) return;
+    bump(this.#workshopParticipantStreams, subscriber.workshopId, 1);
+    bump(this.#addressStreams, subscriber.address, 1);
     const open = (this.#participantStreams.get(id) ?? 0) + 1;
     this.#participantStreams.set(id, open);
     if (open === 1) this.#onPresence({ workshopId: subscriber.workshopId, participantId: id, online: true });
@@ -124,6 +163,8 @@ export class EventHub {
     if (streams.size === 0) this.#streams.delete(subscriber.workshopId);
     const id = subscriber.participantId;
     if (id === null) return;
+    bump(this.#workshopParticipantStreams, subscriber.workshopId, -1);
+    bump(this.#addressStreams, subscriber.address, -1);
     const open = (this.#participantStreams.get(id) ?? 1) - 1;
     if (open > 0) {
       this.#participantStreams.set(id, open);

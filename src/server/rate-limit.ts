@@ -16,12 +16,25 @@ export class RateLimiter {
     this.#limit = limit;
   }
 
-  take(key: string, now: number = Date.now()): Verdict {
+  /** Whether `key` has a request left now, without spending it. */
+  check(key: string, now: number = Date.now()): Verdict {
+    const bucket = this.#refilled(key, now);
+    if (bucket.tokens >= 1) return { ok: true };
+    return { ok: false, retryAfterMs: Math.ceil(((1 - bucket.tokens) / this.#limit.perSecond) * 1000) };
+  }
+
+  #refilled(key: string, now: number): Bucket {
     const { burst, perSecond } = this.#limit;
     const bucket = this.#buckets.get(key) ?? { tokens: burst, at: now };
     bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
     bucket.at = now;
     this.#buckets.set(key, bucket);
+    return bucket;
+  }
+
+  take(key: string, now: number = Date.now()): Verdict {
+    const { perSecond } = this.#limit;
+    const bucket = this.#refilled(key, now);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return { ok: true };

@@ -58,6 +58,7 @@ interface WorkshopRow {
   follow_title: string | null;
   follow_at: number | null;
   locks: string;
+  joining_closed: number;
 }
 
 interface ParticipantRow {
@@ -135,14 +136,17 @@ function statements(db: DatabaseSync) {
        WHERE p.workshop_id = ? AND p.public_id = ? AND g.exercise_id = ?`,
     ),
     dockerfilesOf: prepare(
-      `SELECT p.public_id, g.exercise_id, g.dockerfile FROM progress g
-       JOIN participants p ON p.id = g.participant_id WHERE p.workshop_id = ?`,
+      `SELECT p.name, g.exercise_id, g.dockerfile FROM progress g
+       JOIN participants p ON p.id = g.participant_id
+       WHERE p.workshop_id = ? AND g.dockerfile IS NOT NULL ORDER BY g.updated_at`,
     ),
     expired: prepare(
       `SELECT id, code FROM workshops
        WHERE max(touched_at, coalesce(ends_at, 0), coalesce(ended_at, 0)) < ?`,
     ),
     deleteWorkshop: prepare('DELETE FROM workshops WHERE code = ?'),
+    touchWorkshop: prepare('UPDATE workshops SET touched_at = ? WHERE id = ?'),
+    deleteParticipant: prepare('DELETE FROM participants WHERE public_id = ? AND workshop_id = ?'),
   };
 }
 
@@ -197,6 +201,12 @@ export class WorkshopStore {
 
   join(workshop: Workshop, input: JoinInput, maxParticipants: number, now: number) {
     assertOpen(workshop);
+    if (!workshop.state.joiningOpen)
+      throw new ApiFailure(
+        403,
+        'workshop/joining-closed',
+        'The instructor has closed joining for this workshop; ask them to reopen it.',
+      );
     const { n } = this.#sql.participantCount.get(workshop.id) as { n: number };
     if (n >= maxParticipants)
       throw new ApiFailure(
@@ -377,17 +387,17 @@ export class WorkshopStore {
     };
   }
 
-  /** Every participant's Dockerfile per exercise, for the JSON export. */
-  dockerfiles(workshop: Workshop): Map<string, string> {
-    const rows = this.#sql.dockerfilesOf.all(workshop.id) as unknown as {
-      public_id: string;
+  /**
+   * Every shared Dockerfile with its participant's name and exercise, for the JSON export, read
+   * row by row so that the export never holds them all at once.
+   */
+  *dockerfiles(workshop: Workshop): Generator<{ participant: string; exercise: string; dockerfile: string }> {
+    for (const row of this.#sql.dockerfilesOf.iterate(workshop.id) as Iterable<{
+      name: string;
       exercise_id: string;
-      dockerfile: string | null;
-    }[];
-    const found = new Map<string, string>();
-    for (const row of rows)
-      if (row.dockerfile !== null) found.set(`${row.public_id}\u0000${row.exercise_id}`, row.dockerfile);
-    return found;
+      dockerfile: string;
+    }>)
+      yield { participant: row.name, exercise: row.exercise_id, dockerfile: row.dockerfile };
   }
 
   /** Applies an instructor's action and returns the workshop as it is now. */
@@ -434,6 +444,16 @@ export class WorkshopStore {
       case 'end':
         set('ended_at = ?, timer_ends_at = NULL, timer_seconds = NULL, follow_path = NULL', now);
         break;
+      case 'joining':
+        set('joining_closed = ?', action.open ? 0 : 1);
+        break;
+      case 'remove':
+        // One transaction: the participants and, by cascade, their progress.
+        this.#transaction(() => {
+          for (const id of action.participantIds) this.#sql.deleteParticipant.run(id, workshop.id);
+          this.#sql.touchWorkshop.run(now, workshop.id);
+        });
+        break;
     }
     this.#cache.delete(workshop.code);
     const updated = this.byCode(workshop.code);
@@ -457,7 +477,9 @@ export class WorkshopStore {
       work();
       this.#db.exec('COMMIT');
     } catch (error) {
-      this.#db.exec('ROLLBACK');
+      // SQLite has already rolled back after some errors (a full disk, an I/O error): a second
+      // ROLLBACK would fail and hide the real cause behind "no transaction is active".
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
       throw error;
     }
   }
@@ -496,6 +518,7 @@ function toWorkshop(row: WorkshopRow): Workshop {
           ? null
           : { path: row.follow_path, title: row.follow_title ?? row.follow_path, at: row.follow_at ?? 0 },
       locks: JSON.parse(row.locks),
+      joiningOpen: row.joining_closed === 0,
     },
   };
 }

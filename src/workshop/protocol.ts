@@ -84,6 +84,8 @@ export interface PublicState {
   readonly follow: { readonly path: string; readonly title: string; readonly at: number } | null;
   /** Per exercise; an exercise missing here has DEFAULT_LOCK. */
   readonly locks: Readonly<Record<string, Lock>>;
+  /** false once the instructor closes joining: the code then lets nobody new in. */
+  readonly joiningOpen: boolean;
   /** The server's clock when it sent this, so clients can show the timer despite a skewed clock. */
   readonly now: number;
 }
@@ -133,6 +135,8 @@ export interface DashboardEvents {
   participant: ParticipantView;
   progress: ProgressView;
   presence: { readonly participantId: string; readonly online: boolean; readonly seenAt: number };
+  /** The instructor removed these participants: their rows and progress are gone. */
+  removed: { readonly participantIds: readonly string[] };
 }
 
 /** The events of a participant's stream. */

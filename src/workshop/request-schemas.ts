@@ -8,6 +8,13 @@ import { LIMITS, utf8Bytes } from './protocol.ts';
 
 /** Names and messages are one line of printable text: no control or bidi-override characters. */
 const PRINTABLE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
+/**
+ * Characters that show as nothing (U+3164 HANGUL FILLER, U+115F, U+FFA0…), so a name could look
+ * empty or like another's; variation selectors stay, for emoji.
+ */
+const INVISIBLE = /(?![\uFE0E\uFE0F])\p{Default_Ignorable_Code_Point}/u;
+/** More combining marks on one letter than any language writes: "zalgo" text that spills over rows. */
+const STACKED_MARKS = /\p{M}{4,}/u;
 
 function line(max: number, what: string) {
   return z
@@ -18,7 +25,9 @@ function line(max: number, what: string) {
         .string()
         .min(1, `${what} is empty.`)
         .max(max, `${what} is longer than ${max} characters.`)
-        .regex(PRINTABLE, `${what} contains control characters.`),
+        .regex(PRINTABLE, `${what} contains control characters.`)
+        .refine((text) => !INVISIBLE.test(text), `${what} contains invisible characters.`)
+        .refine((text) => !STACKED_MARKS.test(text), `${what} stacks too many accents on one letter.`),
     );
 }
 
@@ -106,9 +115,27 @@ export const progressEntry = z
       .describe('The Dockerfile as the participant left it; null when it is not shared.'),
   })
   .refine((entry) => entry.passing <= entry.total, { message: 'More goals pass than there are.' })
-  .refine((entry) => !entry.solved || entry.passing === entry.total, {
-    message: 'Solved, but not every goal passes.',
-  });
+  .refine((entry) => entry.solved === (entry.passing === entry.total), {
+    message: 'Solved must mean that every goal passes, and every goal passing must be solved.',
+  })
+  .refine((entry) => !entry.solved || (entry.imageBytes !== null && entry.imageBytes > 0), {
+    message: 'A solved exercise has a built image, larger than 0 bytes.',
+  })
+  .refine(
+    (entry) =>
+      new Set(entry.failing).size === entry.failing.length &&
+      entry.failing.every((index) => index < entry.total) &&
+      entry.failing.length <= entry.total - entry.passing,
+    { message: 'The failing goals must be distinct goals of the exercise, no more than fail.' },
+  )
+  .refine(
+    (entry) =>
+      entry.results === null ||
+      (entry.results.length === entry.total &&
+        entry.results.filter((result) => result.pass).length === entry.passing &&
+        entry.results.every((result, index) => result.pass !== entry.failing.includes(index))),
+    { message: 'The goal results must be one per goal and agree with the passing count and failing goals.' },
+  );
 
 export const progressBody = z.object({
   entries: z.array(progressEntry).min(1).max(LIMITS.entriesPerReport),
@@ -139,6 +166,18 @@ export const actionBody = z.discriminatedUnion('action', [
     solution: z.boolean().describe('true locks the solution.'),
   }),
   z.object({ action: z.literal('end') }),
+  z.object({
+    action: z.literal('joining'),
+    open: z.boolean().describe('false closes joining: the code lets nobody new in until reopened.'),
+  }),
+  z.object({
+    action: z.literal('remove'),
+    participantIds: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'a participant id'))
+      .min(1)
+      .max(500)
+      .describe('Participants to remove, with their progress; their tokens stop working.'),
+  }),
 ]);
 
 function formatKiB(bytes: number): string {

@@ -1,4 +1,6 @@
 /** The `sim` command line: exit codes, output formats and error reporting, through a fake io. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { recordingIo } from './fake-io.ts';
@@ -9,6 +11,8 @@ const FILES: Record<string, string> = {
   'bad.Dockerfile': 'FROM alpine:3.22\nRUNN echo hi\n',
   'flags.Dockerfile': 'FROM scratch\nCOPY --user=me foo /tmp/\n',
 };
+
+const SIM = join(import.meta.dirname, '../../src/cli/sim.ts');
 
 async function sim(...argv: string[]) {
   const io = recordingIo(FILES);
@@ -67,5 +71,17 @@ describe('sim', () => {
     });
     expect(await sim('parse', 'good.Dockerfile', '--dump', '--json')).toMatchObject({ code: 2 });
     expect(await sim('parse')).toMatchObject({ code: 2, stderr: expect.stringContaining('missing FILE') });
+  });
+
+  it('refuses a Dockerfile over 1 MiB with a clear error, from a file or a pipe', async () => {
+    const huge = `FROM alpine:3.22\n${'RUN true\n'.repeat(200_000)}`;
+    const io = recordingIo({ 'huge.Dockerfile': huge });
+    expect(await main(['build', 'huge.Dockerfile'], io)).toBe(2);
+    expect(io.err()).toBe(
+      'sim build: cannot read huge.Dockerfile: it is larger than 1 MiB, the most sim reads\n',
+    );
+    const piped = spawnSync(process.execPath, [SIM, 'parse', '-'], { input: huge, encoding: 'utf8' });
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toContain('cannot read -: it is larger than 1 MiB');
   });
 });

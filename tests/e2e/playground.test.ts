@@ -340,6 +340,36 @@ describe.skipIf(!HAS_CHROMIUM)('playground', () => {
     await page.close();
   });
 
+  it('answers a shared link whose ARGs double to 400 MB at once, and builds the fix typed after it', async () => {
+    const lines = ['FROM alpine:3.22', 'ARG A0=xxxxxxxxxxxxxxxxxxxxxxxx'];
+    for (let i = 1; i <= 24; i++) lines.push(`ARG A${i}=\${A${i - 1}}\${A${i - 1}}`);
+    lines.push('RUN echo $A24');
+    const hash = await encodeState({
+      files: [{ path: 'Dockerfile', content: `${lines.join('\n')}\n` }],
+      active: 'Dockerfile',
+    });
+    const page = await open({ path: `/playground/#s=${hash}` });
+    const verdict = page.locator('.mc-build-verdict[data-build]');
+    await page.waitForFunction(
+      () => document.querySelector('.mc-build-verdict[data-build]')?.textContent?.includes('128 KiB'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await expect(verdict.textContent()).resolves.toMatch(
+      /^Build failed on line 15: .*expands to more than 128 KiB/,
+    );
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('FROM alpine:3.22\nARG A0=small\nRUN echo $A0\n');
+    await page.waitForFunction(
+      () => document.querySelector('.mc-build-verdict[data-build]')?.textContent?.startsWith('alpine:3.22'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await expect(verdict.textContent()).resolves.toMatch(/^alpine:3\.22 · .* · /);
+    await page.close();
+  });
+
   it('follows the theme switch without reloading the editor', async () => {
     const page = await open();
     const background = () =>

@@ -34,6 +34,18 @@ describe('the workshop protocol', () => {
     expect(joinBody.safeParse({ name: 'x'.repeat(41), leaderboardName: null }).success).toBe(false);
   });
 
+  it('refuses names that show as nothing or spill over their row, and keeps real ones', () => {
+    const name = (text: string) => joinBody.safeParse({ name: text, leaderboardName: null });
+    expect(name('\u3164').success).toBe(false);
+    expect(name('Ada\u3164').success).toBe(false);
+    expect(name('\uFFA0\u115F').success).toBe(false);
+    expect(name('Z\u0351\u0352\u0357\u035B\u0360a\u0358l\u0359go').error?.issues[0]?.message).toBe(
+      'The name stacks too many accents on one letter.',
+    );
+    for (const real of ['Nguyễn Thị Ánh', 'Zoë', 'Ada ❤️', 'Σωκράτης', '李小龍', 'Ɓaaba'])
+      expect(name(real).success, real).toBe(true);
+  });
+
   it('checks that a progress entry is consistent', () => {
     const entry = {
       exerciseId: 'go-under-10mb',
@@ -52,6 +64,11 @@ describe('the workshop protocol', () => {
     expect(progressEntry.safeParse({ ...entry, passing: 2 }).success).toBe(false);
     expect(progressEntry.safeParse({ ...entry, seq: 0 }).success).toBe(false);
     expect(progressEntry.safeParse({ ...entry, exerciseId: '../x' }).success).toBe(false);
+    expect(progressEntry.safeParse({ ...entry, imageBytes: 0 }).success).toBe(false);
+    expect(progressEntry.safeParse({ ...entry, passing: 2, solved: false, failing: [11] }).success).toBe(
+      false,
+    );
+    expect(progressEntry.safeParse({ ...entry, solved: false }).success).toBe(false);
   });
 
   it('knows each instructor action by its name', () => {

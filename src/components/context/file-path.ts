@@ -19,6 +19,9 @@ export function checkFilePath(input: string, existing: readonly string[], curren
   if (path.length > MAX_PATH_LENGTH) return refuse(`Keep the name under ${MAX_PATH_LENGTH} characters.`);
   // Control characters in a name only ever come from pasted or hostile input.
   if (/\p{Cc}/u.test(path)) return refuse('A file name cannot contain control characters.');
+  // A right-to-left override makes `gpj.exe` show as `exe.jpg`: a name must read as it is.
+  if (/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u.test(path))
+    return refuse('A file name cannot contain text-direction characters.');
   if (path.startsWith('/')) return refuse('Use a path relative to the build context, without a leading /.');
   if (path.includes('\\')) return refuse('Separate folders with /, not \\.');
   const segments = path.split('/');

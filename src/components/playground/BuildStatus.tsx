@@ -15,9 +15,11 @@ interface Props {
   /** A build of newer text is under way. */
   readonly building: boolean;
   readonly roundTripMs?: number;
+  /** Why the simulator was restarted on the way to this build. */
+  readonly notice?: string | undefined;
 }
 
-export function BuildStatus({ build, failure, building, roundTripMs }: Props) {
+export function BuildStatus({ build, failure, building, roundTripMs, notice }: Props) {
   const { icon, text } = verdict(build, failure);
   return (
     <div class="mc-build-status" data-building={building ? 'true' : undefined}>
@@ -34,6 +36,7 @@ export function BuildStatus({ build, failure, building, roundTripMs }: Props) {
         {icon !== 'pending' && <SeverityIcon severity={icon} />}
         <span>{text}</span>
       </p>
+      {notice && !failure && <p class="mc-build-notice">{notice}</p>}
       {building && build && (
         <span class="mc-build-updating" aria-hidden="true">
           updating…

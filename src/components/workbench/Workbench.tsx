@@ -79,6 +79,7 @@ export function Workbench({
           failure={session.failure}
           building={session.building}
           roundTripMs={build?.roundTripMs}
+          notice={session.notice}
         />
         {output && <RunCheck run={output.analysis.run} />}
       </ContextEditor>

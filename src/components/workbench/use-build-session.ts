@@ -29,6 +29,8 @@ export interface BuildSession {
   readonly build: { readonly output: BuildOutput; readonly roundTripMs: number } | undefined;
   /** Why the worker could not build at all (build errors are in `build`). */
   readonly failure: string | undefined;
+  /** Why the worker was restarted before the build on show: a previous build ran too long. */
+  readonly notice: string | undefined;
   readonly building: boolean;
   /** What the problem list and the squiggles show now; the same array while nothing changes. */
   readonly diagnostics: readonly Diagnostic[];
@@ -42,6 +44,7 @@ export function useBuildSession(onBuilt?: (output: BuildOutput) => void): BuildS
   const [parse, setParse] = useState<Outcome<'parse'> | undefined>();
   const [build, setBuild] = useState<BuildSession['build']>();
   const [failure, setFailure] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
   const [building, setBuilding] = useState(false);
   const [step, setStep] = useState<ShownStep>({ index: null, reveal: 0 });
   const engine = useRef<EngineClient | null>(null);
@@ -72,6 +75,7 @@ export function useBuildSession(onBuilt?: (output: BuildOutput) => void): BuildS
         return;
       }
       setFailure(undefined);
+      setNotice(outcome.notice);
       const previous = shownBuild.current;
       shownBuild.current = outcome.output;
       if (outcome.output.result.dockerfile) lastParsed.current = outcome.output;
@@ -91,8 +95,9 @@ export function useBuildSession(onBuilt?: (output: BuildOutput) => void): BuildS
 
   useEffect(() => {
     try {
-      engine.current = createEngineClient(startEngineWorker());
-      parser.current = createEngineClient(startParseWorker());
+      // Factories, so that a client can end a stuck worker and start another.
+      engine.current = createEngineClient(startEngineWorker);
+      parser.current = createEngineClient(startParseWorker);
     } catch (error) {
       setParse({
         status: 'failed',
@@ -126,6 +131,7 @@ export function useBuildSession(onBuilt?: (output: BuildOutput) => void): BuildS
     parse,
     build,
     failure,
+    notice,
     building,
     diagnostics: problems.current.list,
     step,

@@ -17,6 +17,8 @@ interface Props {
   readonly exercises: readonly OutlineExercise[];
   /** The server's clock minus this device's. */
   readonly skew: number;
+  /** Participants who have sent no progress: what a flood of made-up joins leaves behind. */
+  readonly idle: readonly string[];
 }
 
 /** Where follow-me can send the class: the workshop's lessons and their sections, its exercises, other pages. */
@@ -42,7 +44,7 @@ export function followTargets(outline: CourseOutline, state: PublicState) {
   ].filter((group) => group.targets.length > 0);
 }
 
-export function Controls({ code, secret, state, outline, exercises, skew }: Props) {
+export function Controls({ code, secret, state, outline, exercises, skew, idle }: Props) {
   const id = useId();
   const [message, setMessage] = useState('');
   const [minutes, setMinutes] = useState('10');
@@ -52,6 +54,7 @@ export function Controls({ code, secret, state, outline, exercises, skew }: Prop
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const ended = state.endedAt !== null;
 
   const send = async (body: ActionBody) => {
@@ -249,6 +252,50 @@ export function Controls({ code, secret, state, outline, exercises, skew }: Prop
             })}
           </tbody>
         </table>
+      </fieldset>
+
+      <fieldset class="mc-ws-control" disabled={ended || busy}>
+        <legend>Joining</legend>
+        <div class="mc-ws-row">
+          <p class="mc-ws-muted">
+            {state.joiningOpen
+              ? 'Anyone with the code can join.'
+              : 'Joining is closed: the code lets nobody new in.'}
+          </p>
+          <button
+            type="button"
+            class="mc-ws-button is-quiet"
+            onClick={() => send({ action: 'joining', open: !state.joiningOpen })}
+          >
+            {state.joiningOpen ? 'Close joining' : 'Reopen joining'}
+          </button>
+          {idle.length > 0 &&
+            (confirmRemove ? (
+              <fieldset class="mc-ws-row mc-ws-confirm">
+                <legend>
+                  Remove the {idle.length} participant{idle.length === 1 ? '' : 's'} who have sent no
+                  progress?
+                </legend>
+                <button
+                  type="button"
+                  class="mc-ws-button is-danger"
+                  onClick={async () => {
+                    await send({ action: 'remove', participantIds: idle.slice(0, 500) });
+                    setConfirmRemove(false);
+                  }}
+                >
+                  Remove them
+                </button>
+                <button type="button" class="mc-ws-button is-quiet" onClick={() => setConfirmRemove(false)}>
+                  Cancel
+                </button>
+              </fieldset>
+            ) : (
+              <button type="button" class="mc-ws-button is-quiet" onClick={() => setConfirmRemove(true)}>
+                Remove participants without progress ({idle.length})…
+              </button>
+            ))}
+        </div>
       </fieldset>
 
       <div class="mc-ws-row">

@@ -10,7 +10,12 @@ import { cellKey, countExercise, indexProgress } from '../../workshop/progress-s
 import type { ParticipantView } from '../../workshop/protocol.ts';
 import { Controls } from './Controls.tsx';
 import type { CourseOutline, OutlineExercise } from './course-outline.ts';
-import { applyEvents, type DashboardEvent, type DashboardModel } from './dashboard-model.ts';
+import {
+  applyEvents,
+  type DashboardEvent,
+  type DashboardModel,
+  idleParticipants,
+} from './dashboard-model.ts';
 import { openEventStream, type StreamStatus } from './event-stream.ts';
 import { formatPlanned } from './format.ts';
 import { Leaderboard } from './Leaderboard.tsx';
@@ -226,6 +231,7 @@ function Live({ outline, code, secret }: Props & { code: string; secret: string 
           outline={outline}
           exercises={exercises}
           skew={model.skew}
+          idle={idleParticipants(model)}
         />
         <Leaderboard
           participants={[...model.participants.values()]}

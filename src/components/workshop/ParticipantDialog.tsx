@@ -76,7 +76,10 @@ export function ParticipantDialog({
           </ul>
           <h3>Dockerfile</h3>
           {detail.dockerfile === null ? (
-            <p class="mc-ws-muted">Not shared (over 64 KiB).</p>
+            <p class="mc-ws-muted">
+              Not shared: the report came without it. A participant’s browser leaves out a Dockerfile over 64
+              KiB, and other clients may send none.
+            </p>
           ) : (
             <pre class="mc-ws-dockerfile">
               <code>{detail.dockerfile}</code>

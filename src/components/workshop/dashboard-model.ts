@@ -58,6 +58,12 @@ export function applyEvents(
           });
         break;
       }
+      case 'removed': {
+        const removed = new Set(item.data.participantIds);
+        for (const id of removed) participants.delete(id);
+        for (const [key, view] of progress) if (removed.has(view.participantId)) progress.delete(key);
+        break;
+      }
       case 'progress': {
         const key = cellKey(item.data.participantId, item.data.exerciseId);
         const previous = progress.get(key);
@@ -87,4 +93,10 @@ export function distinctNames(participants: Iterable<ParticipantView>): Map<stri
     names.set(participant.id, count === 1 ? participant.name : `${participant.name} (${count})`);
   }
   return names;
+}
+
+/** Participants who have sent no progress yet, in the order they joined. */
+export function idleParticipants(model: DashboardModel): string[] {
+  const reported = new Set([...model.progress.values()].map((view) => view.participantId));
+  return [...model.participants.keys()].filter((id) => !reported.has(id));
 }

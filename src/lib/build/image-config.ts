@@ -58,15 +58,3 @@ export function configFromCatalog(config: CatalogConfig): ImageConfig {
     labels: config.Labels,
   };
 }
-
-export function envMap(config: ImageConfig): Map<string, string> {
-  return new Map(config.env);
-}
-
-export function withEnv(config: ImageConfig, key: string, value: string): ImageConfig {
-  const index = config.env.findIndex(([name]) => name === key);
-  const env = [...config.env];
-  if (index === -1) env.push([key, value]);
-  else env[index] = [key, value];
-  return { ...config, env };
-}

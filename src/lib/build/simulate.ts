@@ -34,6 +34,7 @@ import type { PackageCatalog } from '../packages/catalog.ts';
 import { shellRun } from '../shell/run.ts';
 import { type BuildContext, ContextError, contextTree } from './context.ts';
 import { BuildFailure, type CopySource } from './copy.ts';
+import { ExpansionBudget } from './expansion-budget.ts';
 import { configFromCatalog, type ImageConfig, SCRATCH_CONFIG } from './image-config.ts';
 import type {
   BaseDescription,
@@ -148,6 +149,7 @@ class Simulation {
   private readonly keys = new Map<number, string>();
   readonly cache: LayerCache;
   readonly steps: Step[] = [];
+  private readonly budget = new ExpansionBudget();
 
   constructor(input: BuildInput, dockerfile: Dockerfile, resolved: readonly ResolvedStage[]) {
     this.input = input;
@@ -373,6 +375,7 @@ class Simulation {
         inheritedGaps: this.baseGaps(start.base),
         cache: this.cache,
         baseKey: this.baseKey(start.base),
+        budget: this.budget,
       },
       start.state,
     );
@@ -410,7 +413,8 @@ class Simulation {
         break;
       }
     }
-    this.steps.push(...builder.steps);
+    // One by one: spreading a stage of 200,000 steps into push() overflows the stack.
+    for (const step of builder.steps) this.steps.push(step);
     this.keys.set(index, builder.key);
     const { state } = builder;
     this.built.set(index, {

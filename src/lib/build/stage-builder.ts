@@ -12,7 +12,7 @@ import type {
   Instruction,
   SyntaxWord,
 } from '../dockerfile/index.ts';
-import { expandWord, PLATFORM_ARGS } from '../dockerfile/index.ts';
+import { type ExpansionEnv, type ExpansionResult, expandWord, PLATFORM_ARGS } from '../dockerfile/index.ts';
 import { formatSize } from '../format-size.ts';
 import { contentDigest, contentIdOf } from '../fs/content.ts';
 import { changesSize, diffTrees } from '../fs/diff.ts';
@@ -21,7 +21,8 @@ import { resolveIn } from '../fs/path.ts';
 import { type DirNode, stat } from '../fs/tree.ts';
 import type { SourceRange } from '../source-range.ts';
 import { applyCopy, BuildFailure, type CopySource, parseChmod } from './copy.ts';
-import { envMap, type ImageConfig, withEnv } from './image-config.ts';
+import type { ExpansionBudget } from './expansion-budget.ts';
+import type { ImageConfig } from './image-config.ts';
 import type { BuiltLayer, HistoryEntry, Step } from './result.ts';
 import type { RunInterpreter } from './run-step.ts';
 import { resolveOwner } from './users.ts';
@@ -45,12 +46,17 @@ export interface StageInputs {
   readonly cache: LayerCache;
   /** The cache key of the stage's base: its image, or the last key of the stage it builds on. */
   readonly baseKey: string;
+  /** What the whole build may still expand, shared by its stages. */
+  readonly budget: ExpansionBudget;
 }
 
-/** What a step left behind, keyed by its cache key: enough to replay it without running it. */
+/**
+ * What a step left behind, keyed by its cache key: enough to replay it without running it. No
+ * config: a RUN leaves the config as it found it, and keeping one per step made a long run of ENV
+ * lines hold a copy of the environment for every line.
+ */
 export interface CacheEntry {
   readonly tree: DirNode;
-  readonly config: ImageConfig;
   readonly narrative: string;
   readonly status: Step['status'];
   readonly certainty: Certainty;
@@ -124,12 +130,33 @@ function summarise(changes: ReturnType<typeof diffTrees>): NonNullable<Step['fil
   };
 }
 
+/** A value as a narrative shows it: long ones cut, so a step's text stays readable and small. */
+function shortValue(value: string): string {
+  return value.length > 80
+    ? `${value.slice(0, 77)}... (${value.length.toLocaleString('en')} characters)`
+    : value;
+}
+
 export class StageBuilder {
   readonly state: StageState;
   readonly steps: Step[] = [];
   private readonly inputs: StageInputs;
   /** ARG values in scope in this stage; declared but unset ARGs are absent. */
   private readonly args = new Map<string, string>();
+  /** The ARG values joined for cache keys, kept until an ARG changes them. */
+  private argsText: string | undefined;
+  /** Where each name is in the config's env, and the env array that index is of. */
+  private envIndex = new Map<string, number>();
+  private envSource: ImageConfig['env'] | undefined;
+  /** The env array this builder made and may write to, while the config still holds it. */
+  private ownedEnv: (readonly [string, string])[] | undefined;
+  /** What an instruction's words see: ENV values over ARG values, looked up without copying. */
+  private readonly variables: ExpansionEnv = {
+    get: (name) => {
+      const index = this.currentEnvIndex().get(name);
+      return index === undefined ? this.args.get(name) : this.state.config.env[index]?.[1];
+    },
+  };
   private cmdSet = false;
   /** Every gap this stage's tree rests on: its base's, its steps', and what COPY --from brought. */
   readonly gaps: Gap[];
@@ -182,34 +209,70 @@ export class StageBuilder {
     if (status === 'failed') return;
     this.inputs.cache.current.set(key, {
       tree: this.state.tree,
-      config: this.state.config,
       narrative,
       status,
       certainty,
     });
   }
 
-  /** The variables an instruction's words see: ARG values, overridden by ENV. */
-  private env(): Map<string, string> {
-    return new Map([...this.args, ...envMap(this.state.config)]);
+  /** The env's index, rebuilt only when something other than ENV replaced the env. */
+  private currentEnvIndex(): Map<string, number> {
+    if (this.envSource !== this.state.config.env) {
+      this.envIndex = new Map(this.state.config.env.map(([name], index) => [name, index]));
+      this.envSource = this.state.config.env;
+    }
+    return this.envIndex;
+  }
+
+  /**
+   * ENV's pairs set in order, a later one of the same name replacing it in place. The first ENV
+   * of a stage copies the env it inherited; later ones write to that copy, which nothing else
+   * holds (the layer cache keeps no configs), so a long run of ENV lines stays linear.
+   */
+  private setEnv(pairs: readonly (readonly [string, string])[]): void {
+    const indexOf = this.currentEnvIndex();
+    const owned = this.state.config.env === this.ownedEnv;
+    const env = owned && this.ownedEnv ? this.ownedEnv : [...this.state.config.env];
+    for (const [key, value] of pairs) {
+      const index = indexOf.get(key);
+      if (index === undefined) indexOf.set(key, env.push([key, value]) - 1);
+      else env[index] = [key, value];
+    }
+    if (!owned) this.state.config = { ...this.state.config, env };
+    this.ownedEnv = env;
+    this.envSource = env;
+  }
+
+  private argsKey(): string {
+    this.argsText ??= [...this.args].join('\n');
+    return this.argsText;
+  }
+
+  private expanded(
+    text: string,
+    range: SourceRange | undefined,
+    escapeToken?: string,
+  ): ExpansionResult & { ok: true } {
+    const result = expandWord(
+      text,
+      this.variables,
+      escapeToken === undefined ? { skipProcessQuotes: true } : { escapeToken },
+    );
+    if (!result.ok) throw new BuildFailure(result.code, result.message, range);
+    this.inputs.budget.charge(result.value.length, range);
+    return result;
   }
 
   private expand(word: SyntaxWord): string {
-    const result = expandWord(word.value, this.env(), { escapeToken: this.inputs.escapeToken });
-    if (!result.ok) throw new BuildFailure('build/expansion', result.message, word.range);
-    return result.value;
+    return this.expanded(word.value, word.range, this.inputs.escapeToken).value;
   }
 
   private expandWords(word: SyntaxWord): string[] {
-    const result = expandWord(word.value, this.env(), { escapeToken: this.inputs.escapeToken });
-    if (!result.ok) throw new BuildFailure('build/expansion', result.message, word.range);
-    return result.words;
+    return this.expanded(word.value, word.range, this.inputs.escapeToken).words;
   }
 
   private expandRaw(text: string, range: SourceRange): string {
-    const result = expandWord(text, this.env(), { skipProcessQuotes: true });
-    if (!result.ok) throw new BuildFailure('build/expansion', result.message, range);
-    return result.value;
+    return this.expanded(text, range).value;
   }
 
   /** Runs one instruction; throws BuildFailure when Docker's build would fail there. */
@@ -224,13 +287,12 @@ export class StageBuilder {
     const line = instruction.startLine;
     switch (instruction.kind) {
       case 'RUN': {
-        const key = this.keyFor(instruction, [...this.args].join('\n'));
+        const key = this.keyFor(instruction, this.argsKey());
         const hit = this.lookup(key);
         makesLayer = true;
         this.key = key;
         if (hit) {
           this.state.tree = hit.tree;
-          this.state.config = hit.config;
           this.cached = true;
           this.record(instruction, configBefore, before, hit.status, hit.narrative, true, hit.certainty);
           this.remember(key, hit.narrative, hit.status, hit.certainty);
@@ -295,7 +357,7 @@ export class StageBuilder {
         narrative = this.applyMetadata(instruction);
     }
     if (instruction.kind !== 'COPY' && instruction.kind !== 'ADD') {
-      this.key = this.keyFor(instruction, instruction.kind === 'ARG' ? [...this.args].join('\n') : '');
+      this.key = this.keyFor(instruction, instruction.kind === 'ARG' ? this.argsKey() : '');
       this.cached = this.lookup(this.key) !== undefined;
     }
     this.record(instruction, configBefore, before, status, narrative, makesLayer, certainty, crossed);
@@ -487,10 +549,13 @@ export class StageBuilder {
         this.args.delete(name);
         described.push(`${name} (no value)`);
       } else {
+        if (arg.defaultValue === undefined || override !== undefined)
+          this.inputs.budget.charge(value.length, arg.name.range);
         this.args.set(name, value);
-        described.push(`${name}=${value}`);
+        described.push(`${name}=${shortValue(value)}`);
       }
     }
+    this.argsText = undefined;
     return `Declared ${described.join(', ')}: visible to the instructions after it in this stage, but not stored in the image.`;
   }
 
@@ -501,10 +566,10 @@ export class StageBuilder {
       case 'ARG':
         return this.declareArgs(instruction);
       case 'ENV': {
-        let next = config;
-        for (const pair of instruction.pairs)
-          next = withEnv(next, this.expand(pair.key), this.expand(pair.value));
-        this.state.config = next;
+        // Docker expands every pair against the environment before the instruction.
+        this.setEnv(
+          instruction.pairs.map((pair) => [this.expand(pair.key), this.expand(pair.value)] as const),
+        );
         return `Set ${instruction.pairs.map((pair) => pair.key.value).join(', ')} in the image's environment: every later instruction and the running container see it.`;
       }
       case 'LABEL': {

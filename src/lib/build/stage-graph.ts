@@ -46,6 +46,33 @@ function dependenciesOf(dockerfile: Dockerfile, resolved: readonly ResolvedStage
   return [...deps];
 }
 
+/**
+ * The target and the stages it needs, each after its dependencies, or the stage where a cycle
+ * closes. Depth-first with a stack of its own rather than recursion: a chain of 10,000 stages
+ * (each `COPY --from` the one before) would overflow the call stack.
+ */
+function dependencyOrder(target: number, dependencies: readonly (readonly number[])[]): number[] | number {
+  const order: number[] = [];
+  const state = new Map<number, 'visiting' | 'done'>();
+  const stack: { index: number; next: number }[] = [{ index: target, next: 0 }];
+  state.set(target, 'visiting');
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as { index: number; next: number };
+    const dep = dependencies[frame.index]?.[frame.next++];
+    if (dep === undefined) {
+      stack.pop();
+      state.set(frame.index, 'done');
+      order.push(frame.index);
+    } else if (state.get(dep) === 'visiting') {
+      return dep;
+    } else if (state.get(dep) === undefined) {
+      state.set(dep, 'visiting');
+      stack.push({ index: dep, next: 0 });
+    }
+  }
+  return order;
+}
+
 export function planStages(
   dockerfile: Dockerfile,
   resolved: readonly ResolvedStage[],
@@ -69,28 +96,19 @@ export function planStages(
     target = found.index;
   }
   const dependencies = dockerfile.stages.map((stage) => dependenciesOf(dockerfile, resolved, stage.index));
-  const order: number[] = [];
-  const state = new Map<number, 'visiting' | 'done'>();
-  const visit = (index: number): PlanError | undefined => {
-    if (state.get(index) === 'done') return undefined;
-    if (state.get(index) === 'visiting') {
-      return {
+  const found = dependencyOrder(target, dependencies);
+  if (typeof found === 'number') {
+    return {
+      ok: false,
+      error: {
         code: 'build/circular-dependency',
-        message: `circular dependency detected on stage: ${stageLabel(resolved, index)}`,
-        range: dockerfile.stages[index]?.from.range,
-      };
-    }
-    state.set(index, 'visiting');
-    for (const dep of dependencies[index] ?? []) {
-      const error = visit(dep);
-      if (error) return error;
-    }
-    state.set(index, 'done');
-    order.push(index);
-    return undefined;
-  };
-  const error = visit(target);
-  if (error) return { ok: false, error };
-  const skipped = dockerfile.stages.map((stage) => stage.index).filter((index) => !order.includes(index));
+        message: `circular dependency detected on stage: ${stageLabel(resolved, found)}`,
+        range: dockerfile.stages[found]?.from.range,
+      },
+    };
+  }
+  const order = found;
+  const built = new Set(order);
+  const skipped = dockerfile.stages.map((stage) => stage.index).filter((index) => !built.has(index));
   return { ok: true, plan: { target, order, skipped, dependencies } };
 }

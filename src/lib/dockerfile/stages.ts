@@ -59,7 +59,7 @@ export function globalArgValues(
       }
       if (arg.defaultValue === undefined) continue;
       const expanded = expandWord(arg.defaultValue.value, env);
-      if (!expanded.ok) return failure('build/expansion', expanded.message, instruction.range);
+      if (!expanded.ok) return failure(expanded.code, expanded.message, instruction.range);
       env.set(key, expanded.value);
     }
   }
@@ -78,7 +78,7 @@ export function resolveStages(
   for (const stage of dockerfile.stages) {
     const from = stage.from;
     const expanded = expandWord(from.image.value, args.value);
-    if (!expanded.ok) return failure('build/expansion', expanded.message, from.image.range);
+    if (!expanded.ok) return failure(expanded.code, expanded.message, from.image.range);
     const reference = expanded.value;
     if (reference === '') {
       return failure('build/blank-base', `base name (${from.image.value}) should not be blank`, from.range);

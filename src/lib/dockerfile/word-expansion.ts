@@ -6,8 +6,16 @@
 import { goQuote, isGoSpace } from './go-text.ts';
 import { PatternError, replacePattern, trimPrefix, trimSuffix } from './shell-pattern.ts';
 
-/** Variables visible to an expansion: name → value. A name absent from the map is unset. */
-export type ExpansionEnv = ReadonlyMap<string, string>;
+/** Variables visible to an expansion: name → value. A name it has no value for is unset. */
+export type ExpansionEnv = Pick<ReadonlyMap<string, string>, 'get'>;
+
+/**
+ * The longest text one word may expand to, in UTF-16 code units. BuildKit has no such limit, but
+ * Linux refuses any one argument or environment string over 128 KiB (MAX_ARG_STRLEN), so a value
+ * longer than this could never reach a RUN step; stopping here keeps `ARG B=${A}${A}` chains from
+ * doubling their way through the memory of the tab or the server.
+ */
+export const MAX_EXPANDED_LENGTH = 128 * 1024;
 
 export interface LexerOptions {
   /** `\` by default, or the backtick set by `# escape=`. */
@@ -20,11 +28,18 @@ export interface LexerOptions {
   readonly skipProcessQuotes?: boolean;
   /** Leave references to unset variables as written instead of expanding them to "". */
   readonly skipUnsetEnv?: boolean;
+  /** The longest the word may grow: MAX_EXPANDED_LENGTH unless the caller checks on its own. */
+  readonly maxLength?: number;
 }
 
 export type ExpansionResult =
   | { readonly ok: true; readonly value: string; readonly words: string[]; readonly unmatched: string[] }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      /** `build/value-too-large` when the word outgrew MAX_EXPANDED_LENGTH, else `build/expansion`. */
+      readonly code: 'build/expansion' | 'build/value-too-large';
+      readonly message: string;
+    };
 
 /**
  * Expands a word: quotes removed, variables substituted. `value` keeps the spaces (BuildKit's
@@ -35,6 +50,9 @@ export function expandWord(word: string, env: ExpansionEnv, options: LexerOption
 }
 
 class ExpansionError extends Error {}
+
+/** The word grew past MAX_EXPANDED_LENGTH: said in the simulator's voice, not BuildKit's. */
+class ExpansionTooLarge extends Error {}
 
 const EOF = -1;
 
@@ -124,9 +142,24 @@ class WordLexer {
       const { result, words } = this.processStopOn(EOF, this.rawEscapes);
       return { ok: true, value: result, words, unmatched: [...this.unmatched] };
     } catch (error) {
+      if (error instanceof ExpansionTooLarge)
+        return { ok: false, code: 'build/value-too-large', message: error.message };
       if (!(error instanceof ExpansionError)) throw error;
-      return { ok: false, message: `failed to process ${goQuote(this.input)}: ${error.message}` };
+      return {
+        ok: false,
+        code: 'build/expansion',
+        message: `failed to process ${goQuote(this.input)}: ${error.message}`,
+      };
     }
+  }
+
+  /** Refuses text past MAX_EXPANDED_LENGTH, checked as it grows so it never gets far past it. */
+  private checkLength(text: string): string {
+    if (text.length <= (this.options.maxLength ?? MAX_EXPANDED_LENGTH)) return text;
+    const shown = this.input.length > 60 ? `${this.input.slice(0, 57)}...` : this.input;
+    throw new ExpansionTooLarge(
+      `${shown} expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB; the simulator stops there because Linux passes no longer value to a program (MAX_ARG_STRLEN). Use shorter values, or build long text in a file instead of a variable.`,
+    );
   }
 
   private peek(): number {
@@ -154,7 +187,7 @@ class WordLexer {
         const special = this.special(ch);
         if (special !== undefined) {
           const text = special();
-          result += text;
+          result = this.checkLength(result + text);
           if (ch === 0x24) words.addString(text);
           else words.addRaw(text);
           continue;
@@ -224,7 +257,7 @@ class WordLexer {
         return result;
       }
       if (peeked === 0x24) {
-        result += this.processDollar();
+        result = this.checkLength(result + this.processDollar());
         continue;
       }
       let ch = this.next();

@@ -37,7 +37,8 @@ async function parameter(expression: string, scope: ExpansionScope): Promise<str
   const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(expression)?.[1];
   if (scope.nounset && name !== undefined && !env.has(name))
     throw new ExpansionFailure(`${name}: parameter not set`);
-  const result = expandParameter(expression, env);
+  // A shell variable may outgrow a Dockerfile word: the interpreter holds words to its own limit.
+  const result = expandParameter(expression, env, { maxLength: Number.POSITIVE_INFINITY });
   if (!result.ok) throw new ExpansionFailure(result.message.replace(/^failed to process "[^"]*": /, ''));
   return result.value;
 }

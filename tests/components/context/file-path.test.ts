@@ -25,6 +25,8 @@ describe('checkFilePath', () => {
     ['src\\x', 'not \\'],
     ['a\u0000b', 'control characters'],
     ['line\nbreak', 'control characters'],
+    ['photo\u202Egpj.exe', 'text-direction characters'],
+    ['a\u2067b', 'text-direction characters'],
     ['x'.repeat(MAX_PATH_LENGTH + 1), 'under 200'],
     ['requirements.txt', 'already a file called requirements.txt'],
     ['Dockerfile', 'already a file called Dockerfile'],

@@ -1,6 +1,11 @@
 /** The worker client: only the newest request's answer is applied, and a failing worker fails requests, not the page. */
-import { describe, expect, it } from 'vitest';
-import { createEngineClient, type WorkerPort } from '../../../src/components/engine/engine-client.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createEngineClient,
+  JOB_BUDGET_MS,
+  RESTART_AFTER_MS,
+  type WorkerPort,
+} from '../../../src/components/engine/engine-client.ts';
 import { parse } from '../../../src/components/engine/parse-job.ts';
 import type { EngineRequest, EngineResponse } from '../../../src/components/engine/protocol.ts';
 
@@ -141,5 +146,76 @@ describe('engine client', () => {
     client.dispose();
     expect(worker.terminated()).toBe(true);
     await expect(pending).resolves.toEqual({ status: 'stale' });
+  });
+});
+
+describe('engine client with a worker it can restart', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A client over fake workers, started on demand: `workers[0]` first, then each restart's. */
+  function restartable() {
+    vi.useFakeTimers();
+    const workers: ReturnType<typeof fakeWorker>[] = [];
+    const client = createEngineClient(
+      () => {
+        const worker = fakeWorker();
+        workers.push(worker);
+        return worker.port;
+      },
+      () => Date.now(),
+    );
+    return { client, workers };
+  }
+
+  it('ends a build that runs past its budget, says why, and sends what was waiting to a new worker', async () => {
+    const { client, workers } = restartable();
+    const build = client.request('build', input('FROM scratch\n'));
+    const terminal = client.request('terminal', { session: 't', action: { kind: 'interrupt' } });
+    vi.advanceTimersByTime(JOB_BUDGET_MS.build);
+    const outcome = await build;
+    expect(outcome).toMatchObject({ status: 'failed' });
+    if (outcome.status === 'failed') expect(outcome.message).toContain('stopped the build after 20 s');
+    expect(workers[0]?.terminated()).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1]?.sent.map((request) => request.kind)).toEqual(['terminal']);
+    // The old worker's late answer changes nothing; the new one's is applied.
+    workers[0]?.answer({ id: 2, kind: 'terminal', status: 'failed', message: 'old' });
+    workers[1]?.answer({ id: 2, kind: 'terminal', status: 'failed', message: 'new' });
+    await expect(terminal).resolves.toEqual({ status: 'failed', message: 'new' });
+  });
+
+  it('restarts the worker when a newer edit arrives while the previous job is stuck, and says so', async () => {
+    const { client, workers } = restartable();
+    const stuck = client.request('parse', input('FROM scratch\n'));
+    vi.advanceTimersByTime(RESTART_AFTER_MS);
+    const fix = client.request('parse', input('FROM alpine:3.22\n'));
+    await expect(stuck).resolves.toEqual({ status: 'stale' });
+    expect(workers[0]?.terminated()).toBe(true);
+    expect(workers[1]?.sent).toHaveLength(1);
+    workers[1]?.run(workers[1].sent[0]);
+    const outcome = await fix;
+    expect(outcome).toMatchObject({ status: 'done' });
+    if (outcome.status === 'done') expect(outcome.notice).toContain('still running after 3 s');
+  });
+
+  it('keeps the worker when the newer edit comes before the previous job has run long', async () => {
+    const { client, workers } = restartable();
+    client.request('parse', input('FROM scratch\n'));
+    vi.advanceTimersByTime(RESTART_AFTER_MS - 100);
+    const next = client.request('parse', input('FROM alpine:3.22\n'));
+    expect(workers).toHaveLength(1);
+    workers[0]?.run(workers[0].sent[1]);
+    const outcome = await next;
+    expect(outcome).toMatchObject({ status: 'done' });
+    expect(outcome.status === 'done' && outcome.notice).toBeFalsy();
+  });
+
+  it('gives terminal commands no budget: Ctrl+C stops those', () => {
+    const { client, workers } = restartable();
+    client.request('terminal', { session: 't', action: { kind: 'interrupt' } });
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(workers).toHaveLength(1);
   });
 });

@@ -18,6 +18,7 @@ const state: PublicState = {
   timer: null,
   follow: null,
   locks: {},
+  joiningOpen: true,
   now: 1000,
 };
 

@@ -7,12 +7,18 @@ import { api } from '../../../../server/workshop-server.ts';
 
 export const prerender = false;
 
-export const GET = api(({ request, params, server }) => {
+export const GET = api(({ request, params, server, address }) => {
   const workshop = server.instructor(request, params.code);
-  server.streamFull();
+  server.admitStream(workshop, null, address);
   const snapshot = server.store.snapshot(workshop, server.hub.online(workshop.id), Date.now());
   return server.hub.open(
-    { audience: 'instructors', workshopId: workshop.id, participantId: null, signal: request.signal },
+    {
+      audience: 'instructors',
+      workshopId: workshop.id,
+      participantId: null,
+      address,
+      signal: request.signal,
+    },
     formatEvent('snapshot', snapshot),
   );
 });

@@ -4,4 +4,6 @@ import { api } from '../../../../server/workshop-server.ts';
 
 export const prerender = false;
 
-export const GET = api(({ params, server }) => json(server.publicState(server.workshop(params.code))));
+export const GET = api(({ params, server, address }) =>
+  json(server.publicState(server.workshopByTypedCode(params.code, address))),
+);

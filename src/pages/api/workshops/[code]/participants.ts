@@ -8,7 +8,8 @@ export const prerender = false;
 
 export const POST = api(async ({ request, params, server, address }) => {
   server.limit('join', address);
-  const workshop = server.workshop(params.code);
+  const workshop = server.workshopByTypedCode(params.code, address);
+  server.limit('workshopJoin', workshop.code);
   const body = await readJson(request, joinBody, LIMITS.smallBodyBytes);
   const { participant, token } = server.store.join(workshop, body, server.config.maxParticipants, Date.now());
   server.announceParticipant(workshop, participant.view);

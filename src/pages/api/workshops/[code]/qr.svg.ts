@@ -5,8 +5,8 @@ import { api } from '../../../../server/workshop-server.ts';
 
 export const prerender = false;
 
-export const GET = api(({ request, params, server }) => {
-  const workshop = server.workshop(params.code);
+export const GET = api(({ request, params, server, address }) => {
+  const workshop = server.workshopByTypedCode(params.code, address);
   const url = joinUrl(request, server.config, workshop.code);
   return new Response(qrSvg(url, `QR code of ${url}`), {
     headers: { 'content-type': 'image/svg+xml', 'cache-control': 'private, max-age=3600' },
