@@ -3,9 +3,10 @@
 # /work/shared/oracle (start it first; ORACLE_HOME as it was started). For each case folder:
 # docker build, docker save (Docker 28 writes manifest.json and an OCI layout in one tar),
 # `docker history` and `docker image inspect` as the figures the tests hold the reader to.
-# Then OCI image layouts with gzip and zstd layers, recompressed from the saved layers.
+# Each archive is kept gzipped (the tests unpack it in memory); the tests make the OCI layouts with
+# gzip and zstd layers from it (tests/lib/image-archive/oci-layout.ts).
 set -euo pipefail
-: "${ORACLE_HOME:?set ORACLE_HOME to the oracle engine's home}"
+: "${ORACLE_HOME:?set ORACLE_HOME to the home of the oracle engine}"
 . "$ORACLE_HOME/env.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 fixtures=$(cd "$here/../../tests/lib/image-archive/fixtures" && pwd)
@@ -38,8 +39,12 @@ with tarfile.open(sys.argv[1]) as outer:
                 print(index, kind, oct(m.mode), m.uid, m.gid, m.size if m.isfile() else 0, m.name, m.linkname, sep='\t')
 PY
 done
-for name in go-scratch busybox-removed; do
-  npx node "$here/oci-layout.ts" "$fixtures/$name.docker.tar" gzip "$fixtures/$name.oci-gzip.tar"
-  npx node "$here/oci-layout.ts" "$fixtures/$name.docker.tar" zstd "$fixtures/$name.oci-zstd.tar"
-done
+gzip -9f "$fixtures"/*.docker.tar
+# What the real tools say about the files the reader reads itself: dpkg-query's package list,
+# readelf's interpreter and needed libraries, `go version -m`'s build info.
+docker run --rm debian:bookworm-slim dpkg-query -W -f '${Package}\t${Version}\n' > "$fixtures/debian-files.dpkg-query.txt"
+docker run --rm debian:bookworm-slim cat /usr/bin/env > "$ORACLE_HOME/env.bin"
+readelf -l -d "$ORACLE_HOME/env.bin" | grep -E 'interpreter|NEEDED' > "$fixtures/debian-files.readelf.txt"
+docker build --network=host -q --target builder -t fixture/go-builder -f "$examples/go-scratch.Dockerfile" "$examples/go-app" >/dev/null
+docker run --rm fixture/go-builder go version -m /usr/src/app/bin/app > "$fixtures/go-scratch.go-version.txt"
 ls -la "$fixtures"

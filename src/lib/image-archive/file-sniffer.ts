@@ -77,8 +77,11 @@ export class FileSniffer {
   write(bytes: Uint8Array): void {
     const start = this.position;
     this.position += bytes.length;
-    if (this.head.length < this.headLimit) {
-      this.head.push(bytes.subarray(0, this.headLimit - this.head.length));
+    // Deciding what the file is can raise the limit: keep the rest of this chunk too.
+    for (let used = 0; this.head.length < this.headLimit && used < bytes.length; ) {
+      const part = bytes.subarray(used, used + this.headLimit - this.head.length);
+      this.head.push(part);
+      used += part.length;
       if (!this.decided && this.head.length >= Math.min(4, this.size)) this.decide();
       if (this.elf && this.head.length >= this.headLimit) this.elfReady();
     }
