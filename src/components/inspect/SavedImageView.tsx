@@ -11,6 +11,7 @@ import { cycloneDxDocument, spdxDocument } from '../../lib/image-archive/sbom.ts
 import { ImageExplorer } from '../explorer/LayerExplorer.tsx';
 import { RunCheck } from '../run/RunCheck.tsx';
 import type { InspectResult } from './protocol.ts';
+import { RealBesideSimulated } from './RealBesideSimulated.tsx';
 
 export interface SavedImageViewProps {
   /** The file's name, as the learner picked it. */
@@ -173,6 +174,8 @@ export function SavedImageView({ name, result }: SavedImageViewProps) {
         <h2 id={`${id}-files`}>Layers and files</h2>
         <ImageExplorer stage={image.stage} trees={trees} analysis={analysis} saved />
       </section>
+
+      <RealBesideSimulated stage={image.stage} analysis={analysis} />
     </div>
   );
 }

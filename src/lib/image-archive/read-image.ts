@@ -59,7 +59,8 @@ export interface SavedImage {
 }
 
 export type ReadProgress =
-  | { readonly phase: 'index' | 'metadata' }
+  | { readonly phase: 'index' }
+  | { readonly phase: 'metadata' }
   | {
       readonly phase: 'layer';
       readonly layer: number;
