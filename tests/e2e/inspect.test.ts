@@ -62,6 +62,25 @@ describe.skipIf(!HAS_CHROMIUM)('inspecting a saved image', () => {
     await page.close();
   });
 
+  it('puts the Go image beside the simulator’s build of the course’s go-scratch Dockerfile', async () => {
+    const page = await open();
+    await pick(page, 'go-scratch.tar', goImage);
+    await page.locator('.mc-saved').waitFor();
+    await page.locator('.mc-beside select').selectOption({ label: 'Go: two stages, scratch runtime' });
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const result = page.locator('.mc-beside-result');
+    await result.waitFor({ timeout: 60_000 });
+    const rows = result.locator('tbody tr');
+    // Three layers paired on both sides, then the image's total.
+    expect(await rows.count()).toBe(4);
+    expect(await rows.nth(1).textContent()).toMatch(/COPY \/usr\/src\/app\/bin\/app.*5\.5 MB.*5\.8 MB/);
+    expect(await result.locator('.mc-beside-verdicts li').first().textContent()).toBe(
+      'Run check: real starts, simulated starts',
+    );
+    expect(await result.textContent()).toContain('Files only in the real image: none.');
+    await page.close();
+  });
+
   it('reads the Debian files image: dpkg packages and a download of the SBOM', async () => {
     const page = await openPage(browser, errors, { acceptDownloads: true });
     await page.goto(`${url}/inspect/`);
@@ -121,6 +140,9 @@ describe.skipIf(!HAS_CHROMIUM)('inspecting a saved image', () => {
         const page = await open({ theme, width, height });
         await pick(page, 'go-scratch.tar', goImage);
         await page.locator('.mc-saved').waitFor();
+        await page.locator('.mc-beside select').selectOption({ label: 'Go: two stages, scratch runtime' });
+        await page.getByRole('button', { name: 'Compare' }).click();
+        await page.locator('.mc-beside-result').waitFor({ timeout: 60_000 });
         if (width === 1280) expect(await seriousAxeViolations(page)).toEqual([]);
         await page.screenshot({ path: `${SCREENSHOTS}/inspect-${theme}-${width}.png`, fullPage: true });
         await page.close();
