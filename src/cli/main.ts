@@ -2,9 +2,10 @@
 import { type CliCommand, type CliIo, EXIT_OK, EXIT_USAGE } from './command.ts';
 import { buildCommand } from './commands/build.ts';
 import { imageCommand } from './commands/image.ts';
+import { inspectCommand } from './commands/inspect.ts';
 import { parseCommand } from './commands/parse.ts';
 
-const COMMANDS: readonly CliCommand[] = [parseCommand, buildCommand, imageCommand];
+const COMMANDS: readonly CliCommand[] = [parseCommand, buildCommand, imageCommand, inspectCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -67,7 +67,7 @@ function parseArgs(args: readonly string[]): Options | string {
 }
 
 /** What the analysis found, after the build output. */
-function analysisReport(analysis: Analysis): string[] {
+export function analysisReport(analysis: Analysis): string[] {
   const lines: string[] = [''];
   const { run, surface, efficiency } = analysis;
   if (run) {

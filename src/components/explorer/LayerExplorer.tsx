@@ -6,10 +6,13 @@
  */
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { Analysis } from '../../lib/analysis/analyze.ts';
+import type { EfficiencyReport } from '../../lib/analysis/efficiency.ts';
 import type { SurfaceCategory, SurfaceItem } from '../../lib/analysis/surface.ts';
+import type { StageResult } from '../../lib/build/result.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { diffTrees } from '../../lib/fs/diff.ts';
-import { emptyTree } from '../../lib/fs/tree.ts';
+import { type DirNode, emptyTree } from '../../lib/fs/tree.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { BuildOutput, ImageOutput } from '../engine/protocol.ts';
 import { FileTree } from './FileTree.tsx';
@@ -42,22 +45,8 @@ export interface LayerExplorerProps {
 const IMAGE_DELAY_MS = 300;
 
 export function LayerExplorer({ build, engine, active, showLayer }: LayerExplorerProps) {
-  const id = useId();
   const [image, setImage] = useState<ImageOutput | undefined>();
   const [imageError, setImageError] = useState<string | undefined>();
-  /** The selected layer; null follows the last one. */
-  const [layer, setLayer] = useState<number | null>(null);
-  const [mode, setMode] = useState<ViewMode>('aggregated');
-  const [order, setOrder] = useState<SortOrder>('name');
-  const [query, setQuery] = useState('');
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  /** While a filter is on, the directories open for it (they start as the ones leading to matches). */
-  const [filterOpen, setFilterOpen] = useState<
-    { for: FilterResult; open: ReadonlySet<string> } | undefined
-  >();
-  const [activePath, setActivePath] = useState<string | null>(null);
-  const [reveal, setReveal] = useState(0);
-  const treeId = `${id}-tree`;
 
   const target = build ? build.result.stages[build.result.target ?? -1] : undefined;
   const hasImage = target !== undefined && !target.skipped;
@@ -83,6 +72,67 @@ export function LayerExplorer({ build, engine, active, showLayer }: LayerExplore
     };
   }, [active, engine, build?.build, hasImage]);
 
+  if (!build) return <p class="mc-panel-waiting">Building the image…</p>;
+  if (!hasImage)
+    return (
+      <p class="mc-explorer-empty">
+        No image to explore: {build.result.error?.message ?? 'the build made none'}. Fix the build and the
+        layers appear here.
+      </p>
+    );
+  if (!image) return <p class="mc-panel-waiting">{imageError ?? 'Loading the image’s files…'}</p>;
+
+  return (
+    <ImageExplorer
+      stage={image.stage}
+      trees={image.trees}
+      analysis={build.analysis}
+      dataBuild={image.build}
+      stale={image.build !== build.build}
+      {...(showLayer ? { showLayer } : {})}
+    />
+  );
+}
+
+export interface ImageExplorerProps {
+  /** The image: a build's target stage, or a saved image read as one. */
+  readonly stage: StageResult;
+  /** Its files after each layer. */
+  readonly trees: readonly DirNode[];
+  readonly analysis: Pick<Analysis, 'surface' | 'efficiency'>;
+  /** The build the image comes from, when it comes from one. */
+  readonly dataBuild?: number;
+  /** A newer build is on its way. */
+  readonly stale?: boolean;
+  readonly showLayer?: { readonly index: number; readonly seq: number };
+  /** A saved image: its layers have no Dockerfile line, and none of them is "the base". */
+  readonly saved?: boolean;
+}
+
+/** The explorer itself, driven by plain data: the simulator's builds and real saved images alike. */
+export function ImageExplorer({
+  stage,
+  trees,
+  analysis,
+  dataBuild,
+  stale,
+  showLayer,
+  saved,
+}: ImageExplorerProps) {
+  const id = useId();
+  /** The selected layer; null follows the last one. */
+  const [layer, setLayer] = useState<number | null>(null);
+  const [mode, setMode] = useState<ViewMode>('aggregated');
+  const [order, setOrder] = useState<SortOrder>('name');
+  const [query, setQuery] = useState('');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  /** While a filter is on, the directories open for it (they start as the ones leading to matches). */
+  const [filterOpen, setFilterOpen] = useState<
+    { for: FilterResult; open: ReadonlySet<string> } | undefined
+  >();
+  const [activePath, setActivePath] = useState<string | null>(null);
+  const [reveal, setReveal] = useState(0);
+  const treeId = `${id}-tree`;
   useEffect(() => {
     if (!showLayer) return;
     setLayer(showLayer.index);
@@ -91,13 +141,13 @@ export function LayerExplorer({ build, engine, active, showLayer }: LayerExplore
     setActivePath(null);
   }, [showLayer?.seq]);
 
-  const layers = image?.stage.layers ?? [];
+  const layers = stage.layers;
   const layerIndex = Math.min(layer ?? layers.length - 1, layers.length - 1);
-  const after = image?.trees[layerIndex];
+  const after = trees[layerIndex];
 
   const changes = useMemo(
-    () => (image && after ? diffTrees(image.trees[layerIndex - 1] ?? emptyTree(), after) : []),
-    [image, layerIndex],
+    () => (after ? diffTrees(trees[layerIndex - 1] ?? emptyTree(), after) : []),
+    [trees, layerIndex],
   );
   const tree = useMemo(
     () =>
@@ -115,7 +165,7 @@ export function LayerExplorer({ build, engine, active, showLayer }: LayerExplore
   );
   const found = activePath === null ? -1 : rows.findIndex((row) => row.entry.path === activePath);
   const activeRow = Math.max(0, found);
-  const surface = build?.analysis.surface;
+  const surface = analysis.surface;
   const badges = useMemo(() => surfaceByPath(surface?.items ?? []), [surface]);
 
   const setOpen = (change: (open: Set<string>) => void) => {
@@ -138,30 +188,20 @@ export function LayerExplorer({ build, engine, active, showLayer }: LayerExplore
     if (reveal > 0) document.getElementById(treeId)?.focus({ preventScroll: true });
   }, [reveal]);
 
-  if (!build) return <p class="mc-panel-waiting">Building the image…</p>;
-  if (!hasImage)
-    return (
-      <p class="mc-explorer-empty">
-        No image to explore: {build.result.error?.message ?? 'the build made none'}. Fix the build and the
-        layers appear here.
-      </p>
-    );
-  if (!image) return <p class="mc-panel-waiting">{imageError ?? 'Loading the image’s files…'}</p>;
-
-  const stage = image.stage;
   const selected = layers[layerIndex];
   return (
-    <div class="mc-explorer" data-build={image.build}>
+    <div class="mc-explorer" data-build={dataBuild}>
       <p class="mc-explorer-summary">
         <strong>{stage.reference}</strong> · {layers.length} layers · {formatSize(stage.size ?? 0)}
         {!stage.built && ' · the build stopped before this image was finished'}
-        {image.build !== build.build && <span class="mc-explorer-stale"> · updating…</span>}
+        {stale && <span class="mc-explorer-stale"> · updating…</span>}
       </p>
       <div class="mc-explorer-grid">
         <div class="mc-explorer-layers">
           <LayerList
             idPrefix={id}
             layers={layers}
+            saved={saved === true}
             selected={layerIndex}
             onSelect={(index) => {
               setLayer(index === layers.length - 1 ? null : index);
@@ -172,7 +212,7 @@ export function LayerExplorer({ build, engine, active, showLayer }: LayerExplore
         <div class="mc-explorer-main">
           <h3 class="mc-explorer-heading">
             Files {mode === 'aggregated' ? 'of the image at' : 'in'} layer {layerIndex + 1}
-            {selected && (
+            {selected && !saved && (
               <span class="mc-explorer-layer-command">
                 {selected.line === null ? ' (base image)' : ` (line ${selected.line})`}
               </span>
@@ -267,7 +307,7 @@ export function LayerExplorer({ build, engine, active, showLayer }: LayerExplore
           )}
         </div>
         <div class="mc-explorer-figures">
-          <Efficiency build={build} />
+          <Efficiency report={analysis.efficiency} />
           <Surface items={surface?.items ?? []} onShow={showInTree} />
         </div>
       </div>
@@ -279,11 +319,12 @@ interface LayerListProps {
   readonly idPrefix: string;
   readonly layers: readonly { createdBy: string; line: number | null; size: number }[];
   readonly selected: number;
+  readonly saved: boolean;
   readonly onSelect: (index: number) => void;
 }
 
 /** The layers as a listbox: arrows move the selection, which the tree follows. */
-function LayerList({ idPrefix, layers, selected, onSelect }: LayerListProps) {
+function LayerList({ idPrefix, layers, selected, saved, onSelect }: LayerListProps) {
   const options = useRef<(HTMLDivElement | null)[]>([]);
   const moved = useRef(false);
   useEffect(() => {
@@ -327,7 +368,9 @@ function LayerList({ idPrefix, layers, selected, onSelect }: LayerListProps) {
             <span class="mc-layer-index">{index + 1}</span>
             <span class="mc-layer-size">{formatSize(entry.size)}</span>
             <span class="mc-layer-command">{entry.createdBy}</span>
-            <span class="mc-layer-line">{entry.line === null ? 'base image' : `line ${entry.line}`}</span>
+            <span class="mc-layer-line">
+              {saved ? '' : entry.line === null ? 'base image' : `line ${entry.line}`}
+            </span>
           </div>
         ))}
       </div>
@@ -335,8 +378,7 @@ function LayerList({ idPrefix, layers, selected, onSelect }: LayerListProps) {
   );
 }
 
-function Efficiency({ build }: { build: BuildOutput }) {
-  const report = build.analysis.efficiency;
+function Efficiency({ report }: { report: EfficiencyReport | null }) {
   return (
     <section class="mc-efficiency" aria-label="Image efficiency">
       <h3 class="mc-explorer-heading">Efficiency</h3>

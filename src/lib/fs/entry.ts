@@ -10,8 +10,16 @@ export type Exec =
       readonly linkage: 'shared';
       /** Which C library it was built against, when known (Python wheels: manylinux vs musllinux). */
       readonly libc?: 'glibc' | 'musl';
+      /** The libraries its headers name (DT_NEEDED), where they were read: real images only. */
+      readonly needed?: readonly string[];
     }
-  | { readonly kind: 'elf'; readonly linkage: 'dynamic'; readonly interpreter: string }
+  | {
+      readonly kind: 'elf';
+      readonly linkage: 'dynamic';
+      readonly interpreter: string;
+      /** The libraries its headers name (DT_NEEDED), where they were read: real images only. */
+      readonly needed?: readonly string[];
+    }
   | { readonly kind: 'script'; readonly shebang: string };
 
 /** One path as a layer records it. */
