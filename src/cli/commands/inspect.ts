@@ -1,8 +1,10 @@
 /** `sim inspect IMAGE.tar [--json] [--files]`: a real saved image, read as the browser reads it. */
+
 import { openAsBlob } from 'node:fs';
 import { analyzeImage } from '../../lib/analysis/analyze-image.ts';
 import { toJsonReport } from '../../lib/build/report.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
+import { KNOWN } from '../../lib/certainty.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { blobSource } from '../../lib/image-archive/byte-source.ts';
 import { ArchiveError } from '../../lib/image-archive/errors.ts';
@@ -33,6 +35,8 @@ function asBuild(image: SavedImage): BuildResult {
     error: null,
     stages: [image.stage],
     target: 0,
+    // Read from the image itself: real data, nothing estimated.
+    certainty: KNOWN,
     steps: [],
     diagnostics: [],
     cache: new Map(),

@@ -3,10 +3,12 @@
  * layer, files on one side only, whether each starts and which tools each carries, and what the
  * simulator says about the figures it modelled. The engine worker loads only when asked.
  */
+
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Analysis } from '../../lib/analysis/analyze.ts';
 import { type RealVsSimulated, realVsSimulated } from '../../lib/analysis/real-vs-simulated.ts';
 import type { StageResult } from '../../lib/build/result.ts';
+import { gapsOf } from '../../lib/certainty.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { createEngineClient, type EngineClient, startEngineWorker } from '../engine/engine-client.ts';
 import type { BuildOutput, SourceFiles } from '../engine/protocol.ts';
@@ -28,7 +30,9 @@ type State =
 /** Sentences in which the simulator says a figure is modelled, measured elsewhere or a stand-in. */
 function estimateNotes(build: BuildOutput): string[] {
   const notes = build.result.stages.flatMap((stage) =>
-    stage.base?.kind === 'image' && stage.base.note ? [`${stage.reference}: ${stage.base.note}`] : [],
+    stage.base?.kind === 'image'
+      ? gapsOf(stage.base.certainty).map((gap) => `${stage.reference}: ${gap.text}`)
+      : [],
   );
   for (const step of build.result.steps)
     if (

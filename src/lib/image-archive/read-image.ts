@@ -4,7 +4,9 @@
  * plus what only a real image has: each layer's blob, compression and file count, the packages.
  * Streams every layer once, keeping file metadata and a bounded amount of text, never file data.
  */
+
 import type { BuiltLayer, HistoryEntry, StageResult } from '../build/result.ts';
+import { KNOWN } from '../certainty.ts';
 import type { LayerEntry } from '../fs/entry.ts';
 import { applyLayer, type DirNode, emptyTree, lstat } from '../fs/tree.ts';
 import type { ByteSource } from './byte-source.ts';
@@ -125,7 +127,7 @@ export async function readSavedImage(source: ByteSource, options: ReadOptions = 
     const entries = [...opaqueWhiteouts(tree, read.files.opaque), ...read.files.entries];
     tree = applyLayer(tree, entries);
     for (const [entry, info] of read.files.goBuilds) goBuilds.set(entry, info);
-    built.push({ createdBy: '', line: null, stage: null, size: read.files.size, entries });
+    built.push({ createdBy: '', line: null, stage: null, size: read.files.size, certainty: KNOWN, entries });
     saved.push({
       blob: plan.layers[index] as string,
       compression: read.compression,
@@ -147,6 +149,8 @@ export async function readSavedImage(source: ByteSource, options: ReadOptions = 
     reference,
     base: null,
     built: true,
+    // Everything here is read from the saved image: known.
+    certainty: KNOWN,
     tree,
     layers,
     history: history.map(
