@@ -10,6 +10,7 @@ import {
   type DecodedLayer,
   decodeLayer,
   FORMAT_VERSION,
+  type ImageConfig,
   type ImageRecord,
   type LayerRecord,
   type PackageRecord,
@@ -121,6 +122,16 @@ export function createCatalog(index: CatalogIndex, read: ReadCatalogFile): Catal
       }
       return { record, resolution, layers, tree: treeOf(record.layers, layers), packages, contents };
     },
+  };
+}
+
+/** A base image's configuration as the catalog records it; undefined for an image it does not hold. */
+export function imageConfigLookup(
+  catalog: Pick<Catalog, 'resolve'>,
+): (reference: string) => ImageConfig | undefined {
+  return (reference) => {
+    const resolution = catalog.resolve(reference);
+    return resolution.ok ? resolution.image.config : undefined;
   };
 }
 
