@@ -1,5 +1,6 @@
 /** `pip install` without `--no-cache-dir`: pip keeps every downloaded wheel in ~/.cache/pip. */
 import type { Diagnostic } from '../diagnostic.ts';
+import { disablesPipCache } from '../shell/commands/pip.ts';
 import { finding, insertFix, type Rule } from './rule.ts';
 import { hasFlag, mountsCacheOn, pipInstall, runScripts } from './run-commands.ts';
 import { stageChain, targetIndex } from './stages.ts';
@@ -26,7 +27,9 @@ export const pipNoCacheDir: Rule = {
       for (const instruction of stages[index]?.instructions ?? []) {
         if (
           instruction.kind === 'ENV' &&
-          instruction.pairs.some((pair) => pair.key.value === 'PIP_NO_CACHE_DIR')
+          instruction.pairs.some(
+            (pair) => pair.key.value === 'PIP_NO_CACHE_DIR' && disablesPipCache(pair.value.value),
+          )
         )
           envOff = true;
         if (instruction.kind !== 'RUN' || envOff || mountsCacheOn(instruction, '.cache')) continue;

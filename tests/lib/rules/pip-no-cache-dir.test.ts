@@ -23,6 +23,9 @@ describe('rule/pip-no-cache-dir', () => {
   it.each([
     'FROM python:3.9-slim\nRUN pip install --no-cache-dir flask\n',
     'FROM python:3.9-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n',
+    // pip turns the cache off for `no` and `false` too: hadolint's DL3042 spec wrongly keeps warning.
+    'FROM python:3.9-slim\nENV PIP_NO_CACHE_DIR=no\nRUN pip install flask\n',
+    'FROM python:3.9-slim\nENV PIP_NO_CACHE_DIR=false\nRUN pip install flask\n',
     'FROM python:3.9-slim\nRUN PIP_NO_CACHE_DIR=1 pip install flask\n',
     'FROM python:3.9-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n',
     'FROM python:3.9-slim\nRUN pip download flask\n',

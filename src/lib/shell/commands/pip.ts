@@ -11,6 +11,30 @@ import type { PackageCatalog } from '../../packages/catalog.ts';
 import { normalizeName, type PipTarget, parseRequirementLine, type Requirement } from '../../packages/pip.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
 
+// Python's strtobool: the values pip accepts for a boolean option.
+const TRUTH_VALUES: ReadonlySet<string> = new Set([
+  'y',
+  'yes',
+  't',
+  'true',
+  'on',
+  '1',
+  'n',
+  'no',
+  'f',
+  'false',
+  'off',
+  '0',
+]);
+
+/**
+ * Whether PIP_NO_CACHE_DIR turns pip's cache off. pip keeps an old quirk: any value strtobool
+ * accepts does, `false` and `no` included; other values are an option error.
+ */
+export function disablesPipCache(value: string | undefined): boolean {
+  return value !== undefined && TRUTH_VALUES.has(value.toLowerCase());
+}
+
 /** pip's default when a package is not in the data: installed as an estimate, and said so. */
 const UNKNOWN_PACKAGE_BYTES = 500_000;
 
@@ -314,11 +338,7 @@ async function install(
       `${missing.requirement.name} is not in the simulator's package data: installed as an estimate of ${(UNKNOWN_PACKAGE_BYTES / 1e3).toFixed(0)} kB; its real size and files are unknown.`,
     );
   }
-  const cacheDisabled =
-    options.noCache ||
-    ['1', 'true', 'yes', 'on', 'off', '0', 'false'].includes(
-      (context.env.get('PIP_NO_CACHE_DIR') ?? '').toLowerCase(),
-    );
+  const cacheDisabled = options.noCache || disablesPipCache(context.env.get('PIP_NO_CACHE_DIR'));
   if (!cacheDisabled && wheels.length > 0) {
     const cache = joinPath(context.env.get('HOME') ?? context.state.user.home, '.cache/pip');
     const entries = pip.cacheEntries(wheels, cache).map((entry) => ({ ...entry, uid, gid }));
