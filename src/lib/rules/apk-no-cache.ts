@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostic.ts';
 import { finding, insertFix, type Rule } from './rule.ts';
 import { commandName, hasFlag, mountsCacheOn, runScripts, subcommand } from './run-commands.ts';
-import { shippedStages } from './stages.ts';
+import { shippedStages, withTriggers } from './stages.ts';
 
 const APK_OPTIONS_WITH_VALUE = new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir']);
 
@@ -23,7 +23,7 @@ export const apkNoCache: Rule = {
     const diagnostics: Diagnostic[] = [];
     for (const stage of input.dockerfile.stages) {
       if (!shipped.has(stage.index)) continue;
-      for (const run of stage.instructions) {
+      for (const run of withTriggers(stage.instructions)) {
         if (run.kind !== 'RUN' || mountsCacheOn(run, '/var/cache/apk')) continue;
         for (const script of runScripts(input, run)) {
           for (const command of script.commands) {

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostic.ts';
 import { finding, insertFix, type Rule } from './rule.ts';
 import { commandName, mountsCacheOn, runScripts, subcommand } from './run-commands.ts';
-import { shippedStages } from './stages.ts';
+import { shippedStages, withTriggers } from './stages.ts';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const APT_OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
@@ -26,7 +26,7 @@ export const aptListsNotRemoved: Rule = {
     const diagnostics: Diagnostic[] = [];
     for (const stage of input.dockerfile.stages) {
       if (!shipped.has(stage.index)) continue;
-      for (const run of stage.instructions) {
+      for (const run of withTriggers(stage.instructions)) {
         if (run.kind !== 'RUN' || mountsCacheOn(run, '/var/lib/apt')) continue;
         for (const script of runScripts(input, run)) {
           const removes = script.commands.some(

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostic.ts';
 import { finding, insertFix, type Rule } from './rule.ts';
 import { commandName, hasFlag, runScripts, subcommand } from './run-commands.ts';
-import { shippedStages } from './stages.ts';
+import { shippedStages, withTriggers } from './stages.ts';
 
 const APT = new Set(['apt-get', 'apt']);
 const APT_OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
@@ -24,7 +24,7 @@ export const aptNoInstallRecommends: Rule = {
     const diagnostics: Diagnostic[] = [];
     for (const stage of input.dockerfile.stages) {
       if (!shipped.has(stage.index)) continue;
-      for (const run of stage.instructions) {
+      for (const run of withTriggers(stage.instructions)) {
         if (run.kind !== 'RUN') continue;
         for (const script of runScripts(input, run)) {
           for (const command of script.commands) {

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostic.ts';
 import { disablesPipCache } from '../shell/commands/pip.ts';
 import { finding, insertFix, type Rule } from './rule.ts';
 import { hasFlag, mountsCacheOn, pipInstall, runScripts } from './run-commands.ts';
-import { stageChain, targetIndex } from './stages.ts';
+import { stageChain, targetIndex, withTriggers } from './stages.ts';
 
 export const pipNoCacheDir: Rule = {
   code: 'rule/pip-no-cache-dir',
@@ -24,7 +24,7 @@ export const pipNoCacheDir: Rule = {
     // PIP_NO_CACHE_DIR set by an earlier ENV of the final image's chain of stages turns the cache off.
     let envOff = false;
     for (const index of stageChain(input, targetIndex(input))) {
-      for (const instruction of stages[index]?.instructions ?? []) {
+      for (const instruction of withTriggers(stages[index]?.instructions ?? [])) {
         if (
           instruction.kind === 'ENV' &&
           instruction.pairs.some(

@@ -14,6 +14,8 @@ describe('rule/apk-no-cache', () => {
     ['FROM alpine:3.22\nRUN apk add --update curl\n', [2]],
     ['FROM alpine:3.22\nRUN apk add curl && rm -rf /var/cache/apk/*\n', [2]],
     ['FROM alpine:3.22\nRUN /sbin/apk add curl\n', [2]],
+    // An ONBUILD trigger runs in every image built FROM this one.
+    ['FROM alpine:3.22\nONBUILD RUN apk add curl\n', [2]],
     ['FROM alpine:3.22\nRUN apk -X https://dl-cdn.alpinelinux.org/alpine/edge/testing add tool\n', [2]],
   ])('catches %j', (text, expected) => {
     expect(lines(check(apkNoCache, text))).toEqual(expected);

@@ -16,6 +16,7 @@ describe('rule/apt-lists-not-removed', () => {
       [2],
     ],
     ['FROM debian:bookworm-slim\nRUN apt update && apt install -y curl\n', [2]],
+    ['FROM debian:bookworm-slim\nONBUILD RUN apt-get update\n', [2]],
     [
       'FROM debian:bookworm-slim\nRUN set -eux; \\\n    apt-get -q update; \\\n    apt-get install -y curl\n',
       [3],

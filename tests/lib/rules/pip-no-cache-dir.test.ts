@@ -12,6 +12,7 @@ describe('rule/pip-no-cache-dir', () => {
 
   it.each([
     ['FROM python:3.9-slim\nRUN pip3 install flask\n', [2]],
+    ['FROM python:3.9-slim\nONBUILD RUN pip install flask\n', [2]],
     ['FROM python:3.9-slim\nRUN python -m pip install flask\n', [2]],
     ['FROM python:3.9-slim\nRUN python3.9 -m pip install --upgrade pip && pip install -r req.txt\n', [2, 2]],
     ['FROM python:3.9-slim AS base\nRUN pip install flask\nFROM base\nCMD ["flask"]\n', [2]],
