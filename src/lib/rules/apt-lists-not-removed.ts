@@ -1,12 +1,25 @@
 /** `apt-get update` whose package lists stay in the layer: tens of megabytes the program never reads. */
 import type { Diagnostic } from '../diagnostic.ts';
 import { finding, insertFix, type Rule } from './rule.ts';
-import { commandName, mountsCacheOn, runScripts, subcommand } from './run-commands.ts';
+import {
+  commandName,
+  mountsCacheOn,
+  runScripts,
+  type SimpleCommandWords,
+  subcommand,
+} from './run-commands.ts';
 import { shippedStages, withTriggers } from './stages.ts';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const APT_OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
 const CLEANUP = ' && rm -rf /var/lib/apt/lists/*';
+// What empties the lists: the folder or everything in it, not `lists/lock` or `lists/partial` alone.
+const LISTS = /^\/var\/lib\/apt(\/lists)?\/?\*?$/;
+
+/** An `rm` that deletes the package lists; only one that runs after `apt-get update` helps. */
+function removesLists(command: SimpleCommandWords): boolean {
+  return commandName(command) === 'rm' && command.words.some((word) => LISTS.test(word.value ?? ''));
+}
 
 export const aptListsNotRemoved: Rule = {
   code: 'rule/apt-lists-not-removed',
@@ -29,17 +42,11 @@ export const aptListsNotRemoved: Rule = {
       for (const run of withTriggers(stage.instructions)) {
         if (run.kind !== 'RUN' || mountsCacheOn(run, '/var/lib/apt')) continue;
         for (const script of runScripts(input, run)) {
-          const removes = script.commands.some(
-            (command) =>
-              commandName(command) === 'rm' &&
-              command.words.some((word) => word.value?.startsWith('/var/lib/apt/lists')),
-          );
-          if (removes) continue;
-          for (const command of script.commands) {
+          for (const [at, command] of script.commands.entries()) {
             const name = commandName(command);
             if (name === undefined || !APT.has(name)) continue;
             const update = subcommand(command, APT_OPTIONS_WITH_VALUE);
-            if (update?.value !== 'update') continue;
+            if (update?.value !== 'update' || script.commands.slice(at + 1).some(removesLists)) continue;
             diagnostics.push(
               finding(
                 aptListsNotRemoved,
