@@ -5,6 +5,7 @@
 import type { BuildResult } from '../build/result.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import { parseDockerfile } from '../dockerfile/index.ts';
+import { addInsteadOfCopy } from './add-instead-of-copy.ts';
 import { apkNoCache } from './apk-no-cache.ts';
 import { aptListsNotRemoved } from './apt-lists-not-removed.ts';
 import { aptNoInstallRecommends } from './apt-no-install-recommends.ts';
@@ -23,6 +24,7 @@ import { exposeProtoCasing } from './expose-proto-casing.ts';
 import { finalUserRoot } from './final-user-root.ts';
 import { fromAsCasing } from './from-as-casing.ts';
 import { fromPlatformFlagConstDisallowed } from './from-platform-flag-const-disallowed.ts';
+import { healthcheckNeedsShell } from './healthcheck-needs-shell.ts';
 import { invalidDefaultArgInFrom } from './invalid-default-arg-in-from.ts';
 import { invalidDefinitionDescription } from './invalid-definition-description.ts';
 import { jsonArgs } from './json-args.ts';
@@ -32,6 +34,7 @@ import { multipleInstructionsDisallowed } from './multiple-instructions-disallow
 import { pathMissesBin } from './path-misses-bin.ts';
 import { pinBaseImage } from './pin-base-image.ts';
 import { pipNoCacheDir } from './pip-no-cache-dir.ts';
+import { pipefailMissing } from './pipefail-missing.ts';
 import { redundantTargetPlatform } from './redundant-target-platform.ts';
 import { reservedStageName } from './reserved-stage-name.ts';
 import type { Rule, RuleInput } from './rule.ts';
@@ -39,6 +42,7 @@ import { secretsInArgEnv } from './secrets-in-arg-env.ts';
 import { stageNameCasing } from './stage-name-casing.ts';
 import { undefinedArgInFrom } from './undefined-arg-in-from.ts';
 import { undefinedVar } from './undefined-var.ts';
+import { useraddWithoutNoLogInit } from './useradd-without-no-log-init.ts';
 import { workdirRelativePath } from './workdir-relative-path.ts';
 
 export type { Rule, RuleInput, RuleRefs } from './rule.ts';
@@ -61,12 +65,15 @@ export const RULES: readonly Rule[] = [
   copyFromUnknownStage,
   copyWholeFilesystem,
   copyIgnoredFile,
+  addInsteadOfCopy,
   undefinedVar,
   jsonArgs,
   multipleInstructionsDisallowed,
   legacyKeyValueFormat,
   exposeProtoCasing,
   exposeInvalidFormat,
+  healthcheckNeedsShell,
+  pipefailMissing,
   workdirRelativePath,
   maintainerDeprecated,
   secretsInArgEnv,
@@ -75,6 +82,7 @@ export const RULES: readonly Rule[] = [
   aptNoInstallRecommends,
   apkNoCache,
   pipNoCacheDir,
+  useraddWithoutNoLogInit,
   finalUserRoot,
   pathMissesBin,
   commandFileMissing,
