@@ -11,7 +11,7 @@ import {
   type SimpleCommandWords,
   subcommand,
 } from './run-commands.ts';
-import { shippedStages, withTriggers } from './stages.ts';
+import { shippedRuns } from './stages.ts';
 
 const APK_OPTIONS_WITH_VALUE = new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir']);
 
@@ -92,14 +92,10 @@ export const apkNoCache: Rule = {
   good: 'FROM alpine:3.22\nRUN apk add --no-cache ca-certificates\n',
   refs: { hadolint: ['DL3019'] },
   check(input) {
-    const shipped = shippedStages(input);
     const diagnostics: Diagnostic[] = [];
-    for (const stage of input.dockerfile.stages) {
-      if (!shipped.has(stage.index)) continue;
-      for (const run of withTriggers(stage.instructions)) {
-        if (run.kind !== 'RUN' || mountsCacheOn(run, '/var/cache/apk')) continue;
-        for (const script of runScripts(input, run)) diagnostics.push(...scriptFindings(script));
-      }
+    for (const run of shippedRuns(input)) {
+      if (mountsCacheOn(run, '/var/cache/apk')) continue;
+      for (const script of runScripts(input, run)) diagnostics.push(...scriptFindings(script));
     }
     return diagnostics;
   },

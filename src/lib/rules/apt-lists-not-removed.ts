@@ -8,7 +8,7 @@ import {
   type SimpleCommandWords,
   subcommand,
 } from './run-commands.ts';
-import { shippedStages, withTriggers } from './stages.ts';
+import { shippedRuns } from './stages.ts';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const APT_OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
@@ -35,41 +35,37 @@ export const aptListsNotRemoved: Rule = {
   good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates \\\n    && rm -rf /var/lib/apt/lists/*\n',
   refs: { hadolint: ['DL3009'] },
   check(input) {
-    const shipped = shippedStages(input);
     const diagnostics: Diagnostic[] = [];
-    for (const stage of input.dockerfile.stages) {
-      if (!shipped.has(stage.index)) continue;
-      for (const run of withTriggers(stage.instructions)) {
-        if (run.kind !== 'RUN' || mountsCacheOn(run, '/var/lib/apt')) continue;
-        for (const script of runScripts(input, run)) {
-          for (const [at, command] of script.commands.entries()) {
-            const name = commandName(command);
-            if (name === undefined || !APT.has(name)) continue;
-            const update = subcommand(command, APT_OPTIONS_WITH_VALUE);
-            if (update?.value !== 'update' || script.commands.slice(at + 1).some(removesLists)) continue;
-            diagnostics.push(
-              finding(
-                aptListsNotRemoved,
-                update.range,
-                `${name} update leaves the package lists in /var/lib/apt/lists in this layer: remove them in the same RUN`,
-                {
-                  hint: 'End the RUN with && rm -rf /var/lib/apt/lists/*; removing them in a later RUN does not shrink the image.',
-                  fixes:
-                    script.end === undefined
-                      ? []
-                      : [
-                          insertFix(
-                            'Append && rm -rf /var/lib/apt/lists/*',
-                            script.end,
-                            // After a trailing `;` a new command starts; `&&` there would be a syntax error.
-                            /;\s*$/.test(script.text) ? ' rm -rf /var/lib/apt/lists/*' : CLEANUP,
-                          ),
-                        ],
-                },
-              ),
-            );
-            break;
-          }
+    for (const run of shippedRuns(input)) {
+      if (mountsCacheOn(run, '/var/lib/apt')) continue;
+      for (const script of runScripts(input, run)) {
+        for (const [at, command] of script.commands.entries()) {
+          const name = commandName(command);
+          if (name === undefined || !APT.has(name)) continue;
+          const update = subcommand(command, APT_OPTIONS_WITH_VALUE);
+          if (update?.value !== 'update' || script.commands.slice(at + 1).some(removesLists)) continue;
+          diagnostics.push(
+            finding(
+              aptListsNotRemoved,
+              update.range,
+              `${name} update leaves the package lists in /var/lib/apt/lists in this layer: remove them in the same RUN`,
+              {
+                hint: 'End the RUN with && rm -rf /var/lib/apt/lists/*; removing them in a later RUN does not shrink the image.',
+                fixes:
+                  script.end === undefined
+                    ? []
+                    : [
+                        insertFix(
+                          'Append && rm -rf /var/lib/apt/lists/*',
+                          script.end,
+                          // After a trailing `;` a new command starts; `&&` there would be a syntax error.
+                          /;\s*$/.test(script.text) ? ' rm -rf /var/lib/apt/lists/*' : CLEANUP,
+                        ),
+                      ],
+              },
+            ),
+          );
+          break;
         }
       }
     }

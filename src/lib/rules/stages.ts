@@ -7,6 +7,7 @@ import {
   type FromInstruction,
   type Instruction,
   type ResolvedStage,
+  type RunInstruction,
   resolveStages,
 } from '../dockerfile/index.ts';
 import type { DirNode } from '../fs/tree.ts';
@@ -101,5 +102,15 @@ export function withTriggers(instructions: readonly Instruction[]): Instruction[
     instruction.kind === 'ONBUILD' && instruction.trigger !== undefined
       ? [instruction, instruction.trigger]
       : [instruction],
+  );
+}
+
+/** The RUN instructions, ONBUILD triggers included, of the stages whose files end up in the final image. */
+export function shippedRuns(input: RuleInput): RunInstruction[] {
+  const shipped = shippedStages(input);
+  return input.dockerfile.stages.flatMap((stage) =>
+    shipped.has(stage.index)
+      ? withTriggers(stage.instructions).filter((i): i is RunInstruction => i.kind === 'RUN')
+      : [],
   );
 }

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostic.ts';
 import { finding, insertFix, type Rule } from './rule.ts';
 import { commandName, hasFlag, runScripts } from './run-commands.ts';
-import { shippedStages, withTriggers } from './stages.ts';
+import { shippedRuns } from './stages.ts';
 
 /** lastlog(8) keeps a 292-byte record for every UID from 0 up to the highest; see shell/commands/useradd.ts. */
 const LASTLOG_RECORD = 292;
@@ -22,34 +22,29 @@ export const useraddWithoutNoLogInit: Rule = {
   good: 'FROM debian:bookworm-slim\nRUN useradd -l -u 1000000 app\nUSER app\n',
   refs: { hadolint: ['DL3046'] },
   check(input) {
-    const shipped = shippedStages(input);
     const diagnostics: Diagnostic[] = [];
-    for (const stage of input.dockerfile.stages) {
-      if (!shipped.has(stage.index)) continue;
-      for (const run of withTriggers(stage.instructions)) {
-        if (run.kind !== 'RUN') continue;
-        for (const command of runScripts(input, run).flatMap((script) => script.commands)) {
-          if (commandName(command) !== 'useradd' || hasFlag(command, '-l', '--no-log-init')) continue;
-          const at = command.words.findIndex((word) => word.value === '-u' || word.value === '--uid');
-          const uid = Number(
-            command.words[at + 1]?.value ??
-              command.words.find((w) => w.value?.startsWith('--uid='))?.value?.slice(6),
-          );
-          const name = command.words[0];
-          if (!Number.isInteger(uid) || uid < HIGH_UID || name === undefined) continue;
-          const bytes = LASTLOG_RECORD * (uid + 1);
-          diagnostics.push(
-            finding(
-              useraddWithoutNoLogInit,
-              name.range,
-              `useradd -u ${uid} without -l makes /var/log/lastlog ${bytes.toLocaleString('en')} bytes in the layer`,
-              {
-                hint: 'Add -l (--no-log-init): the container never needs lastlog records.',
-                fixes: name.after === undefined ? [] : [insertFix('Add -l', name.after, ' -l')],
-              },
-            ),
-          );
-        }
+    for (const run of shippedRuns(input)) {
+      for (const command of runScripts(input, run).flatMap((script) => script.commands)) {
+        if (commandName(command) !== 'useradd' || hasFlag(command, '-l', '--no-log-init')) continue;
+        const at = command.words.findIndex((word) => word.value === '-u' || word.value === '--uid');
+        const uid = Number(
+          command.words[at + 1]?.value ??
+            command.words.find((w) => w.value?.startsWith('--uid='))?.value?.slice(6),
+        );
+        const name = command.words[0];
+        if (!Number.isInteger(uid) || uid < HIGH_UID || name === undefined) continue;
+        const bytes = LASTLOG_RECORD * (uid + 1);
+        diagnostics.push(
+          finding(
+            useraddWithoutNoLogInit,
+            name.range,
+            `useradd -u ${uid} without -l makes /var/log/lastlog ${bytes.toLocaleString('en')} bytes in the layer`,
+            {
+              hint: 'Add -l (--no-log-init): the container never needs lastlog records.',
+              fixes: name.after === undefined ? [] : [insertFix('Add -l', name.after, ' -l')],
+            },
+          ),
+        );
       }
     }
     return diagnostics;
