@@ -4,7 +4,8 @@ import { finding, type Rule, replaceFix } from './rule.ts';
 
 /** What only ADD does: fetch a URL or a Git repository, or unpack a local archive. */
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
-const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|tzst)$/i;
+// ADD recognises a tar archive by its content, so a compressed file may be one: leave those alone.
+const ARCHIVE = /\.(tar|gz|bz2|xz|zst|tgz|tbz2?|txz|tzst)$/i;
 
 export const addInsteadOfCopy: Rule = {
   code: 'rule/add-instead-of-copy',
@@ -22,9 +23,10 @@ export const addInsteadOfCopy: Rule = {
     const diagnostics: Diagnostic[] = [];
     for (const instruction of input.dockerfile.instructions) {
       if (instruction.kind !== 'ADD' || instruction.inlineSources.length > 0) continue;
-      const plain = instruction.sources.every(
-        (source) => !REMOTE.test(source.value) && !ARCHIVE.test(source.value) && !source.value.includes('$'),
-      );
+      const plain = instruction.sources.every((source) => {
+        const path = source.value.replace(/^(["'])(.*)\1$/, '$2');
+        return !REMOTE.test(path) && !ARCHIVE.test(path) && !path.includes('$');
+      });
       if (!plain || instruction.sources.length === 0) continue;
       diagnostics.push(
         finding(

@@ -17,7 +17,7 @@ function shellHandlesPipes(shell: Instruction): boolean {
   if (NON_POSIX.some((prefix) => name.startsWith(prefix))) return true;
   return (
     ['bash', 'zsh', 'ash'].includes(name) &&
-    words.some((word, i) => word === 'pipefail' && words[i - 1] === '-o')
+    words.some((word, i) => word === 'pipefail' && /^-[a-z]*o$/.test(words[i - 1] ?? ''))
   );
 }
 
