@@ -16,8 +16,8 @@ export const addInsteadOfCopy: Rule = {
     'file or folder it does the same as COPY, but a reader has to check that nothing else happens, and renaming a ' +
     'file to `.tar.gz` later changes what the instruction does. Use COPY unless you want one of those extras; for a ' +
     'download, `ADD --checksum=sha256:…` pins what is fetched.',
-  bad: 'FROM python:3.9-slim\nWORKDIR /app\nADD app.py .\nRUN useradd -r app\nUSER app\nCMD ["python", "app.py"]\n',
-  good: 'FROM python:3.9-slim\nWORKDIR /app\nCOPY app.py .\nRUN useradd -r app\nUSER app\nCMD ["python", "app.py"]\n',
+  bad: 'FROM python:3.9-slim\nWORKDIR /app\nADD app.py .\nRUN useradd -r -u 10001 app\nUSER 10001\nCMD ["python", "app.py"]\n',
+  good: 'FROM python:3.9-slim\nWORKDIR /app\nCOPY app.py .\nRUN useradd -r -u 10001 app\nUSER 10001\nCMD ["python", "app.py"]\n',
   refs: { hadolint: ['DL3020'] },
   check(input) {
     const diagnostics: Diagnostic[] = [];

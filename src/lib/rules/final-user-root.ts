@@ -28,12 +28,12 @@ export const finalUserRoot: Rule = {
     'Without a USER instruction a container runs as root, the user of nearly every base image. If the application ' +
     'is compromised, the attacker is root inside the container: free to install tools, read every file, and one ' +
     'kernel or runtime bug away from the host. Create a user and switch to it at the end of the final stage ' +
-    '(`RUN adduser -D app` on Alpine, `useradd -r app` on Debian; on `scratch`, copy `/etc/passwd` from the build ' +
+    '(`RUN adduser -D -u 10001 app` on Alpine, `useradd -r -u 10001 app` on Debian, then `USER 10001`; on `scratch`, copy `/etc/passwd` from the build ' +
     'stage or use a numeric `USER 65532`). Images such as distroless `:nonroot` already set a user in their ' +
     'configuration, and the rule reads it. Build stages are not checked: they often need root, and their user never ' +
     'runs the container.',
   bad: 'FROM python:3.9-alpine\nWORKDIR /app\nCOPY app.py .\nCMD ["python", "app.py"]\n',
-  good: 'FROM python:3.9-alpine\nRUN adduser -D app\nWORKDIR /app\nCOPY app.py .\nUSER app\nCMD ["python", "app.py"]\n',
+  good: 'FROM python:3.9-alpine\nRUN adduser -D -u 10001 app\nWORKDIR /app\nCOPY app.py .\nUSER 10001\nCMD ["python", "app.py"]\n',
   refs: { hadolint: ['DL3002'] },
   check(input) {
     const target = targetIndex(input);

@@ -42,6 +42,7 @@ import { secretsInArgEnv } from './secrets-in-arg-env.ts';
 import { stageNameCasing } from './stage-name-casing.ts';
 import { undefinedArgInFrom } from './undefined-arg-in-from.ts';
 import { undefinedVar } from './undefined-var.ts';
+import { userNotNumeric } from './user-not-numeric.ts';
 import { useraddWithoutNoLogInit } from './useradd-without-no-log-init.ts';
 import { workdirRelativePath } from './workdir-relative-path.ts';
 
@@ -84,6 +85,7 @@ export const RULES: readonly Rule[] = [
   pipNoCacheDir,
   useraddWithoutNoLogInit,
   finalUserRoot,
+  userNotNumeric,
   pathMissesBin,
   commandFileMissing,
 ];

@@ -12,8 +12,8 @@ export const invalidDefaultArgInFrom: Rule = {
     '`ARG VERSION` without a default, used as `FROM alpine:$VERSION`, expands to `alpine:` unless every build passes ' +
     '`--build-arg VERSION=…`; a plain `docker build` then fails with an invalid reference. Give the ARG a default that ' +
     'makes a valid image name (`ARG VERSION=3.21`), so the Dockerfile builds as it is and the argument stays optional.',
-  bad: 'ARG VERSION\nFROM alpine:$VERSION\nRUN adduser -D app\nUSER app\n',
-  good: 'ARG VERSION=3.21\nFROM alpine:$VERSION\nRUN adduser -D app\nUSER app\n',
+  bad: 'ARG VERSION\nFROM alpine:$VERSION\nRUN adduser -D -u 10001 app\nUSER 10001\n',
+  good: 'ARG VERSION=3.21\nFROM alpine:$VERSION\nRUN adduser -D -u 10001 app\nUSER 10001\n',
   refs: { buildkit: 'InvalidDefaultArgInFrom' },
   check(input) {
     // Defaults only: the check asks whether the file builds without any --build-arg.

@@ -22,8 +22,8 @@ export const invalidDefinitionDescription: Rule = {
     'and `--call=targets` show it) when it starts with the name: `# build compiles the server`. A comment there that ' +
     'starts with something else is neither a description nor clearly separate. Start it with the name, or leave an ' +
     'empty line between the comment and the instruction.',
-  bad: '# check=experimental=InvalidDefinitionDescription\n# Base image version\nARG ALPINE_VERSION=3.21\nFROM alpine:${ALPINE_VERSION}\nRUN adduser -D app\nUSER app\n',
-  good: '# check=experimental=InvalidDefinitionDescription\n# ALPINE_VERSION is the version of the base image\nARG ALPINE_VERSION=3.21\nFROM alpine:${ALPINE_VERSION}\nRUN adduser -D app\nUSER app\n',
+  bad: '# check=experimental=InvalidDefinitionDescription\n# Base image version\nARG ALPINE_VERSION=3.21\nFROM alpine:${ALPINE_VERSION}\nRUN adduser -D -u 10001 app\nUSER 10001\n',
+  good: '# check=experimental=InvalidDefinitionDescription\n# ALPINE_VERSION is the version of the base image\nARG ALPINE_VERSION=3.21\nFROM alpine:${ALPINE_VERSION}\nRUN adduser -D -u 10001 app\nUSER 10001\n',
   refs: { buildkit: 'InvalidDefinitionDescription', experimental: true },
   check(input) {
     const diagnostics: Diagnostic[] = [];

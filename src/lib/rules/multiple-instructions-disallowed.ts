@@ -14,8 +14,8 @@ export const multipleInstructionsDisallowed: Rule = {
     'one before it in the same stage, so all but the last do nothing. Usually the earlier one is a leftover, or two ' +
     'commands were meant to run together (write a script, or chain them in one shell command). The finding is on the ' +
     'instruction that is ignored.',
-  bad: 'FROM alpine:3.21\nRUN adduser -D app\nUSER app\nENTRYPOINT ["echo", "starting"]\nENTRYPOINT ["sleep", "60"]\n',
-  good: 'FROM alpine:3.21\nRUN adduser -D app\nUSER app\nENTRYPOINT ["sleep", "60"]\n',
+  bad: 'FROM alpine:3.21\nRUN adduser -D -u 10001 app\nUSER 10001\nENTRYPOINT ["echo", "starting"]\nENTRYPOINT ["sleep", "60"]\n',
+  good: 'FROM alpine:3.21\nRUN adduser -D -u 10001 app\nUSER 10001\nENTRYPOINT ["sleep", "60"]\n',
   refs: { buildkit: 'MultipleInstructionsDisallowed' },
   check(input) {
     const diagnostics: Diagnostic[] = [];

@@ -13,8 +13,8 @@ export const redundantTargetPlatform: Rule = {
     'Every stage is built for the target platform unless FROM says otherwise, so `--platform=$TARGETPLATFORM` ' +
     'changes nothing and suggests to a reader that it does. `--platform` is useful the other way round: ' +
     '`FROM --platform=$BUILDPLATFORM golang:1.26 AS build` runs the compiler natively and cross-compiles for the target.',
-  bad: 'FROM --platform=$TARGETPLATFORM alpine:3.21\nRUN adduser -D app\nUSER app\n',
-  good: 'FROM alpine:3.21\nRUN adduser -D app\nUSER app\n',
+  bad: 'FROM --platform=$TARGETPLATFORM alpine:3.21\nRUN adduser -D -u 10001 app\nUSER 10001\n',
+  good: 'FROM alpine:3.21\nRUN adduser -D -u 10001 app\nUSER 10001\n',
   refs: { buildkit: 'RedundantTargetPlatform' },
   check(input) {
     const diagnostics: Diagnostic[] = [];

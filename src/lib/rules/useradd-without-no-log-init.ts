@@ -19,7 +19,7 @@ export const useraddWithoutNoLogInit: Rule = {
     '292 MB of zeros. `-l` (`--no-log-init`) skips the lastlog record. Only stages whose files end up in the final ' +
     'image are checked.',
   bad: 'FROM debian:bookworm-slim\nRUN useradd -u 1000000 app\nUSER app\n',
-  good: 'FROM debian:bookworm-slim\nRUN useradd -l -u 1000000 app\nUSER app\n',
+  good: 'FROM debian:bookworm-slim\nRUN useradd -l -u 1000000 app\nUSER 1000000\n',
   refs: { hadolint: ['DL3046'] },
   check(input) {
     const diagnostics: Diagnostic[] = [];
