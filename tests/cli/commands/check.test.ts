@@ -20,7 +20,7 @@ async function sim(...args: string[]) {
 
 describe('sim check', () => {
   it('prints the JSON shape of the issue, BuildKit names for its checks and rule/ codes for ours', async () => {
-    const dir = project({ Dockerfile: '\nFROM alpine:3.21 AS BadStageName\nCMD ["sh"]\n' });
+    const dir = project({ Dockerfile: '\nFROM alpine:3.22 AS BadStageName\nCMD ["sh"]\n' });
     const { code, stdout } = await sim(join(dir, 'Dockerfile'), '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({

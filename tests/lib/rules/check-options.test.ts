@@ -24,7 +24,7 @@ describe('the # check= options', () => {
   });
 
   it('applies to lint: skip by BuildKit name or by our code, per file or per instruction', () => {
-    const text = 'FROM alpine:3.21 as base\nWORKDIR app\nRUN adduser -D app\nUSER app\n';
+    const text = 'FROM alpine:3.21 as base\nWORKDIR app\nRUN adduser -D -u 10001 app\nUSER 10001\n';
     const codes = (source: string) => lintText(source).map((d) => d.code);
     expect(codes(text)).toEqual(['rule/from-as-casing', 'rule/workdir-relative-path']);
     expect(codes(`# check=skip=FromAsCasing\n${text}`)).toEqual(['rule/workdir-relative-path']);
