@@ -1,11 +1,18 @@
 /** Dispatches `sim <command>` to a subcommand; each lives in commands/ and works through src/lib. */
 import { type CliCommand, type CliIo, EXIT_OK, EXIT_USAGE } from './command.ts';
 import { buildCommand } from './commands/build.ts';
+import { checkCommand } from './commands/check.ts';
 import { imageCommand } from './commands/image.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { parseCommand } from './commands/parse.ts';
 
-const COMMANDS: readonly CliCommand[] = [parseCommand, buildCommand, imageCommand, inspectCommand];
+const COMMANDS: readonly CliCommand[] = [
+  parseCommand,
+  checkCommand,
+  buildCommand,
+  imageCommand,
+  inspectCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

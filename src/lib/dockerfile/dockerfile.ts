@@ -36,7 +36,18 @@ export interface Dockerfile {
 
 export type ParseResult =
   | { readonly ok: true; readonly dockerfile: Dockerfile; readonly syntax: SyntaxTree }
-  | { readonly ok: false; readonly error: Diagnostic; readonly warnings: readonly Diagnostic[] };
+  | {
+      readonly ok: false;
+      readonly error: Diagnostic;
+      readonly warnings: readonly Diagnostic[];
+      /**
+       * The instructions before the one that failed, grouped into stages, when the failure is in
+       * the typed layer: BuildKit has already run its parse-time checks on them and reports those.
+       */
+      readonly partial?: Dockerfile;
+      /** The first line of the instruction the typed layer rejected, which BuildKit's message names. */
+      readonly failedLine?: number;
+    };
 
 export function parseDockerfile(text: string): ParseResult {
   const syntax = parseSyntaxTree(text);
@@ -49,24 +60,36 @@ export function parseDockerfile(text: string): ParseResult {
       instructions.push(parseInstruction(node));
     } catch (error) {
       if (!(error instanceof InstructionError)) throw error;
-      return { ok: false, error: toDiagnostic(error), warnings };
+      const partial = partialOf(tree, instructions, warnings);
+      return { ok: false, error: toDiagnostic(error), warnings, failedLine: node.startLine, ...partial };
     }
   }
   const grouped = groupStages(instructions);
-  if ('error' in grouped) return { ok: false, error: grouped.error, warnings };
+  if ('error' in grouped) {
+    const before = instructions.slice(0, grouped.at);
+    return { ok: false, error: grouped.error, warnings, ...partialOf(tree, before, warnings) };
+  }
   warnings.push(...onbuildWarnings(instructions));
-  return {
-    ok: true,
-    syntax: tree,
-    dockerfile: {
-      directives: tree.directives,
-      escapeToken: tree.escapeToken,
-      globalArgs: grouped.globalArgs,
-      stages: grouped.stages,
-      instructions,
-      warnings,
-    },
-  };
+  return { ok: true, syntax: tree, dockerfile: assemble(tree, grouped, instructions, warnings) };
+}
+
+function assemble(
+  tree: SyntaxTree,
+  grouped: { globalArgs: ArgInstruction[]; stages: Stage[] },
+  instructions: readonly Instruction[],
+  warnings: readonly Diagnostic[],
+): Dockerfile {
+  const { directives, escapeToken } = tree;
+  return { directives, escapeToken, ...grouped, instructions, warnings };
+}
+
+function partialOf(
+  tree: SyntaxTree,
+  instructions: readonly Instruction[],
+  warnings: readonly Diagnostic[],
+): { partial?: Dockerfile } {
+  const grouped = groupStages(instructions);
+  return 'error' in grouped ? {} : { partial: assemble(tree, grouped, instructions, warnings) };
 }
 
 function toDiagnostic(error: InstructionError): Diagnostic {
@@ -77,10 +100,10 @@ function toDiagnostic(error: InstructionError): Diagnostic {
 /** BuildKit's instructions.Parse: ARGs before the first FROM are global; anything else there is an error. */
 function groupStages(
   instructions: readonly Instruction[],
-): { globalArgs: ArgInstruction[]; stages: Stage[] } | { error: Diagnostic } {
+): { globalArgs: ArgInstruction[]; stages: Stage[] } | { error: Diagnostic; at: number } {
   const globalArgs: ArgInstruction[] = [];
   const stages: { index: number; name?: string; from: FromInstruction; instructions: Instruction[] }[] = [];
-  for (const instruction of instructions) {
+  for (const [at, instruction] of instructions.entries()) {
     const current = stages.at(-1);
     if (instruction.kind === 'FROM') {
       const name = instruction.stageName?.value;
@@ -98,6 +121,7 @@ function groupStages(
           range: instruction.range,
           hint: 'Start the Dockerfile with FROM; only ARG may come before the first FROM.',
         },
+        at,
       };
     }
   }

@@ -11,6 +11,7 @@ import {
   type DecodedLayer,
   decodeLayer,
   FORMAT_VERSION,
+  type ImageConfig,
   type ImageRecord,
   type LayerRecord,
   type PackageRecord,
@@ -158,6 +159,16 @@ export function createCatalog(
       }
       return { record, resolution, layers, tree: treeOf(record.layers, layers), packages, contents };
     },
+  };
+}
+
+/** A base image's configuration as the catalog records it; undefined for an image it does not hold. */
+export function imageConfigLookup(
+  catalog: Pick<Catalog, 'resolve'>,
+): (reference: string) => ImageConfig | undefined {
+  return (reference) => {
+    const resolution = catalog.resolve(reference);
+    return resolution.ok ? resolution.image.config : undefined;
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostic.ts';
 import { finding, insertFix, type Rule } from './rule.ts';
 import { commandName, hasFlag, runScripts, subcommand } from './run-commands.ts';
-import { shippedStages } from './stages.ts';
+import { shippedRuns } from './stages.ts';
 
 const APT = new Set(['apt-get', 'apt']);
 const APT_OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
@@ -20,36 +20,31 @@ export const aptNoInstallRecommends: Rule = {
   good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
   refs: { hadolint: ['DL3015'] },
   check(input) {
-    const shipped = shippedStages(input);
     const diagnostics: Diagnostic[] = [];
-    for (const stage of input.dockerfile.stages) {
-      if (!shipped.has(stage.index)) continue;
-      for (const run of stage.instructions) {
-        if (run.kind !== 'RUN') continue;
-        for (const script of runScripts(input, run)) {
-          for (const command of script.commands) {
-            const name = commandName(command);
-            if (name === undefined || !APT.has(name)) continue;
-            const install = subcommand(command, APT_OPTIONS_WITH_VALUE);
-            if (install?.value !== 'install') continue;
-            const disabled =
-              hasFlag(command, '--no-install-recommends') ||
-              command.words.some((word) => /^APT::Install-Recommends=(false|0|no)$/i.test(word.value ?? ''));
-            if (disabled) continue;
-            diagnostics.push(
-              finding(
-                aptNoInstallRecommends,
-                install.range,
-                `${name} install also installs recommended packages: add --no-install-recommends`,
-                {
-                  fixes:
-                    install.after === undefined
-                      ? []
-                      : [insertFix('Add --no-install-recommends', install.after, ' --no-install-recommends')],
-                },
-              ),
-            );
-          }
+    for (const run of shippedRuns(input)) {
+      for (const script of runScripts(input, run)) {
+        for (const command of script.commands) {
+          const name = commandName(command);
+          if (name === undefined || !APT.has(name)) continue;
+          const install = subcommand(command, APT_OPTIONS_WITH_VALUE);
+          if (install?.value !== 'install') continue;
+          const disabled =
+            hasFlag(command, '--no-install-recommends') ||
+            command.words.some((word) => /^APT::Install-Recommends=(false|0|no)$/i.test(word.value ?? ''));
+          if (disabled) continue;
+          diagnostics.push(
+            finding(
+              aptNoInstallRecommends,
+              install.range,
+              `${name} install also installs recommended packages: add --no-install-recommends`,
+              {
+                fixes:
+                  install.after === undefined
+                    ? []
+                    : [insertFix('Add --no-install-recommends', install.after, ' --no-install-recommends')],
+              },
+            ),
+          );
         }
       }
     }

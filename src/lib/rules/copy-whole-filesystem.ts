@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostic.ts';
 import { cleanPath } from '../fs/path.ts';
 import { finding, type Rule } from './rule.ts';
+import { shippedStages } from './stages.ts';
 
 function isRoot(source: string): boolean {
   const unquoted = source.replace(/^(["'])(.*)\1$/, '$2');
@@ -16,13 +17,18 @@ export const copyWholeFilesystem: Rule = {
     'A multi-stage build keeps the tools of the build stage out of the final image by copying only the artifacts the ' +
     'program needs. `COPY --from=builder / /` undoes that: the shell, the package manager, the compiler, the caches ' +
     'and every file of the builder image come along, and the image is as large and as exploitable as the builder. ' +
-    'Copy the binary, the installed packages or the static files by path.',
+    'Copy the binary, the installed packages or the static files by path. Only stages whose files end up in the ' +
+    'final image are checked: a build stage may gather a whole filesystem to take artifacts from.',
   bad: 'FROM golang:1.26 AS builder\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app\n\nFROM scratch\nCOPY --from=builder / /\nENTRYPOINT ["/out/app"]\n',
   good: 'FROM golang:1.26 AS builder\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app\n\nFROM scratch\nCOPY --from=builder /out/app /app\nENTRYPOINT ["/app"]\n',
   refs: { hadolint: ['DL3067'] },
   check(input) {
+    const shipped = shippedStages(input);
     const diagnostics: Diagnostic[] = [];
-    for (const instruction of input.dockerfile.instructions) {
+    const instructions = input.dockerfile.stages.flatMap((stage) =>
+      shipped.has(stage.index) ? stage.instructions : [],
+    );
+    for (const instruction of instructions) {
       if (instruction.kind !== 'COPY' || instruction.from === undefined) continue;
       for (const source of instruction.sources) {
         if (!isRoot(source.value)) continue;

@@ -1,8 +1,9 @@
 /** `pip install` without `--no-cache-dir`: pip keeps every downloaded wheel in ~/.cache/pip. */
 import type { Diagnostic } from '../diagnostic.ts';
+import { disablesPipCache } from '../shell/commands/pip.ts';
 import { finding, insertFix, type Rule } from './rule.ts';
 import { hasFlag, mountsCacheOn, pipInstall, runScripts } from './run-commands.ts';
-import { stageChain, targetIndex } from './stages.ts';
+import { stageChain, targetIndex, withTriggers } from './stages.ts';
 
 export const pipNoCacheDir: Rule = {
   code: 'rule/pip-no-cache-dir',
@@ -23,10 +24,12 @@ export const pipNoCacheDir: Rule = {
     // PIP_NO_CACHE_DIR set by an earlier ENV of the final image's chain of stages turns the cache off.
     let envOff = false;
     for (const index of stageChain(input, targetIndex(input))) {
-      for (const instruction of stages[index]?.instructions ?? []) {
+      for (const instruction of withTriggers(stages[index]?.instructions ?? [])) {
         if (
           instruction.kind === 'ENV' &&
-          instruction.pairs.some((pair) => pair.key.value === 'PIP_NO_CACHE_DIR')
+          instruction.pairs.some(
+            (pair) => pair.key.value === 'PIP_NO_CACHE_DIR' && disablesPipCache(pair.value.value),
+          )
         )
           envOff = true;
         if (instruction.kind !== 'RUN' || envOff || mountsCacheOn(instruction, '.cache')) continue;

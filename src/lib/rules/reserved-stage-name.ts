@@ -13,7 +13,7 @@ export const reservedStageName: Rule = {
     'cannot be referred to: `FROM scratch` still starts from nothing, not from your stage. Pick another name.',
   bad: 'FROM alpine:3.22 AS scratch\nRUN echo built > /result\n\nFROM alpine:3.22\nCOPY --from=scratch /result /result\n',
   good: 'FROM alpine:3.22 AS build\nRUN echo built > /result\n\nFROM alpine:3.22\nCOPY --from=build /result /result\n',
-  refs: { buildkit: 'ReservedStageName' },
+  refs: { hadolint: ['DL3063'], buildkit: 'ReservedStageName' },
   check(input) {
     const diagnostics: Diagnostic[] = [];
     for (const stage of input.dockerfile.stages) {

@@ -6,6 +6,7 @@
 import type { BuildResult } from '../build/result.ts';
 import type { Diagnostic, Fix, Severity } from '../diagnostic.ts';
 import type { Dockerfile } from '../dockerfile/index.ts';
+import type { ImageConfig as CatalogImageConfig } from '../images/format.ts';
 import type { SourceRange } from '../source-range.ts';
 
 /** What a rule reads: the parsed Dockerfile, the text it came from, and the build when there is one. */
@@ -15,6 +16,13 @@ export interface RuleInput {
   readonly text: string;
   /** The simulated build of this Dockerfile, for rules about the image it produces. */
   readonly build?: BuildResult;
+  /** The build context's `.dockerignore` text, for the rules about what COPY cannot see. */
+  readonly dockerignore?: string;
+  /**
+   * A base image's configuration as the catalog records it (env, user …); undefined for an image
+   * the catalog does not hold, about which a rule then says nothing it cannot know.
+   */
+  readonly imageConfig?: (reference: string) => CatalogImageConfig | undefined;
 }
 
 /** The names other tools give the same check, so users recognise a finding. */
@@ -23,6 +31,8 @@ export interface RuleRefs {
   readonly hadolint?: readonly string[];
   /** The BuildKit check name, e.g. `JSONArgsRecommended` (`docker build --check`). */
   readonly buildkit?: string;
+  /** BuildKit runs the check only when `# check=experimental=…` names it. */
+  readonly experimental?: true;
 }
 
 export interface Rule {
@@ -43,6 +53,8 @@ export interface Rule {
    * `context` gives the files the examples are built with.
    */
   readonly needs?: { readonly build: true; readonly context: Readonly<Record<string, string>> };
+  /** The build context's `.dockerignore` the Bad and Good examples are checked with. */
+  readonly dockerignore?: string;
   check(input: RuleInput): Diagnostic[];
 }
 

@@ -24,7 +24,7 @@ export const secretsInArgEnv: Rule = {
     "The check, like BuildKit's, goes by the name: API_KEY, DB_PASSWORD, GITHUB_TOKEN, AUTH.",
   bad: 'FROM python:3.9\nARG GITHUB_TOKEN\nRUN git clone https://$GITHUB_TOKEN@github.com/acme/app.git /src\n',
   good: 'FROM python:3.9\nRUN --mount=type=secret,id=github_token,env=GITHUB_TOKEN \\\n    git clone https://$GITHUB_TOKEN@github.com/acme/app.git /src\n',
-  refs: { buildkit: 'SecretsUsedInArgOrEnv' },
+  refs: { hadolint: ['DL3064'], buildkit: 'SecretsUsedInArgOrEnv' },
   check(input) {
     const diagnostics: Diagnostic[] = [];
     const report = (kind: 'ARG' | 'ENV', name: string, word: SyntaxWord) => {

@@ -3,7 +3,13 @@
  * it (the target and the stages it is built FROM), and the built image when the build finished.
  */
 import type { StageResult } from '../build/result.ts';
-import { type FromInstruction, type ResolvedStage, resolveStages } from '../dockerfile/index.ts';
+import {
+  type FromInstruction,
+  type Instruction,
+  type ResolvedStage,
+  type RunInstruction,
+  resolveStages,
+} from '../dockerfile/index.ts';
 import type { DirNode } from '../fs/tree.ts';
 import type { SourceRange } from '../source-range.ts';
 import type { RuleInput } from './rule.ts';
@@ -85,4 +91,26 @@ export function asClause(
     range: located.range(token.index ?? 0, (token.index ?? 0) + token[0].length),
   });
   return { keyword: at(keyword), name: at(name) };
+}
+
+/**
+ * A stage's instructions with each valid ONBUILD trigger in its place: `ONBUILD RUN apt-get update`
+ * runs in every image built FROM this one, so the rules about RUN read it too.
+ */
+export function withTriggers(instructions: readonly Instruction[]): Instruction[] {
+  return instructions.flatMap((instruction) =>
+    instruction.kind === 'ONBUILD' && instruction.trigger !== undefined
+      ? [instruction, instruction.trigger]
+      : [instruction],
+  );
+}
+
+/** The RUN instructions, ONBUILD triggers included, of the stages whose files end up in the final image. */
+export function shippedRuns(input: RuleInput): RunInstruction[] {
+  const shipped = shippedStages(input);
+  return input.dockerfile.stages.flatMap((stage) =>
+    shipped.has(stage.index)
+      ? withTriggers(stage.instructions).filter((i): i is RunInstruction => i.kind === 'RUN')
+      : [],
+  );
 }

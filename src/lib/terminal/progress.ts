@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostic.ts';
 import type { Instruction } from '../dockerfile/index.ts';
 import { formatSize } from '../format-size.ts';
 import { parseReference } from '../images/reference.ts';
+import type { CheckReport } from '../rules/check.ts';
 import { ruleByCode } from '../rules/index.ts';
 import type { Output } from './output.ts';
 
@@ -254,29 +255,23 @@ function finishWithError(input: ProgressInput, message: string, output: Output):
   if (hint) output.note(`hint: ${hint}`);
 }
 
-/** BuildKit's URL for a check: FromAsCasing → …/rule/from-as-casing/. */
-function checkUrl(name: string): string {
-  return `https://docs.docker.com/go/dockerfile/rule/${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}/`;
+/** `docker build --check`'s plain output: each warning with the lines it points at, then the error. */
+export function checkReportText(name: string, source: string, report: CheckReport): string {
+  const { warnings, error } = report;
+  let text =
+    warnings.length === 0
+      ? 'Check complete, no warnings found.\n'
+      : `Check complete, ${warnings.length} ${warnings.length === 1 ? 'warning has' : 'warnings have'} been found!\n`;
+  for (const warning of warnings) {
+    text += `\nWARN: ${warning.rule} - ${warning.url}\n${warning.message}\n`;
+    text += sourceExcerpt(name, source, warning.line);
+  }
+  if (error !== null) text += `${warnings.length > 0 ? '\n' : ''}ERROR: failed to solve: ${error.message}\n`;
+  return text;
 }
 
-/** `docker build --check`: the build checks with the lines they point at, and no build. */
-export function printCheck(
-  name: string,
-  source: string,
-  diagnostics: readonly Diagnostic[],
-  output: Output,
-): number {
-  const found = buildChecks(diagnostics);
-  if (found.length === 0) {
-    output.out('Check complete, no warnings found.\n');
-    return 0;
-  }
-  output.out(
-    `Check complete, ${found.length} ${found.length === 1 ? 'warning has' : 'warnings have'} been found!\n`,
-  );
-  for (const { name: check, diagnostic } of found) {
-    output.out(`\nWARN: ${check} - ${checkUrl(check)}\n${diagnostic.message}\n`);
-    output.out(sourceExcerpt(name, source, diagnostic.range.start.line));
-  }
-  return 1;
+/** `docker build --check` in the terminal: the report, and exit status 1 when there is anything to fix. */
+export function printCheck(name: string, source: string, report: CheckReport, output: Output): number {
+  output.out(checkReportText(name, source, report));
+  return report.warnings.length > 0 || report.error !== null ? 1 : 0;
 }

@@ -14,6 +14,10 @@ describe('rule/apk-no-cache', () => {
     ['FROM alpine:3.22\nRUN apk add --update curl\n', [2]],
     ['FROM alpine:3.22\nRUN apk add curl && rm -rf /var/cache/apk/*\n', [2]],
     ['FROM alpine:3.22\nRUN /sbin/apk add curl\n', [2]],
+    // An ONBUILD trigger runs in every image built FROM this one.
+    ['FROM alpine:3.22\nONBUILD RUN apk add curl\n', [2]],
+    // --no-cache does not delete the index apk update downloaded.
+    ['FROM alpine:3.22\nRUN apk update && apk add --no-cache curl\n', [2]],
     ['FROM alpine:3.22\nRUN apk -X https://dl-cdn.alpinelinux.org/alpine/edge/testing add tool\n', [2]],
   ])('catches %j', (text, expected) => {
     expect(lines(check(apkNoCache, text))).toEqual(expected);
@@ -39,5 +43,11 @@ describe('rule/apk-no-cache', () => {
 
   it('finds nothing in the brief, which installs no Alpine packages', async () => {
     expect(await briefFindings(apkNoCache)).toEqual(NONE_IN_BRIEF);
+  });
+
+  it('drops apk update in the same fix that adds --no-cache', () => {
+    const text = 'FROM alpine:3.22\nRUN apk update && apk add curl\n';
+    const fix = check(apkNoCache, text)[0]?.fixes?.[0];
+    expect(fix && applyFix(text, fix)).toBe('FROM alpine:3.22\nRUN apk add --no-cache curl\n');
   });
 });

@@ -16,6 +16,10 @@ describe('rule/apt-lists-not-removed', () => {
       [2],
     ],
     ['FROM debian:bookworm-slim\nRUN apt update && apt install -y curl\n', [2]],
+    ['FROM debian:bookworm-slim\nONBUILD RUN apt-get update\n', [2]],
+    // Removed before the update, or only the lock file: the lists stay.
+    ['FROM debian:bookworm-slim\nRUN rm -rf /var/lib/apt/lists/* && apt-get update\n', [2]],
+    ['FROM debian:bookworm-slim\nRUN apt-get update && rm -f /var/lib/apt/lists/lock\n', [2]],
     [
       'FROM debian:bookworm-slim\nRUN set -eux; \\\n    apt-get -q update; \\\n    apt-get install -y curl\n',
       [3],

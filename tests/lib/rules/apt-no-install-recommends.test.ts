@@ -12,6 +12,7 @@ describe('rule/apt-no-install-recommends', () => {
 
   it.each([
     ['FROM debian:bookworm-slim\nRUN apt-get -y install curl\n', [2]],
+    ['FROM debian:bookworm-slim\nONBUILD RUN apt-get -y install curl\n', [2]],
     [
       'FROM debian:bookworm-slim\nRUN apt install -y curl && apt-get -o Dpkg::Options::=--force-confold install -y git\n',
       [2, 2],

@@ -7,7 +7,8 @@ const EXPECTED = {
   'python-single-stage': ['1 rule/final-user-root', '7 rule/pip-no-cache-dir'],
   'python-multi-stage': ['6 rule/final-user-root', '12 rule/path-misses-bin', '14 rule/command-file-missing'],
   'go-single-stage': ['1 rule/final-user-root'],
-  'go-scratch': ['1 rule/from-as-casing'],
+  // USER app: the issue asks for hadolint's DL3066 on exactly this line (Kubernetes' runAsNonRoot).
+  'go-scratch': ['1 rule/from-as-casing', '11 rule/user-not-numeric'],
 } as const;
 
 describe.each(BRIEF_NAMES)('the brief’s %s Dockerfile', (name) => {

@@ -21,6 +21,8 @@ describe('rule/copy-whole-filesystem', () => {
     'FROM alpine:3.22 AS a\nFROM scratch\nCOPY --from=a /etc/passwd /etc/passwd\n',
     'FROM alpine:3.22 AS a\nFROM scratch\nCOPY --from=a /out/ /\n',
     'FROM scratch\nCOPY / /\n',
+    // A stage that never ships may gather a whole filesystem; the final stage copies one file from it.
+    'FROM alpine:3.22 AS a\nFROM scratch AS rootfs\nCOPY --from=a / /\nFROM scratch\nCOPY --from=rootfs /etc/os-release /\n',
   ])('does not catch %j', (text) => {
     expect(check(copyWholeFilesystem, text)).toEqual([]);
   });

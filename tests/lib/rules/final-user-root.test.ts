@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { imageConfigLookup } from '../../../src/lib/images/catalog.ts';
 import { finalUserRoot, isRootUser } from '../../../src/lib/rules/final-user-root.ts';
-import { briefFindings, build, check, lines, marked } from './fixtures.ts';
+import { committedCatalog } from '../images/catalog-fixture.ts';
+import { briefFindings, build, check, lines, marked, ruleInput } from './fixtures.ts';
 
 describe('rule/final-user-root', () => {
   it('reports the final stage of its Bad example, which has no USER, and not its Good one', () => {
@@ -38,6 +40,15 @@ describe('rule/final-user-root', () => {
     expect(check(finalUserRoot, text)).toEqual([]);
     expect(check(finalUserRoot, text, await build(text))).toEqual([]);
     expect(lines(check(finalUserRoot, text, await build(text, {}, { target: 'debug' })))).toEqual([1]);
+  });
+
+  it('reads the base image’s user from the catalog’s config without a build, and is silent for an unknown image', async () => {
+    const imageConfig = imageConfigLookup(await committedCatalog());
+    const found = (text: string) => finalUserRoot.check({ ...ruleInput(text), imageConfig });
+    expect(lines(found('FROM gcr.io/distroless/static-debian12:latest\nCOPY app /app\n'))).toEqual([1]);
+    expect(found('FROM gcr.io/distroless/base-debian12:nonroot\nCOPY app /app\n')).toEqual([]);
+    expect(lines(found('FROM python:3.9-alpine\nCOPY app.py /\n'))).toEqual([1]);
+    expect(found('FROM example.com/acme/runtime:7\nCOPY app /app\n')).toEqual([]);
   });
 
   it('takes the base image’s user from the built image', async () => {

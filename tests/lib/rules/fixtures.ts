@@ -26,9 +26,14 @@ export function ruleInput(text: string, build?: BuildResult): RuleInput {
   return { dockerfile: parsed.dockerfile, text, ...(build === undefined ? {} : { build }) };
 }
 
-/** The findings of one rule. */
+/** The .dockerignore a rule's examples are checked with, as a RuleInput field. */
+export function dockerignoreOf(rule: Rule): { dockerignore?: string } {
+  return rule.dockerignore === undefined ? {} : { dockerignore: rule.dockerignore };
+}
+
+/** The findings of one rule (with the .dockerignore its examples are checked with). */
 export function check(rule: Rule, text: string, build?: BuildResult): Diagnostic[] {
-  return rule.check(ruleInput(text, build));
+  return rule.check({ ...ruleInput(text, build), ...dockerignoreOf(rule) });
 }
 
 /** The line each finding starts on. */

@@ -12,6 +12,7 @@ describe('rule/pip-no-cache-dir', () => {
 
   it.each([
     ['FROM python:3.9-slim\nRUN pip3 install flask\n', [2]],
+    ['FROM python:3.9-slim\nONBUILD RUN pip install flask\n', [2]],
     ['FROM python:3.9-slim\nRUN python -m pip install flask\n', [2]],
     ['FROM python:3.9-slim\nRUN python3.9 -m pip install --upgrade pip && pip install -r req.txt\n', [2, 2]],
     ['FROM python:3.9-slim AS base\nRUN pip install flask\nFROM base\nCMD ["flask"]\n', [2]],
@@ -23,6 +24,9 @@ describe('rule/pip-no-cache-dir', () => {
   it.each([
     'FROM python:3.9-slim\nRUN pip install --no-cache-dir flask\n',
     'FROM python:3.9-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n',
+    // pip turns the cache off for `no` and `false` too: hadolint's DL3042 spec wrongly keeps warning.
+    'FROM python:3.9-slim\nENV PIP_NO_CACHE_DIR=no\nRUN pip install flask\n',
+    'FROM python:3.9-slim\nENV PIP_NO_CACHE_DIR=false\nRUN pip install flask\n',
     'FROM python:3.9-slim\nRUN PIP_NO_CACHE_DIR=1 pip install flask\n',
     'FROM python:3.9-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n',
     'FROM python:3.9-slim\nRUN pip download flask\n',

@@ -37,6 +37,15 @@ describe('pip install', () => {
     expect(result.steps[0]?.narrative).toMatch(/pip installed \d+ packages/);
   });
 
+  // pip's own quirk (its _handle_no_cache_dir): any value strtobool accepts turns the cache off, `no` too.
+  it.each(['1', 'no', 'n', 'False', 'f', 'y', 't', 'off'])(
+    'leaves no cache with PIP_NO_CACHE_DIR=%s',
+    async (value) => {
+      const result = await build(`FROM python:3.9\nENV PIP_NO_CACHE_DIR=${value}\nRUN pip install flask\n`);
+      expect(node(result, '/root/.cache/pip')).toBeUndefined();
+    },
+  );
+
   it('leaves no cache with --no-cache-dir, and installs for the user with --user', async () => {
     const result = await build('FROM python:3.9\nRUN pip install --no-cache-dir --user flask\n');
     expect(node(result, '/root/.cache/pip')).toBeUndefined();

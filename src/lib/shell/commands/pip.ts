@@ -18,6 +18,30 @@ import {
 import { absence, pipNoMatchingDistribution } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 
+// Python's strtobool: the values pip accepts for a boolean option.
+const TRUTH_VALUES: ReadonlySet<string> = new Set([
+  'y',
+  'yes',
+  't',
+  'true',
+  'on',
+  '1',
+  'n',
+  'no',
+  'f',
+  'false',
+  'off',
+  '0',
+]);
+
+/**
+ * Whether PIP_NO_CACHE_DIR turns pip's cache off. pip keeps an old quirk: any value strtobool
+ * accepts does, `false` and `no` included; other values are an option error.
+ */
+export function disablesPipCache(value: string | undefined): boolean {
+  return value !== undefined && TRUTH_VALUES.has(value.toLowerCase());
+}
+
 interface Interpreter {
   /** e.g. /usr/local/bin/python3.9 */
   readonly path: string;
@@ -325,11 +349,7 @@ async function install(
     installed.push(`${release.display}-${release.version}`);
   }
   for (const missing of resolution.unresolved) noteGap(context.state, 'no-data', outsideData(missing));
-  const cacheDisabled =
-    options.noCache ||
-    ['1', 'true', 'yes', 'on', 'off', '0', 'false'].includes(
-      (context.env.get('PIP_NO_CACHE_DIR') ?? '').toLowerCase(),
-    );
+  const cacheDisabled = options.noCache || disablesPipCache(context.env.get('PIP_NO_CACHE_DIR'));
   if (!cacheDisabled && wheels.length > 0) {
     const cache = joinPath(context.env.get('HOME') ?? context.state.user.home, '.cache/pip');
     const entries = pip.cacheEntries(wheels, cache).map((entry) => ({ ...entry, uid, gid }));

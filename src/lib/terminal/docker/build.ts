@@ -7,6 +7,7 @@ import { targetStage } from '../../analysis/analyze.ts';
 import type { BuildContext } from '../../build/context.ts';
 import { simulateBuild } from '../../build/simulate.ts';
 import { cleanPath } from '../../fs/path.ts';
+import { buildkitOnly, checkDockerfile } from '../../rules/check.ts';
 import { lint } from '../../rules/index.ts';
 import { lastValue } from '../flags.ts';
 import { checkReference, simulatedDigest } from '../images.ts';
@@ -124,8 +125,17 @@ export const build: DockerCommand = {
       names,
       imageId,
     };
-    if (flags.booleans.has('check') && result.dockerfile)
-      return outcome(output, printCheck(dockerfileName, dockerfile, checks, output));
+    if (flags.booleans.has('check')) {
+      const report = buildkitOnly(
+        checkDockerfile({
+          text: dockerfile,
+          buildArgs,
+          build: result,
+          ...(ignore === undefined ? {} : { dockerignore: ignore }),
+        }),
+      );
+      return outcome(output, printCheck(dockerfileName, dockerfile, report, output));
+    }
     if (flags.booleans.has('quiet') && imageId) output.out(`${imageId}\n`);
     else if (flags.booleans.has('quiet'))
       output.err(`ERROR: failed to solve: ${result.error?.message ?? 'the build did not finish'}\n`);
