@@ -276,7 +276,8 @@ function isNewer(target: string, image: ImageRecord, repository: string): boolea
     .filter((tag) => tag.startsWith(`${repository}:`))
     .map((tag) => shapeOf(tag.slice(repository.length + 1)).version)
     .reduce((best, v) => (v.length > best.length ? v : best), [] as readonly number[]);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+  // Compared as far as both go: debian:bookworm's data names no point release, so 12.11 is not newer.
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);
     if (d !== 0) return d > 0;
   }
