@@ -7,9 +7,11 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { SurfaceCategory, SurfaceItem } from '../../lib/analysis/surface.ts';
+import type { BuiltLayer } from '../../lib/build/result.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { diffTrees } from '../../lib/fs/diff.ts';
 import { emptyTree } from '../../lib/fs/tree.ts';
+import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { BuildOutput, ImageOutput } from '../engine/protocol.ts';
 import { FileTree } from './FileTree.tsx';
@@ -157,6 +159,7 @@ export function LayerExplorer({ build, engine, active, showLayer }: LayerExplore
         {!stage.built && ' · the build stopped before this image was finished'}
         {image.build !== build.build && <span class="mc-explorer-stale"> · updating…</span>}
       </p>
+      <CertaintyNote certainty={stage.certainty} subject="This image's size and files" />
       <div class="mc-explorer-grid">
         <div class="mc-explorer-layers">
           <LayerList
@@ -277,7 +280,7 @@ export function LayerExplorer({ build, engine, active, showLayer }: LayerExplore
 
 interface LayerListProps {
   readonly idPrefix: string;
-  readonly layers: readonly { createdBy: string; line: number | null; size: number }[];
+  readonly layers: readonly Pick<BuiltLayer, 'createdBy' | 'line' | 'size' | 'certainty'>[];
   readonly selected: number;
   readonly onSelect: (index: number) => void;
 }
@@ -327,7 +330,10 @@ function LayerList({ idPrefix, layers, selected, onSelect }: LayerListProps) {
             <span class="mc-layer-index">{index + 1}</span>
             <span class="mc-layer-size">{formatSize(entry.size)}</span>
             <span class="mc-layer-command">{entry.createdBy}</span>
-            <span class="mc-layer-line">{entry.line === null ? 'base image' : `line ${entry.line}`}</span>
+            <span class="mc-layer-line">
+              {entry.line === null ? 'base image' : `line ${entry.line}`}{' '}
+              <CertaintyBadge certainty={entry.certainty} withModels />
+            </span>
           </div>
         ))}
       </div>
