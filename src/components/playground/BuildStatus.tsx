@@ -3,6 +3,7 @@
  * how sure the simulator is of it (the reasons below it; a stop for want of data in its own voice).
  * While a newer build runs, the last verdict stays (marked as updating) so the line does not flicker.
  */
+import { mainGaps } from '../../lib/certainty.ts';
 import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
 import { KNOWS_PAGE } from '../certainty/certainty-text.ts';
 import { SeverityIcon } from '../editor/DiagnosticList.tsx';
@@ -18,10 +19,13 @@ interface Props {
   /** A build of newer text is under way. */
   readonly building: boolean;
   readonly roundTripMs?: number;
+  /** Link the page of what the simulator knows even when the verdict needs no note (the playground). */
+  readonly knowsLink?: boolean;
 }
 
-export function BuildStatus({ build, failure, building, roundTripMs }: Props) {
+export function BuildStatus({ build, failure, building, roundTripMs, knowsLink = false }: Props) {
   const { state, text, certainty } = buildVerdict(build, failure);
+  const noted = state !== 'no-data' && mainGaps(certainty).length > 0;
   return (
     <div class="mc-build-status" data-building={building ? 'true' : undefined}>
       <p
@@ -36,21 +40,19 @@ export function BuildStatus({ build, failure, building, roundTripMs }: Props) {
         data-round-trip-ms={roundTripMs?.toFixed(1)}
       >
         {state !== 'pending' && <SeverityIcon severity={state === 'no-data' ? 'info' : state} />}
-        <span>
-          {text} <CertaintyBadge certainty={certainty} />
-        </span>
+        <span>{text}</span>
+        <CertaintyBadge certainty={certainty} />
       </p>
       {building && build && (
         <span class="mc-build-updating" aria-hidden="true">
           updating…
         </span>
       )}
-      {state === 'no-data' ? (
+      {noted && <CertaintyNote certainty={certainty} subject="This image" />}
+      {!noted && (state === 'no-data' || knowsLink) && (
         <p class="mc-build-knows">
           <a href={KNOWS_PAGE}>What the simulator knows</a>
         </p>
-      ) : (
-        <CertaintyNote certainty={certainty} subject="This image" />
       )}
     </div>
   );

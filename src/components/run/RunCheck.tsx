@@ -34,9 +34,10 @@ export function RunCheck({ run }: Props) {
             >
               <SeverityIcon severity={headline.severity} />
               <span>
-                <strong>{headline.label}</strong> <CertaintyBadge certainty={run.certainty} />:{' '}
-                <code>{commandLine(run.argv)}</code> as <code>{run.user}</code>
+                <strong>{headline.label}</strong>: <code>{commandLine(run.argv)}</code> as{' '}
+                <code>{run.user}</code>
               </span>
+              <CertaintyBadge certainty={run.certainty} />
             </p>
             {run.error && (
               <>
