@@ -101,7 +101,7 @@ describe.skipIf(!HAS_CHROMIUM)('certainty', () => {
 
   /** The challenge with its Dockerfile replaced, once its feedback says `expected`. */
   async function challenge(page: Page, dockerfile: string, expected: string) {
-    await page.locator('.mc-exercise .mc-goals li[data-status="fail"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('.mc-exercise:not([data-verdict="waiting"])').waitFor({ timeout: 60_000 });
     await page.evaluate(
       (text) =>
         dispatchEvent(
@@ -154,7 +154,7 @@ describe.skipIf(!HAS_CHROMIUM)('certainty', () => {
     await expect(exercise.getAttribute('data-verdict')).resolves.toBe('failing');
     await expect(exercise.locator('.mc-feedback').textContent()).resolves.toContain('golang:1.99: not found');
     await page.close();
-  });
+  }, 180_000);
 
   it('lists what the simulator knows, generated from the data, with no serious axe findings', async () => {
     for (const theme of ['light', 'dark'] as const) {
@@ -208,5 +208,5 @@ describe.skipIf(!HAS_CHROMIUM)('certainty', () => {
         await exercise.close();
       }
     }
-  });
+  }, 600_000);
 });
