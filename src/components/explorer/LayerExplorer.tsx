@@ -331,7 +331,7 @@ function LayerList({ idPrefix, layers, selected, onSelect }: LayerListProps) {
             <span class="mc-layer-size">{formatSize(entry.size)}</span>
             <span class="mc-layer-command">{entry.createdBy}</span>
             <span class="mc-layer-line">
-              {entry.line === null ? 'base image' : `line ${entry.line}`}{' '}
+              {entry.line === null ? 'base image' : `line ${entry.line}`}
               <CertaintyBadge certainty={entry.certainty} withModels />
             </span>
           </div>
