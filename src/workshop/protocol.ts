@@ -167,7 +167,14 @@ export interface ParticipantDetail {
   readonly participant: ParticipantView;
   readonly progress: ProgressView;
   readonly dockerfile: string | null;
-  readonly results: readonly { readonly pass: boolean; readonly detail: string }[] | null;
+  readonly results: readonly GoalReport[] | null;
+}
+
+/** One goal's verdict as a participant reported it; `certainty` when it rests on a gap in the simulator's data. */
+export interface GoalReport {
+  readonly pass: boolean;
+  readonly detail: string;
+  readonly certainty?: 'estimated' | 'unknown';
 }
 
 /** Every error: a stable code and a message that says what to do. */

@@ -72,6 +72,10 @@ export const joinBody = z.object({
 const goalResult = z.object({
   pass: z.boolean(),
   detail: z.string().max(LIMITS.goalDetailChars),
+  certainty: z
+    .enum(['estimated', 'unknown'])
+    .optional()
+    .describe('Present when the verdict rests on the simulator’s estimate, or on what it cannot tell.'),
 });
 
 export const progressEntry = z

@@ -176,7 +176,12 @@ describe.skipIf(!hasServerBuild())('workshop API', () => {
     const two = await createWorkshop(base);
     const ada = await join(base, one.code, 'Ada');
     const bo = await join(base, two.code, 'Bo');
-    await report(base, one.code, ada.token, [entry(1)]);
+    const results = [
+      { pass: true, detail: 'builds' },
+      { pass: false, detail: '12.4 MB', certainty: 'estimated' as const },
+      { pass: false, detail: 'line 3 not followed', certainty: 'unknown' as const },
+    ];
+    await report(base, one.code, ada.token, [entry(1, { results })]);
 
     expect((await report(base, one.code, bo.token, [entry(9)])).status).toBe(401);
     expect((await report(base, one.code, `${ada.participantId}.forged`, [entry(9)])).status).toBe(401);
@@ -202,6 +207,8 @@ describe.skipIf(!hasServerBuild())('workshop API', () => {
     expect(detail.status).toBe(200);
     expect(detail.body.dockerfile).toContain('go build');
     expect(detail.body.participant.name).toBe('Ada');
+    // Whether a verdict rests on the simulator's estimates reaches the instructor as reported.
+    expect(detail.body.results).toEqual(results);
   });
 
   it('sends the instructor’s message, timer, follow-me and locks to every participant stream', async () => {

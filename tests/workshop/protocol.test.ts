@@ -71,6 +71,32 @@ describe('the workshop protocol', () => {
     expect(progressEntry.safeParse({ ...entry, solved: false }).success).toBe(false);
   });
 
+  it('takes a goal’s certainty when it is estimated or unknown, and reports without it as before', () => {
+    const entry = {
+      exerciseId: 'go-under-10mb',
+      seq: 1,
+      passing: 1,
+      total: 2,
+      failing: [1],
+      results: [
+        { pass: true, detail: 'ok' },
+        { pass: false, detail: 'line 3', certainty: 'unknown' },
+      ],
+      solved: false,
+      imageBytes: 10,
+      attempts: 1,
+      failStreak: 0,
+      dockerfile: null,
+    };
+    expect(progressEntry.parse(entry).results?.[1]).toEqual({
+      pass: false,
+      detail: 'line 3',
+      certainty: 'unknown',
+    });
+    const known = { ...entry, results: [{ pass: true, detail: 'ok', certainty: 'known' }] };
+    expect(progressEntry.safeParse(known).success).toBe(false);
+  });
+
   it('knows each instructor action by its name', () => {
     expect(actionBody.parse({ action: 'timer', seconds: 300 })).toEqual({
       action: 'timer',

@@ -40,9 +40,16 @@ export function CertaintyNote({ certainty, withModels = false, subject }: Props)
   );
 }
 
-/** A small badge beside a figure: "≈ estimated" or "? unknown", with the reason as its label. */
-export function CertaintyBadge({ certainty }: { readonly certainty: Certainty }) {
-  const gaps = mainGaps(certainty);
+/** A small badge beside a figure: "estimated" or "unknown", with the reason as its label. */
+export function CertaintyBadge({
+  certainty,
+  withModels = false,
+}: {
+  readonly certainty: Certainty;
+  /** Count the catalog's modelled layers too (a layer's own size, read closely). */
+  readonly withModels?: boolean;
+}) {
+  const gaps = withModels ? gapsOf(certainty) : mainGaps(certainty);
   if (certainty.level === 'known' || gaps.length === 0) return null;
   const level = gaps.some((gap) => gap.level === 'unknown') ? 'unknown' : 'estimated';
   const reason = gaps.map((gap) => gap.text).join(' ');

@@ -5,9 +5,11 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { formatSize } from '../../lib/format-size.ts';
+import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
 import type { EngineClient, Outcome } from '../engine/engine-client.ts';
 import type { ComparedImage, CompareSide, SourceFiles } from '../engine/protocol.ts';
 import { SURFACE_LABEL } from '../explorer/file-tree.ts';
+import { isWantOfData } from '../playground/build-verdict.ts';
 import type { PlaygroundExample } from '../playground/examples.ts';
 import { commandLine } from '../run/RunCheck.tsx';
 import { barWidths, builtSize, CATEGORIES, ratioSentence, toolList } from './compare-view.ts';
@@ -126,8 +128,12 @@ function Result({ id, a, b, output }: ResultProps) {
                 <strong>{index === 0 ? 'A' : 'B'}</strong> {image.label} <code>{image.reference ?? '?'}</code>
               </span>
               {image.error ? (
-                <span class="mc-bar-error">
-                  Did not build: {image.error.message}
+                <span
+                  class="mc-bar-error"
+                  data-no-data={isWantOfData(image.error.certainty) ? 'true' : undefined}
+                >
+                  {isWantOfData(image.error.certainty) ? 'Not simulated' : 'Did not build'}:{' '}
+                  {image.error.message}
                   {image.error.line ? ` (line ${image.error.line})` : ''}
                 </span>
               ) : (
@@ -136,13 +142,24 @@ function Result({ id, a, b, output }: ResultProps) {
                     class={`mc-bar mc-bar-${index === 0 ? 'a' : 'b'}`}
                     style={{ width: `${widths[index]}%` }}
                   />
-                  <span class="mc-bar-size">{formatSize(sizes[index] ?? 0)}</span>
+                  <span class="mc-bar-size">
+                    {formatSize(sizes[index] ?? 0)} <CertaintyBadge certainty={image.certainty} />
+                  </span>
                 </span>
               )}
             </li>
           ))}
         </ul>
         {comparison && <p class="mc-ratio">{ratioSentence(comparison, ['A', 'B'])}</p>}
+        {images.map((image, index) =>
+          image.error && isWantOfData(image.error.certainty) ? null : (
+            <CertaintyNote
+              key={image.label}
+              certainty={image.certainty}
+              subject={index === 0 ? 'Image A' : 'Image B'}
+            />
+          ),
+        )}
       </section>
       {comparison ? (
         <table class="mc-compare-table">

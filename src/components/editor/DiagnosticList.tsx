@@ -3,6 +3,7 @@
  * alone), where, what, and what to do; each entry jumps to its range, and quick fixes are buttons.
  */
 import type { Diagnostic, Fix, Severity } from '../../lib/diagnostic.ts';
+import { CertaintyNote } from '../certainty/CertaintyNote.tsx';
 
 interface Props {
   readonly diagnostics: readonly Diagnostic[];
@@ -45,6 +46,9 @@ export function DiagnosticList({ diagnostics, path, headingId, onJump, onFix }: 
               </button>
               <div class="mc-problem-details">
                 {diagnostic.hint && <p class="mc-problem-hint">{diagnostic.hint}</p>}
+                {diagnostic.certainty && (
+                  <CertaintyNote certainty={diagnostic.certainty} subject="This finding" />
+                )}
                 <code class="mc-problem-code">{diagnostic.code}</code>
                 {diagnostic.url && (
                   <a href={diagnostic.url} target="_blank" rel="noopener">

@@ -4,6 +4,7 @@
  */
 import type { Action, Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import type { EditorView } from '@codemirror/view';
+import { type Certainty, mainGaps } from '../../lib/certainty.ts';
 import type { Diagnostic, Fix } from '../../lib/diagnostic.ts';
 
 export function toEditorDiagnostics(
@@ -21,12 +22,20 @@ export function toEditorDiagnostics(
       from,
       to,
       severity: diagnostic.severity,
-      message: diagnostic.message,
+      message: withCertainty(diagnostic.message, diagnostic.certainty),
       source: diagnostic.code,
       ...(actions.length > 0 ? { actions } : {}),
       ...(render ? { renderMessage: render(diagnostic) } : {}),
     };
   });
+}
+
+/** A finding that rests on an estimate or a gap says so after its message, in the simulator's words. */
+export function withCertainty(message: string, certainty: Certainty | undefined): string {
+  const gaps = certainty ? mainGaps(certainty) : [];
+  if (gaps.length === 0) return message;
+  const level = gaps.some((gap) => gap.level === 'unknown') ? 'Unknown' : 'Estimated';
+  return `${message}\n${level}: ${gaps.map((gap) => gap.text).join(' ')}`;
 }
 
 /**

@@ -3,7 +3,9 @@
  * the chosen views, without goals. It starts from the files in its link (`#s=`, as the playground
  * shares them) and answers the same commands as an exercise.
  */
+
 import { useEffect } from 'preact/hooks';
+import { summarizeCertainty } from '../certainty/certainty-summary.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
 import type { BuildOutput } from '../engine/protocol.ts';
 import { lockedState } from '../exercise/exercise-state.ts';
@@ -76,5 +78,6 @@ function buildEvent(output: BuildOutput) {
     diagnostics: findingCounts(counts),
     passing: 0,
     total: 0,
+    certainty: summarizeCertainty(result.certainty),
   } as const;
 }

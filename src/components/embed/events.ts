@@ -1,7 +1,8 @@
 /**
  * What a widget posts after a build: one `build` event, a `goal` event for each goal whose result
- * changed (every goal after the first build), and `complete` when the goals go from failing to all
- * met. Pure, so the rules are tested without a browser.
+ * or certainty changed (every goal after the first build), and `complete` when the goals go from
+ * failing to all met (never on what the simulator cannot tell). Each carries how sure it is.
+ * Pure, so the rules are tested without a browser.
  */
 import { describeGoal, type Goal } from '../../lib/analysis/goal.ts';
 import type { Severity } from '../../lib/diagnostic.ts';
@@ -26,11 +27,13 @@ export function eventsAfterBuild(
       diagnostics: findingCounts(result.diagnostics),
       passing: result.passing,
       total: result.total,
+      certainty: result.certainty,
     },
   ];
   result.goals.forEach((outcome, index) => {
     const goal = goals[index];
-    if (!goal || previous?.goals[index]?.pass === outcome.pass) return;
+    const before = previous?.goals[index];
+    if (!goal || (before?.pass === outcome.pass && before.certainty === outcome.certainty)) return;
     events.push({
       type: 'goal',
       index,
@@ -38,6 +41,7 @@ export function eventsAfterBuild(
       text: describeGoal(goal),
       pass: outcome.pass,
       detail: outcome.detail,
+      certainty: outcome.certainty ?? 'known',
     });
   });
   if (result.solved && !previous?.solved) {
@@ -46,6 +50,7 @@ export function eventsAfterBuild(
       imageBytes: result.imageBytes,
       passing: result.passing,
       total: result.total,
+      certainty: result.certainty,
     });
   }
   return events;

@@ -39,6 +39,15 @@ export interface FindingCounts {
   readonly infos: number;
 }
 
+/** How sure a result is: the simulator's own data (known), a model or stand-in, or no data. */
+export type CertaintyLevel = 'known' | 'estimated' | 'unknown';
+
+export interface EventCertainty {
+  readonly level: CertaintyLevel;
+  /** The gaps of the reader's own Dockerfile, in the simulator's words ("line 3: …"). */
+  readonly reasons: readonly string[];
+}
+
 /** What a widget tells its host, without the envelope. */
 export type EmbedEventBody =
   | {
@@ -57,6 +66,8 @@ export type EmbedEventBody =
       readonly diagnostics: FindingCounts;
       readonly passing: number;
       readonly total: number;
+      /** How sure the build's outcome is, with the reasons in the simulator's words. */
+      readonly certainty: EventCertainty;
     }
   | {
       readonly type: 'goal';
@@ -65,12 +76,16 @@ export type EmbedEventBody =
       readonly text: string;
       readonly pass: boolean;
       readonly detail: string;
+      /** As the goal's badge shows it: estimated or unknown when its verdict rests on a gap. */
+      readonly certainty: CertaintyLevel;
     }
   | {
       readonly type: 'complete';
       readonly imageBytes: number | null;
       readonly passing: number;
       readonly total: number;
+      /** known, or estimated when a goal was met on the simulator's estimates (never unknown). */
+      readonly certainty: EventCertainty;
     }
   | { readonly type: 'error'; readonly code: EmbedErrorCode; readonly message: string };
 

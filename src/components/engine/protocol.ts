@@ -2,12 +2,14 @@
  * The messages between the page and the engine worker. Each kind of job declares its input and its
  * output in `EngineJobs`; requests, responses and the client's typing all follow from that table.
  */
+
 import type { Analysis } from '../../lib/analysis/analyze.ts';
 import type { Comparison } from '../../lib/analysis/compare.ts';
 import type { Goal, GoalResult } from '../../lib/analysis/goal.ts';
 import type { RunCheck } from '../../lib/analysis/run-check.ts';
 import type { SurfaceReport } from '../../lib/analysis/surface.ts';
 import type { BuildError, BuildResult, BuiltLayer, StageResult } from '../../lib/build/result.ts';
+import type { Certainty } from '../../lib/certainty.ts';
 import type { Diagnostic } from '../../lib/diagnostic.ts';
 import type { ParseResult } from '../../lib/dockerfile/index.ts';
 import type { DirNode } from '../../lib/fs/tree.ts';
@@ -101,6 +103,8 @@ export interface ComparedImage {
   /** The target stage's FROM reference (`python:3.9-alpine`, `scratch`). */
   readonly reference: string | null;
   readonly error: BuildError | null;
+  /** How sure the build's outcome is (the target image's, or the failure's). */
+  readonly certainty: Certainty;
   readonly layers: readonly LayerSummary[];
   readonly run: RunCheck | null;
   readonly surface: SurfaceReport | null;

@@ -184,6 +184,7 @@ function comparedImage(
     label: side.label,
     reference: stage?.reference ?? null,
     error: built.result.error,
+    certainty: built.result.certainty,
     layers: stage?.layers.map(layerSummary) ?? [],
     run: built.analysis.run,
     surface: built.analysis.surface,

@@ -11,6 +11,7 @@ import { mainGaps } from '../../lib/certainty.ts';
 import type { Severity } from '../../lib/diagnostic.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
+import { type CertaintySummary, goalReport, summarizeCertainty } from '../certainty/certainty-summary.ts';
 import { DOCKERFILE } from '../context/file-path.ts';
 import type { BuildOutput } from '../engine/protocol.ts';
 import type { PanelId } from '../playground/BuildPanels.tsx';
@@ -44,8 +45,17 @@ export interface ExerciseResultDetail {
   readonly solved: boolean;
   readonly imageBytes: number | null;
   readonly dockerfile: string;
-  /** Each goal's result, in the exercise's order. */
-  readonly goals: readonly { readonly pass: boolean; readonly detail: string }[];
+  /**
+   * Each goal's result, in the exercise's order; `certainty` when the verdict rests on an estimate
+   * or on what the simulator could not tell (as the goal's badge shows it).
+   */
+  readonly goals: readonly {
+    readonly pass: boolean;
+    readonly detail: string;
+    readonly certainty?: 'estimated' | 'unknown';
+  }[];
+  /** How sure the build's outcome is, with the reasons of the learner's own Dockerfile. */
+  readonly certainty: CertaintySummary;
   /** The build's findings (errors, run check, surface, size, rules), counted by severity. */
   readonly diagnostics: Readonly<Record<Severity, number>>;
   /** Whether the build finished, and whether the image would start (null without an image). */
@@ -125,10 +135,11 @@ export default function Exercise(props: Props) {
       solved,
       imageBytes: size,
       dockerfile: dockerfileOf(files.current()),
-      goals: goals.map(({ pass, detail }) => ({ pass, detail })),
+      goals: goals.map(goalReport),
       diagnostics,
       built: output.result.ok,
       starts: output.analysis.run?.starts ?? null,
+      certainty: summarizeCertainty(output.result.certainty),
     };
     dispatchEvent(new CustomEvent(RESULT_EVENT, { detail }));
   };

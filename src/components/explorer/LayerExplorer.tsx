@@ -9,10 +9,11 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Analysis } from '../../lib/analysis/analyze.ts';
 import type { EfficiencyReport } from '../../lib/analysis/efficiency.ts';
 import type { SurfaceCategory, SurfaceItem } from '../../lib/analysis/surface.ts';
-import type { StageResult } from '../../lib/build/result.ts';
+import type { BuiltLayer, StageResult } from '../../lib/build/result.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { diffTrees } from '../../lib/fs/diff.ts';
 import { type DirNode, emptyTree } from '../../lib/fs/tree.ts';
+import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { BuildOutput, ImageOutput } from '../engine/protocol.ts';
 import { FileTree } from './FileTree.tsx';
@@ -196,6 +197,7 @@ export function ImageExplorer({
         {!stage.built && ' · the build stopped before this image was finished'}
         {stale && <span class="mc-explorer-stale"> · updating…</span>}
       </p>
+      <CertaintyNote certainty={stage.certainty} subject="This image's size and files" />
       <div class="mc-explorer-grid">
         <div class="mc-explorer-layers">
           <LayerList
@@ -317,7 +319,7 @@ export function ImageExplorer({
 
 interface LayerListProps {
   readonly idPrefix: string;
-  readonly layers: readonly { createdBy: string; line: number | null; size: number }[];
+  readonly layers: readonly Pick<BuiltLayer, 'createdBy' | 'line' | 'size' | 'certainty'>[];
   readonly selected: number;
   readonly saved: boolean;
   readonly onSelect: (index: number) => void;
@@ -370,6 +372,7 @@ function LayerList({ idPrefix, layers, selected, saved, onSelect }: LayerListPro
             <span class="mc-layer-command">{entry.createdBy}</span>
             <span class="mc-layer-line">
               {saved ? '' : entry.line === null ? 'base image' : `line ${entry.line}`}
+              <CertaintyBadge certainty={entry.certainty} withModels />
             </span>
           </div>
         ))}

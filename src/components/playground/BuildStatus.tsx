@@ -1,10 +1,14 @@
 /**
- * One line on the newest build: the image, its size and whether it starts, or the first error.
+ * One line on the newest build: the image, its size and whether it starts, or the first error, and
+ * how sure the simulator is of it (the reasons below it; a stop for want of data in its own voice).
  * While a newer build runs, the last verdict stays (marked as updating) so the line does not flicker.
  */
-import { formatSize } from '../../lib/format-size.ts';
+import { mainGaps } from '../../lib/certainty.ts';
+import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
+import { KNOWS_PAGE } from '../certainty/certainty-text.ts';
 import { SeverityIcon } from '../editor/DiagnosticList.tsx';
 import type { BuildOutput } from '../engine/protocol.ts';
+import { buildVerdict } from './build-verdict.ts';
 import './status.css';
 
 interface Props {
@@ -17,24 +21,29 @@ interface Props {
   readonly roundTripMs?: number;
   /** Why the simulator was restarted on the way to this build. */
   readonly notice?: string | undefined;
+  /** Link the page of what the simulator knows even when the verdict needs no note (the playground). */
+  readonly knowsLink?: boolean;
 }
 
-export function BuildStatus({ build, failure, building, roundTripMs, notice }: Props) {
-  const { icon, text } = verdict(build, failure);
+export function BuildStatus({ build, failure, building, roundTripMs, notice, knowsLink = false }: Props) {
+  const { state, text, certainty } = buildVerdict(build, failure);
+  const noted = state !== 'no-data' && mainGaps(certainty).length > 0;
   return (
     <div class="mc-build-status" data-building={building ? 'true' : undefined}>
       <p
         class="mc-build-verdict"
         role="status"
-        data-state={icon}
+        data-state={state}
+        data-certainty={certainty.level}
         data-build={build?.build}
         data-build-ms={build?.timing.buildMs.toFixed(1)}
         data-analyze-ms={build?.timing.analyzeMs.toFixed(1)}
         data-cached-steps={build?.timing.cachedSteps}
         data-round-trip-ms={roundTripMs?.toFixed(1)}
       >
-        {icon !== 'pending' && <SeverityIcon severity={icon} />}
+        {state !== 'pending' && <SeverityIcon severity={state === 'no-data' ? 'info' : state} />}
         <span>{text}</span>
+        <CertaintyBadge certainty={certainty} />
       </p>
       {notice && !failure && <p class="mc-build-notice">{notice}</p>}
       {building && build && (
@@ -42,21 +51,12 @@ export function BuildStatus({ build, failure, building, roundTripMs, notice }: P
           updating…
         </span>
       )}
+      {noted && <CertaintyNote certainty={certainty} subject="This image" />}
+      {!noted && (state === 'no-data' || knowsLink) && (
+        <p class="mc-build-knows">
+          <a href={KNOWS_PAGE}>What the simulator knows</a>
+        </p>
+      )}
     </div>
   );
-}
-
-function verdict(build: BuildOutput | undefined, failure: string | undefined) {
-  if (failure !== undefined) return { icon: 'error', text: failure } as const;
-  if (!build) return { icon: 'pending', text: 'Building the image…' } as const;
-  const { result, analysis } = build;
-  if (!result.ok) {
-    const error = result.error;
-    const where = error?.line ? ` on line ${error.line}` : '';
-    return { icon: 'error', text: `Build failed${where}: ${error?.message ?? 'unknown error'}` } as const;
-  }
-  const target = result.stages[result.target ?? -1];
-  const parts = [target?.reference ?? 'image', formatSize(target?.size ?? 0)];
-  if (analysis.run) parts.push(analysis.run.starts ? 'starts' : 'does not start');
-  return { icon: analysis.run?.starts === false ? 'error' : 'ok', text: parts.join(' · ') } as const;
 }

@@ -238,6 +238,7 @@ export default function Playground({ examples }: Props) {
         files={files}
         examples={examples}
         onNotice={(text) => setNotice({ kind: 'info', text })}
+        knowsLink
       />
     </div>
   );

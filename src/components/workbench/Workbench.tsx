@@ -34,6 +34,8 @@ interface Props {
   readonly readOnly?: boolean;
   /** Show the text and load the editor when the reader first wants to edit (an embed). */
   readonly editorOnDemand?: boolean;
+  /** Link the page of what the simulator knows under the build's verdict even when it is known. */
+  readonly knowsLink?: boolean;
 }
 
 export function Workbench({
@@ -46,6 +48,7 @@ export function Workbench({
   panels,
   readOnly,
   editorOnDemand,
+  knowsLink = false,
 }: Props) {
   const { build, step } = session;
   const { state, generation, current } = files;
@@ -80,6 +83,7 @@ export function Workbench({
           building={session.building}
           roundTripMs={build?.roundTripMs}
           notice={session.notice}
+          knowsLink={knowsLink}
         />
         {output && <RunCheck run={output.analysis.run} />}
       </ContextEditor>

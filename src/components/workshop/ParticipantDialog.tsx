@@ -5,6 +5,8 @@ import type { ParticipantDetail, ParticipantView } from '../../workshop/protocol
 import { participantDetail } from './api.ts';
 import type { OutlineExercise } from './course-outline.ts';
 import { formatAgo } from './format.ts';
+import { CERTAINTY_LABEL, solvedLabel } from './goal-certainty.ts';
+import '../certainty/certainty.css';
 
 interface Props {
   readonly code: string;
@@ -57,8 +59,10 @@ export function ParticipantDialog({
       {progress && (
         <>
           <p>
-            {progress.solved ? 'Solved' : `${progress.passing} of ${progress.total} goals pass`} ·{' '}
-            {progress.imageBytes === null ? 'not built' : formatSize(progress.imageBytes)} ·{' '}
+            {progress.solved
+              ? solvedLabel(detail.results)
+              : `${progress.passing} of ${progress.total} goals pass`}{' '}
+            · {progress.imageBytes === null ? 'not built' : formatSize(progress.imageBytes)} ·{' '}
             {progress.attempts} {progress.attempts === 1 ? 'try' : 'tries'} ·{' '}
             {formatAgo(serverNow - progress.updatedAt)}
           </p>
@@ -70,6 +74,11 @@ export function ParticipantDialog({
                 <li key={goal} class={pass ? 'is-pass' : 'is-fail'}>
                   <span class="mc-ws-goal-mark">{pass ? '✓ passes' : '✗ fails'}</span> {goal}
                   {result?.detail && <span class="mc-ws-muted"> ({result.detail})</span>}
+                  {result?.certainty && (
+                    <span class="mc-badge mc-certainty-chip" data-level={result.certainty}>
+                      {CERTAINTY_LABEL[result.certainty]}
+                    </span>
+                  )}
                 </li>
               );
             })}

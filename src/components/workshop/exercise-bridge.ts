@@ -4,6 +4,7 @@
  * loaded only in a browser that joined a workshop, reports the results to the instructor and
  * tells the exercise which of its hints and solution the instructor has locked.
  */
+import type { GoalReport } from '../../workshop/protocol.ts';
 import { lockFor, reportProgress, subscribe } from './participant-client.ts';
 
 /** What an exercise announces after each build (src/components/exercise/Exercise.tsx). */
@@ -14,7 +15,7 @@ interface ExerciseResult {
   readonly solved: boolean;
   readonly imageBytes: number | null;
   readonly dockerfile: string;
-  readonly goals?: readonly { readonly pass: boolean; readonly detail: string }[];
+  readonly goals?: readonly GoalReport[];
 }
 
 export const LOCK_EVENT = 'mc:workshop-lock';

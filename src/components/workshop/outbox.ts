@@ -8,7 +8,7 @@
  * `failStreak` counts the tries in a row that failed the same first goal (the dashboard's "stuck").
  * Every function reads and writes storage in one go, so two tabs of one participant stay in step.
  */
-import { LIMITS, type ProgressEntry, utf8Bytes } from '../../workshop/protocol.ts';
+import { type GoalReport, LIMITS, type ProgressEntry, utf8Bytes } from '../../workshop/protocol.ts';
 
 /** What the exercise UI reports after each build (see ARCHITECTURE.md, Workshop). */
 export interface ProgressReport {
@@ -17,7 +17,7 @@ export interface ProgressReport {
     readonly passing: number;
     readonly total: number;
     /** Each goal's verdict in the exercise's goal order, e.g. checkGoals(...) as it is. */
-    readonly results?: readonly { readonly pass: boolean; readonly detail: string }[];
+    readonly results?: readonly GoalReport[];
   };
   readonly solved: boolean;
   /** The final image's size; null when the build failed. */
@@ -64,6 +64,7 @@ export class Outbox {
     const results = report.goals.results?.slice(0, LIMITS.goalsPerExercise).map((result) => ({
       pass: result.pass,
       detail: result.detail.slice(0, LIMITS.goalDetailChars),
+      ...(result.certainty ? { certainty: result.certainty } : {}),
     }));
     const entry: ProgressEntry = {
       exerciseId: report.exerciseId,

@@ -6,7 +6,13 @@ import type { Goal } from '../../../src/lib/analysis/goal.ts';
 
 const goals: Goal[] = [{ kind: 'builds' }, { kind: 'maxSize', bytes: 10_000_000 }];
 
-function result(passes: boolean[], imageBytes: number | null = 12_000_000): ExerciseResultDetail {
+const KNOWN_SUMMARY = { level: 'known', reasons: [] } as const;
+
+function result(
+  passes: boolean[],
+  imageBytes: number | null = 12_000_000,
+  certainty: ExerciseResultDetail['certainty'] = KNOWN_SUMMARY,
+): ExerciseResultDetail {
   const passing = passes.filter(Boolean).length;
   return {
     exerciseId: 'custom-1',
@@ -19,6 +25,7 @@ function result(passes: boolean[], imageBytes: number | null = 12_000_000): Exer
     diagnostics: { error: 1, warning: 2, info: 0 },
     built: true,
     starts: true,
+    certainty,
   };
 }
 
@@ -37,11 +44,13 @@ describe('events after a build', () => {
       diagnostics: { errors: 1, warnings: 2, infos: 0 },
       passing: 1,
       total: 2,
+      certainty: KNOWN_SUMMARY,
     });
     expect(events[2]).toMatchObject({
       kind: 'maxSize',
       text: 'The image is at most 10.0 MB',
       detail: 'not yet',
+      certainty: 'known',
     });
   });
 
@@ -51,8 +60,37 @@ describe('events after a build', () => {
     const solved = result([true, true], 8_000_000);
     const events = eventsAfterBuild(first, solved, goals);
     expect(types(events)).toEqual(['build', 'goal 1 true', 'complete']);
-    expect(events.at(-1)).toEqual({ type: 'complete', imageBytes: 8_000_000, passing: 2, total: 2 });
+    expect(events.at(-1)).toEqual({
+      type: 'complete',
+      imageBytes: 8_000_000,
+      passing: 2,
+      total: 2,
+      certainty: KNOWN_SUMMARY,
+    });
     expect(types(eventsAfterBuild(solved, result([true, true], 7_000_000), goals))).toEqual(['build']);
     expect(types(eventsAfterBuild(solved, result([true, false]), goals))).toEqual(['build', 'goal 1 false']);
+  });
+
+  it('carries certainty: a build on a stand-in says so, and a goal whose certainty changes is posted again', () => {
+    const estimate = {
+      level: 'estimated',
+      reasons: [
+        "line 1: Not in this simulator's catalog: python:3.12-slim. Built on python:3.9.25-slim-trixie.",
+      ],
+    } as const;
+    const known = result([true, true]);
+    const onStandIn: ExerciseResultDetail = {
+      ...result([true, true], 12_000_000, estimate),
+      goals: [
+        { pass: true, detail: 'ok', certainty: 'estimated' },
+        { pass: true, detail: 'ok' },
+      ],
+    };
+    const events = eventsAfterBuild(known, onStandIn, goals);
+    expect(types(events)).toEqual(['build', 'goal 0 true']);
+    expect(events[0]).toMatchObject({ type: 'build', certainty: estimate });
+    expect(events[1]).toMatchObject({ type: 'goal', certainty: 'estimated' });
+    const completed = eventsAfterBuild(result([true, false]), onStandIn, goals).at(-1);
+    expect(completed).toMatchObject({ type: 'complete', certainty: estimate });
   });
 });

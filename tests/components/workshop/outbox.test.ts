@@ -70,6 +70,18 @@ describe('participant outbox', () => {
     expect(entry.imageBytes).toBe(12_000_000);
   });
 
+  it('keeps whether a goal’s verdict is estimated or unknown, and says nothing of known ones', () => {
+    const outbox = new Outbox('p1', new MemoryStorage());
+    const results = [
+      { pass: true, detail: 'ok' },
+      { pass: true, detail: '8 MB', certainty: 'estimated' as const },
+      { pass: false, detail: 'line 3', certainty: 'unknown' as const },
+    ];
+    const entry = outbox.add(report({ goals: { passing: 2, total: 3, results } }), 0);
+    expect(entry.results).toEqual(results);
+    expect(entry.failing).toEqual([2]);
+  });
+
   it('works for the page’s lifetime where storage refuses to keep anything', () => {
     const storage = new MemoryStorage();
     storage.refuseWrites = true;
