@@ -50,6 +50,16 @@ describe('the shell', () => {
     });
   });
 
+  it('expands braces under bash only, as the recorded sh-brace-bash and sh-brace-sh cases did', async () => {
+    const bash = await build(
+      'FROM debian:bookworm\nSHELL ["/bin/bash", "-c"]\nRUN mkdir -p /b/{x,y} /n/{1..3}\n',
+    );
+    for (const path of ['/b/x', '/b/y', '/n/1', '/n/2', '/n/3']) expect(node(bash, path)?.kind).toBe('dir');
+    const dash = await build('FROM debian:bookworm\nRUN mkdir -p /b/{x,y}\n');
+    expect(node(dash, '/b/{x,y}')?.kind).toBe('dir');
+    expect(node(dash, '/b/x')).toBeUndefined();
+  });
+
   it('refuses a shell-form RUN where there is no shell', async () => {
     const result = await build('FROM scratch\nRUN echo hi\n');
     expect(result.error).toMatchObject({
