@@ -60,6 +60,15 @@ describe('the shell', () => {
     expect(node(dash, '/b/x')).toBeUndefined();
   });
 
+  it('copies a symlink as a link with cp -a and -R, and follows it with plain cp (sh-cp-a-symlink)', async () => {
+    const result = await build(
+      'FROM debian:bookworm\nRUN echo x > /f && ln -s f /l && cp -a /l /a && cp -R /l /r && cp /l /c\n',
+    );
+    expect(node(result, '/a')).toMatchObject({ kind: 'symlink', target: 'f' });
+    expect(node(result, '/r')).toMatchObject({ kind: 'symlink', target: 'f' });
+    expect(node(result, '/c')?.kind).toBe('file');
+  });
+
   it('refuses a shell-form RUN where there is no shell', async () => {
     const result = await build('FROM scratch\nRUN echo hi\n');
     expect(result.error).toMatchObject({
