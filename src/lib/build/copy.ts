@@ -6,11 +6,12 @@
 import type { AddInstruction, CopyInstruction, SyntaxWord } from '../dockerfile/index.ts';
 import { editDistance } from '../edit-distance.ts';
 import { textFile } from '../fs/content.ts';
-import { makeDirectories, putNode } from '../fs/edit.ts';
+import { FsError, makeDirectories, putNode } from '../fs/edit.ts';
 import { BadPatternError, hasWildcards, matchPath } from '../fs/glob.ts';
-import { basename, cleanPath, joinPath, resolveIn } from '../fs/path.ts';
-import { type DirNode, stat, type TreeNode, walk } from '../fs/tree.ts';
+import { basename, cleanPath, dirname, joinPath, resolveIn } from '../fs/path.ts';
+import { type DirNode, type NodeMeta, stat, type TreeNode, walk } from '../fs/tree.ts';
 import type { SourceRange } from '../source-range.ts';
+import { type ChmodSpec, chmodMode, createdFolderMode } from './chmod.ts';
 import type { ArchiveEntry } from './context.ts';
 import { isIgnored, parseDockerignore } from './dockerignore.ts';
 
@@ -46,7 +47,7 @@ export interface CopyRequest {
   readonly expandRaw: (text: string, range: SourceRange) => string;
   /** From --chown, resolved through the stage's /etc/passwd and /etc/group. */
   readonly owner?: { readonly uid: number; readonly gid: number };
-  readonly chmod?: number;
+  readonly chmod?: ChmodSpec;
 }
 
 export interface CopiedFile {
@@ -126,7 +127,9 @@ interface Writer {
   readonly sourceRoot: DirNode;
   readonly copied: CopiedFile[];
   readonly owner: CopyRequest['owner'];
-  readonly chmod: number | undefined;
+  readonly chmod: ChmodSpec | undefined;
+  /** Folders the copy creates on the way: --chown's owner, an octal --chmod's mode, else 0755 root. */
+  readonly created: NodeMeta;
   readonly fromContext: boolean;
   readonly excluded: (relative: string) => boolean;
 }
@@ -134,7 +137,10 @@ interface Writer {
 /** The node as it lands in the image: context files belong to root, --chown and --chmod apply. */
 function landed(writer: Writer, node: TreeNode): TreeNode {
   const owner = writer.owner ?? (writer.fromContext ? { uid: 0, gid: 0 } : { uid: node.uid, gid: node.gid });
-  const mode = writer.chmod ?? node.mode;
+  const mode =
+    writer.chmod && node.kind !== 'symlink'
+      ? chmodMode(writer.chmod, node.mode, node.kind === 'dir')
+      : node.mode;
   if (node.uid === owner.uid && node.gid === owner.gid && node.mode === mode) return node;
   return { ...node, uid: owner.uid, gid: owner.gid, mode };
 }
@@ -162,7 +168,7 @@ function writeNode(writer: Writer, dest: string, node: TreeNode, relative: strin
   if (relative !== '' && writer.excluded(relative)) return;
   if (node.kind !== 'dir') {
     const data = dereference(writer, node);
-    writer.tree = putNode(writer.tree, dest, landed(writer, data));
+    writer.tree = putNode(writer.tree, dest, landed(writer, data), writer.created);
     writer.copied.push({ path: dest, bytes: data.kind === 'file' ? data.size : 0 });
     return;
   }
@@ -172,13 +178,15 @@ function writeNode(writer: Writer, dest: string, node: TreeNode, relative: strin
   const linksHold = dest === sourcePath || !containsHardlinks(node);
   if (existing === undefined && keepsMeta && linksHold && !subtreeExcluded(writer, node, relative)) {
     // Nothing there and nothing to change: share the whole subtree instead of copying it.
-    writer.tree = putNode(writer.tree, dest, node);
+    writer.tree = putNode(writer.tree, dest, node, writer.created);
     for (const [path, child] of walk(node, dest)) {
       if (child.kind !== 'dir') writer.copied.push({ path, bytes: child.kind === 'file' ? child.size : 0 });
     }
     return;
   }
-  const dirMeta = landed(writer, node);
+  // The destination folder itself is made like the folders on the way to it; those below, from the source.
+  const dirMeta = relative === '' && writer.chmod ? writer.created : landed(writer, node);
+  if (existing === undefined) writer.tree = makeDirectories(writer.tree, dirname(dest), writer.created);
   writer.tree = makeDirectories(writer.tree, dest, existing === undefined ? dirMeta : existing);
   for (const [name, child] of node.children) {
     writeNode(
@@ -217,16 +225,7 @@ function extractArchive(writer: Writer, destDir: string, entries: readonly Archi
 /** Performs one COPY or ADD. Throws BuildFailure with Docker's message when it cannot. */
 export function applyCopy(request: CopyRequest): CopyOutcome {
   const { instruction, source } = request;
-  const name = instruction.kind;
   const destination = request.expand(instruction.destination);
-  const sourceCount = instruction.sources.length + instruction.inlineSources.length;
-  if (sourceCount > 1 && !destination.endsWith('/')) {
-    throw new BuildFailure(
-      'build/copy-multiple-sources',
-      `When using ${name} with more than one source file, the destination must be a directory and end with a /`,
-      instruction.destination.range,
-    );
-  }
   const destPath = resolveIn(request.workdir, destination);
   const existingDest = stat(request.tree, destPath);
   const excludePatterns = parseDockerignore(
@@ -238,12 +237,41 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
     copied: [],
     owner: request.owner,
     chmod: request.chmod,
+    created: {
+      mode: createdFolderMode(request.chmod),
+      uid: request.owner?.uid ?? 0,
+      gid: request.owner?.gid ?? 0,
+    },
     fromContext: source.fromContext,
     excluded: (relative) => isIgnored(relative, excludePatterns),
   };
   const notes: string[] = [];
   const intoDirectory = (matchCount: number, isDir: boolean) =>
     destination.endsWith('/') || existingDest?.kind === 'dir' || matchCount > 1 || isDir;
+  try {
+    copySources(request, writer, destPath, intoDirectory, notes);
+  } catch (error) {
+    // A file where the copy needs a folder: BuildKit's mkdir fails (copy-file-then-dir-slash).
+    if (error instanceof FsError && error.code === 'not-a-directory')
+      throw new BuildFailure(
+        'build/copy-not-a-directory',
+        `mkdir ${error.path}: not a directory`,
+        instruction.destination.range,
+      );
+    throw error;
+  }
+  return { tree: writer.tree, copied: writer.copied, notes };
+}
+
+function copySources(
+  request: CopyRequest,
+  writer: Writer,
+  destPath: string,
+  intoDirectory: (matchCount: number, isDir: boolean) => boolean,
+  notes: string[],
+): void {
+  const { instruction, source } = request;
+  const name = instruction.kind;
 
   for (const word of instruction.sources) {
     const text = request.expand(word);
@@ -256,6 +284,7 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
         writer.tree,
         dest,
         landed(writer, { kind: 'file', mode: 0o600, uid: 0, gid: 0, size: 0 }),
+        writer.created,
       );
       writer.copied.push({ path: dest, bytes: 0 });
       notes.push(
@@ -266,6 +295,8 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
     const matches = matchSource(source.root, text, word.range).filter(
       (match) => !writer.excluded(match.path),
     );
+    // A wildcard that matches nothing copies nothing, and the step still makes its (empty) layer.
+    if (matches.length === 0 && hasWildcards(text)) continue;
     if (matches.length === 0) throw notFound(cleanPath(text.replace(/^\/+/, '')), word.range, source.root);
     for (const match of matches) {
       const archive =
@@ -274,7 +305,7 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
           : undefined;
       if (archive) {
         const dir = destPath;
-        writer.tree = makeDirectories(writer.tree, dir);
+        writer.tree = makeDirectories(writer.tree, dir, writer.created);
         extractArchive(writer, dir, archive);
         notes.push(`ADD unpacked the archive ${match.path} into ${dir}.`);
         continue;
@@ -291,26 +322,15 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
 
   for (const file of instruction.inlineSources) {
     const content = file.expand ? request.expandRaw(file.content, file.range) : file.content;
-    const dest = intoDirectory(sourceCount, false) ? joinPath(destPath, file.name) : destPath;
+    // Several sources into a path without a trailing slash: BuildKit copies each to that path and
+    // the last one stays (recorded: copy-two-files-no-slash); the classic builder refused it.
+    const dest = intoDirectory(1, false) ? joinPath(destPath, file.name) : destPath;
     writer.tree = putNode(
       writer.tree,
       dest,
       landed(writer, textFile(content, { mode: 0o644, uid: 0, gid: 0 })),
+      writer.created,
     );
     writer.copied.push({ path: dest, bytes: new TextEncoder().encode(content).length });
   }
-  return { tree: writer.tree, copied: writer.copied, notes };
-}
-
-/** `--chmod` as octal, the form Docker has always accepted. */
-export function parseChmod(value: string, range: SourceRange): number {
-  if (!/^[0-7]{1,4}$/.test(value)) {
-    throw new BuildFailure(
-      'build/invalid-chmod',
-      `invalid chmod parameter: ${value}`,
-      range,
-      'Give the mode in octal, e.g. --chmod=0755.',
-    );
-  }
-  return Number.parseInt(value, 8);
 }

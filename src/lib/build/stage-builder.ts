@@ -18,7 +18,8 @@ import { makeDirectories } from '../fs/edit.ts';
 import { resolveIn } from '../fs/path.ts';
 import { type DirNode, stat } from '../fs/tree.ts';
 import type { SourceRange } from '../source-range.ts';
-import { applyCopy, BuildFailure, type CopySource, parseChmod } from './copy.ts';
+import { type ChmodSpec, parseChmod } from './chmod.ts';
+import { applyCopy, BuildFailure, type CopySource } from './copy.ts';
 import { envMap, type ImageConfig, withEnv } from './image-config.ts';
 import type { BuiltLayer, HistoryEntry, Step } from './result.ts';
 import type { RunInterpreter } from './run-step.ts';
@@ -367,7 +368,7 @@ export class StageBuilder {
     instruction: CopyInstruction | AddInstruction,
     source: CopySource,
     owner: { uid: number; gid: number } | undefined,
-    chmod: number | undefined,
+    chmod: ChmodSpec | undefined,
   ): ReturnType<typeof applyCopy> {
     return applyCopy({
       instruction,
