@@ -161,7 +161,7 @@ const BUILD: Record<string, Entry> = {
   ],
   'unknown-user': [
     'Unknown user or group',
-    '`--chown` names a user or group that the stage’s own `/etc/passwd` or `/etc/group` does not have. Use a numeric ID, or create the user first.',
+    '`--chown` names a user or group in a stage without `/etc/passwd` or `/etc/group` (`FROM scratch`): BuildKit fails with `invalid user index: -1`. Use numeric IDs there. Where the files exist, a name they do not list silently becomes 0, root.',
   ],
   'no-shell': [
     'No shell for RUN',
