@@ -145,6 +145,18 @@ describe('commands', () => {
     expect(again.error).toMatchObject({ message: "useradd: user 'app' already exists" });
   });
 
+  it("runs Debian's adduser, not BusyBox's, on Debian (recorded: users-bookworm-adduser-*)", async () => {
+    const user = await build(
+      'FROM debian:bookworm\nRUN adduser --disabled-password --gecos "App User" appuser\n',
+    );
+    expect(text(user, '/etc/passwd')).toContain('appuser:x:1000:1000:App User,,,:/home/appuser:/bin/bash\n');
+    expect(text(user, '/etc/group')).toMatch(/^users:x:100:appuser$/m);
+    expect(node(user, '/home/appuser')).toMatchObject({ kind: 'dir', mode: 0o700, uid: 1000, gid: 1000 });
+    const system = await build('FROM debian:bookworm\nRUN adduser --system --group app\n');
+    expect(text(system, '/etc/passwd')).toContain('app:x:100:101::/nonexistent:/usr/sbin/nologin\n');
+    expect(node(system, '/nonexistent')).toBeUndefined();
+  });
+
   it('useradd leaves /var/log/lastlog alone on bookworm and gives a regular user subordinate IDs (recorded)', async () => {
     const big = await build('FROM debian:bookworm\nRUN useradd -u 100000 big\n');
     expect(node(big, '/var/log/lastlog')).toMatchObject({ size: 0 });
