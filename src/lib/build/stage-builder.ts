@@ -20,6 +20,7 @@ import { type DirNode, stat } from '../fs/tree.ts';
 import type { SourceRange } from '../source-range.ts';
 import { type ChmodSpec, parseChmod } from './chmod.ts';
 import { applyCopy, BuildFailure, type CopySource } from './copy.ts';
+import { historyText } from './history-text.ts';
 import { envMap, type ImageConfig, withEnv } from './image-config.ts';
 import type { BuiltLayer, HistoryEntry, Step } from './result.ts';
 import type { RunInterpreter } from './run-step.ts';
@@ -75,23 +76,6 @@ function argv(command: CommandLine | undefined, shell: readonly string[]): strin
   if (command === undefined) return null;
   if (command.form === 'exec') return command.args.map((arg) => arg.value);
   return [...shell, command.script.value];
-}
-
-/** `docker history`'s CREATED BY for an instruction, as BuildKit records it. */
-function createdBy(instruction: Instruction, config: ImageConfig): string {
-  const source = instruction.source.trim();
-  const rest = source.slice(instruction.keyword.value.length).trim();
-  switch (instruction.kind) {
-    case 'RUN':
-      return instruction.command.form === 'shell'
-        ? `RUN ${config.shell.join(' ')} ${instruction.command.script.value} # buildkit`
-        : `RUN ${rest} # buildkit`;
-    case 'COPY':
-    case 'ADD':
-      return `${instruction.kind} ${rest} # buildkit`;
-    default:
-      return `${instruction.kind} ${rest}`;
-  }
 }
 
 /** Counts of a layer's changes and its five largest files, for the step view. */
@@ -244,6 +228,10 @@ export class StageBuilder {
     this.remember(this.key, narrative, status);
   }
 
+  private historyText(instruction: Instruction, config: ImageConfig): string {
+    return historyText(instruction, { config, expand: (word) => this.expand(word), args: this.args });
+  }
+
   private record(
     instruction: Instruction,
     configBefore: ImageConfig,
@@ -263,7 +251,7 @@ export class StageBuilder {
       sizeDelta = changesSize(changes);
       layer = this.state.layers.length;
       this.state.layers.push({
-        createdBy: createdBy(instruction, configBefore),
+        createdBy: this.historyText(instruction, configBefore),
         line,
         stage: this.inputs.index,
         size: sizeDelta,
@@ -271,7 +259,7 @@ export class StageBuilder {
       });
     }
     this.state.history.push({
-      createdBy: createdBy(instruction, configBefore),
+      createdBy: this.historyText(instruction, configBefore),
       line,
       stage: this.inputs.index,
       layer,
