@@ -128,7 +128,10 @@ export function debianAdduser(context: CommandContext): CommandResult {
   const system = flags.has('--system');
   const usedUids = new Set(users.map((user) => user.uid));
   const usedGids = new Set(groups.map((entry) => entry.gid));
-  const uid = values.has('--uid') ? Number(values.get('--uid')) : firstFree(usedUids, system ? 100 : 1000);
+  // A user with a group of its own takes the first ID free as both UID and GID (1001 when
+  // groupadd took GID 1000: recorded, users-bookworm-adduser-to-group)
+  const both = new Set([...usedUids, ...(system || values.has('--ingroup') ? [] : usedGids)]);
+  const uid = values.has('--uid') ? Number(values.get('--uid')) : firstFree(both, system ? 100 : 1000);
   let gid: number;
   const ingroup = values.get('--ingroup') ?? values.get('--gid');
   if (ingroup !== undefined) {
