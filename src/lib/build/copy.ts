@@ -208,13 +208,29 @@ function subtreeExcluded(writer: Writer, node: TreeNode, relative: string): bool
   return false;
 }
 
+/**
+ * ADD of a local archive: members keep the owners and hard links the archive records (--chown
+ * replaces the owners); --chmod does not apply to them (recorded: add-tar-chown, add-tar-chmod).
+ */
 function extractArchive(writer: Writer, destDir: string, entries: readonly ArchiveEntry[]): void {
   for (const entry of entries) {
     const dest = joinPath(destDir, entry.path);
-    const meta = { mode: entry.mode, uid: 0, gid: 0 };
+    const meta = {
+      mode: entry.mode,
+      uid: writer.owner?.uid ?? entry.uid ?? 0,
+      gid: writer.owner?.gid ?? entry.gid ?? 0,
+    };
     if (entry.kind === 'dir') writer.tree = makeDirectories(writer.tree, dest, meta);
     else if (entry.kind === 'symlink') {
-      writer.tree = putNode(writer.tree, dest, { kind: 'symlink', ...meta, target: entry.target ?? '' });
+      writer.tree = putNode(writer.tree, dest, {
+        kind: 'symlink',
+        ...meta,
+        mode: 0o777,
+        target: entry.target ?? '',
+      });
+    } else if (entry.kind === 'hardlink') {
+      const target = joinPath(destDir, entry.target ?? '');
+      writer.tree = putNode(writer.tree, dest, { kind: 'hardlink', ...meta, target });
     } else {
       writer.tree = putNode(writer.tree, dest, { kind: 'file', ...meta, size: entry.size });
       writer.copied.push({ path: dest, bytes: entry.size });
@@ -300,12 +316,15 @@ function copySources(
     if (matches.length === 0) throw notFound(cleanPath(text.replace(/^\/+/, '')), word.range, source.root);
     for (const match of matches) {
       const archive =
-        source.fromContext && name === 'ADD' && ARCHIVE.test(match.path)
+        source.fromContext &&
+        instruction.kind === 'ADD' &&
+        instruction.unpack !== false &&
+        ARCHIVE.test(match.path)
           ? source.archives.get(match.path)
           : undefined;
       if (archive) {
         const dir = destPath;
-        writer.tree = makeDirectories(writer.tree, dir, writer.created);
+        writer.tree = makeDirectories(writer.tree, dir, { ...writer.created, mode: 0o755 });
         extractArchive(writer, dir, archive);
         notes.push(`ADD unpacked the archive ${match.path} into ${dir}.`);
         continue;

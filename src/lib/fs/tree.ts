@@ -34,10 +34,14 @@ export interface FileNode extends NodeMeta {
 /** One member of a tar archive. */
 export interface ArchiveMember {
   readonly path: string;
-  readonly kind: 'file' | 'dir' | 'symlink';
+  readonly kind: 'file' | 'dir' | 'symlink' | 'hardlink';
   readonly size: number;
   readonly mode: number;
+  /** A symlink's target, or the member path a hard link names. */
   readonly target?: string;
+  /** The owner the archive records (ADD keeps it; 0 when not given). */
+  readonly uid?: number;
+  readonly gid?: number;
 }
 
 export interface SymlinkNode extends NodeMeta {
