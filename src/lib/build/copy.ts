@@ -132,6 +132,8 @@ interface Writer {
   readonly created: NodeMeta;
   readonly fromContext: boolean;
   readonly excluded: (relative: string) => boolean;
+  /** The folder being copied and where it lands: a hard link inside it stays a hard link. */
+  links?: { readonly source: string; readonly dest: string };
 }
 
 /** The node as it lands in the image: context files belong to root, --chown and --chmod apply. */
@@ -166,6 +168,18 @@ function containsHardlinks(node: TreeNode): boolean {
 /** Copies a node from `sourcePath` to `dest`; a directory's contents are merged into what is there. */
 function writeNode(writer: Writer, dest: string, node: TreeNode, relative: string, sourcePath: string): void {
   if (relative !== '' && writer.excluded(relative)) return;
+  const links = writer.links;
+  if (node.kind === 'hardlink' && links && node.target.startsWith(`${links.source}/`)) {
+    const target = joinPath(links.dest, node.target.slice(links.source.length + 1));
+    writer.tree = putNode(
+      writer.tree,
+      dest,
+      { ...landed(writer, node), kind: 'hardlink', target },
+      writer.created,
+    );
+    writer.copied.push({ path: dest, bytes: 0 });
+    return;
+  }
   if (node.kind !== 'dir') {
     const data = dereference(writer, node);
     writer.tree = putNode(writer.tree, dest, landed(writer, data), writer.created);
@@ -335,7 +349,9 @@ function copySources(
         dest = joinPath(destPath, match.path);
       else if (isDir) dest = destPath;
       else dest = intoDirectory(matches.length, false) ? joinPath(destPath, basename(match.path)) : destPath;
+      writer.links = isDir ? { source: `/${match.path}`.replace(/\/$/, ''), dest } : undefined;
       writeNode(writer, dest, match.node, isDir ? '' : basename(match.path), `/${match.path}`);
+      writer.links = undefined;
     }
   }
 
