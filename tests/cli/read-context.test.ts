@@ -8,6 +8,7 @@ import { readContext } from '../../src/cli/read-context.ts';
 test('keeps empty folders and folder modes, symlinks as links, and hard links as one inode', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'read-context-'));
   mkdirSync(join(dir, 'd/empty'), { recursive: true });
+  chmodSync(join(dir, 'd/empty'), 0o750);
   mkdirSync(join(dir, 'private'));
   chmodSync(join(dir, 'private'), 0o700);
   writeFileSync(join(dir, 'd/a'), 'hard\n');
@@ -16,7 +17,7 @@ test('keeps empty folders and folder modes, symlinks as links, and hard links as
   symlinkSync('a', join(dir, 'd/l'));
   const { context } = await readContext(dir);
   const byPath = new Map(context.files.map((f) => [f.path, f]));
-  expect(byPath.get('d/empty')).toEqual({ path: 'd/empty', kind: 'dir', mode: 0o755 & ~process.umask() });
+  expect(byPath.get('d/empty')).toEqual({ path: 'd/empty', kind: 'dir', mode: 0o750 });
   expect(byPath.get('private')).toMatchObject({ kind: 'dir', mode: 0o700 });
   expect(byPath.get('d/l')).toEqual({ path: 'd/l', kind: 'symlink', target: 'a' });
   expect(byPath.get('d/a')).toMatchObject({ content: 'hard\n', mode: 0o600 });
