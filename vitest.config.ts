@@ -19,6 +19,14 @@ export default defineConfig({
       },
       {
         test: {
+          // The simulator held to real builds recorded by the oracle (tests/oracle/README.md).
+          name: 'oracle',
+          include: ['tests/oracle/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           // The workshop API against the built server, each file with its own process and SQLite file.
           name: 'server',
           include: ['tests/server/**/*.test.ts'],

@@ -157,9 +157,9 @@ const BUILD: Record<string, Entry> = {
     'COPY source not found',
     'A `COPY` source is not in the build context (or in the stage it copies from), or `.dockerignore` leaves it out.',
   ],
-  'copy-multiple-sources': [
-    'Several sources, file destination',
-    'When `COPY` has more than one source, the destination must be a directory and end with `/`.',
+  'copy-not-a-directory': [
+    'A file where COPY needs a folder',
+    'A `COPY` destination, or a folder on the way to it, is a file already (an earlier `COPY f /x` then `COPY dir /x/`): BuildKit cannot make the folder there.',
   ],
   'copy-url': ['URL in COPY', 'Only `ADD` accepts URLs; `COPY` copies from the context or another stage.'],
   'bad-pattern': ['Bad wildcard', 'A `COPY` source pattern is not a valid glob.'],
@@ -169,7 +169,7 @@ const BUILD: Record<string, Entry> = {
   ],
   'unknown-user': [
     'Unknown user or group',
-    '`--chown` names a user or group that the stage’s own `/etc/passwd` or `/etc/group` does not have. Use a numeric ID, or create the user first.',
+    '`--chown` names a user or group in a stage without `/etc/passwd` or `/etc/group` (`FROM scratch`): BuildKit fails with `invalid user index: -1`. Use numeric IDs there. Where the files exist, a name they do not list silently becomes 0, root.',
   ],
   'no-shell': [
     'No shell for RUN',

@@ -4,9 +4,16 @@
  * It becomes a file tree, with `.dockerignore` applied as Docker applies it.
  */
 import { textFile } from '../fs/content.ts';
-import { putNode } from '../fs/edit.ts';
+import { makeDirectories, putNode, updateNode } from '../fs/edit.ts';
 import { cleanPath } from '../fs/path.ts';
-import { type ArchiveMember, type DirNode, emptyTree, type FileNode } from '../fs/tree.ts';
+import {
+  type ArchiveMember,
+  type DirNode,
+  emptyTree,
+  type FileNode,
+  lstat,
+  type TreeNode,
+} from '../fs/tree.ts';
 import { IgnoreFileError, isIgnored, parseDockerignore } from './dockerignore.ts';
 
 /** One entry of a tar archive in the context, which ADD (and `tar -x` in RUN) unpacks. */
@@ -15,6 +22,13 @@ export type ArchiveEntry = ArchiveMember;
 export interface ContextFile {
   /** Relative to the context root, slash-separated. */
   readonly path: string;
+  /**
+   * A regular file by default; a folder (kept even when empty, with its mode), a symlink, or a
+   * hard link to the context file named by `target`, as a folder on disk or a tar holds them.
+   */
+  readonly kind?: 'file' | 'dir' | 'symlink' | 'hardlink';
+  /** A symlink's target as written, or the context path a hard link shares its data with. */
+  readonly target?: string;
   /** The text, for text files; binary files carry only their size. */
   readonly content?: string;
   /** Bytes; computed from `content` when that is given. */
@@ -50,6 +64,26 @@ function contextFile(file: ContextFile): FileNode {
   return { kind: 'file', ...meta, size: file.size ?? 0, ...(file.archive ? { archive: file.archive } : {}) };
 }
 
+function addEntry(root: DirNode, path: string, file: ContextFile): DirNode {
+  const owner = { uid: 0, gid: 0 };
+  if (file.kind === 'dir') {
+    const meta = { mode: file.mode ?? 0o755, ...owner };
+    return lstat(root, `/${path}`)?.kind === 'dir'
+      ? updateNode(root, `/${path}`, (node) => ({ ...node, ...meta }) as TreeNode)
+      : makeDirectories(root, `/${path}`, meta);
+  }
+  if (file.kind === 'symlink')
+    return putNode(root, path, { kind: 'symlink', mode: 0o777, ...owner, target: file.target ?? '' });
+  if (file.kind === 'hardlink')
+    return putNode(root, path, {
+      kind: 'hardlink',
+      mode: file.mode ?? 0o644,
+      ...owner,
+      target: `/${cleanPath(file.target ?? '')}`,
+    });
+  return putNode(root, path, contextFile(file));
+}
+
 /** Builds the context's tree; throws ContextError for a path outside the context or a bad .dockerignore. */
 export function contextTree(context: BuildContext): ContextTree {
   const ignoreFile = context.files.find((file) => cleanPath(file.path) === '.dockerignore');
@@ -72,7 +106,7 @@ export function contextTree(context: BuildContext): ContextTree {
       ignored.push(path);
       continue;
     }
-    root = putNode(root, path, contextFile(file));
+    root = addEntry(root, path, file);
     if (file.archive) archives.set(path, file.archive);
   }
   return { root, archives, ignored };

@@ -7,11 +7,12 @@ import { type Certainty, KNOWN } from '../certainty.ts';
 import type { AddInstruction, CopyInstruction, SyntaxWord } from '../dockerfile/index.ts';
 import { editDistance } from '../edit-distance.ts';
 import { textFile } from '../fs/content.ts';
-import { makeDirectories, putNode } from '../fs/edit.ts';
+import { FsError, makeDirectories, putNode } from '../fs/edit.ts';
 import { BadPatternError, hasWildcards, matchPath } from '../fs/glob.ts';
-import { basename, cleanPath, joinPath, resolveIn } from '../fs/path.ts';
-import { type DirNode, stat, type TreeNode, walk } from '../fs/tree.ts';
+import { basename, cleanPath, dirname, joinPath, resolveIn } from '../fs/path.ts';
+import { type DirNode, type NodeMeta, stat, type TreeNode, walk } from '../fs/tree.ts';
 import type { SourceRange } from '../source-range.ts';
+import { type ChmodSpec, chmodMode, createdFolderMode } from './chmod.ts';
 import type { ArchiveEntry } from './context.ts';
 import { isIgnored, parseDockerignore } from './dockerignore.ts';
 
@@ -56,7 +57,7 @@ export interface CopyRequest {
   readonly expandRaw: (text: string, range: SourceRange) => string;
   /** From --chown, resolved through the stage's /etc/passwd and /etc/group. */
   readonly owner?: { readonly uid: number; readonly gid: number };
-  readonly chmod?: number;
+  readonly chmod?: ChmodSpec;
 }
 
 export interface CopiedFile {
@@ -136,15 +137,22 @@ interface Writer {
   readonly sourceRoot: DirNode;
   readonly copied: CopiedFile[];
   readonly owner: CopyRequest['owner'];
-  readonly chmod: number | undefined;
+  readonly chmod: ChmodSpec | undefined;
+  /** Folders the copy creates on the way: --chown's owner, an octal --chmod's mode, else 0755 root. */
+  readonly created: NodeMeta;
   readonly fromContext: boolean;
   readonly excluded: (relative: string) => boolean;
+  /** The folder being copied and where it lands: a hard link inside it stays a hard link. */
+  links?: { readonly source: string; readonly dest: string };
 }
 
 /** The node as it lands in the image: context files belong to root, --chown and --chmod apply. */
 function landed(writer: Writer, node: TreeNode): TreeNode {
   const owner = writer.owner ?? (writer.fromContext ? { uid: 0, gid: 0 } : { uid: node.uid, gid: node.gid });
-  const mode = writer.chmod ?? node.mode;
+  const mode =
+    writer.chmod && node.kind !== 'symlink'
+      ? chmodMode(writer.chmod, node.mode, node.kind === 'dir')
+      : node.mode;
   if (node.uid === owner.uid && node.gid === owner.gid && node.mode === mode) return node;
   return { ...node, uid: owner.uid, gid: owner.gid, mode };
 }
@@ -170,9 +178,21 @@ function containsHardlinks(node: TreeNode): boolean {
 /** Copies a node from `sourcePath` to `dest`; a directory's contents are merged into what is there. */
 function writeNode(writer: Writer, dest: string, node: TreeNode, relative: string, sourcePath: string): void {
   if (relative !== '' && writer.excluded(relative)) return;
+  const links = writer.links;
+  if (node.kind === 'hardlink' && links && node.target.startsWith(`${links.source}/`)) {
+    const target = joinPath(links.dest, node.target.slice(links.source.length + 1));
+    writer.tree = putNode(
+      writer.tree,
+      dest,
+      { ...landed(writer, node), kind: 'hardlink', target },
+      writer.created,
+    );
+    writer.copied.push({ path: dest, bytes: 0 });
+    return;
+  }
   if (node.kind !== 'dir') {
     const data = dereference(writer, node);
-    writer.tree = putNode(writer.tree, dest, landed(writer, data));
+    writer.tree = putNode(writer.tree, dest, landed(writer, data), writer.created);
     writer.copied.push({ path: dest, bytes: data.kind === 'file' ? data.size : 0 });
     return;
   }
@@ -182,13 +202,15 @@ function writeNode(writer: Writer, dest: string, node: TreeNode, relative: strin
   const linksHold = dest === sourcePath || !containsHardlinks(node);
   if (existing === undefined && keepsMeta && linksHold && !subtreeExcluded(writer, node, relative)) {
     // Nothing there and nothing to change: share the whole subtree instead of copying it.
-    writer.tree = putNode(writer.tree, dest, node);
+    writer.tree = putNode(writer.tree, dest, node, writer.created);
     for (const [path, child] of walk(node, dest)) {
       if (child.kind !== 'dir') writer.copied.push({ path, bytes: child.kind === 'file' ? child.size : 0 });
     }
     return;
   }
-  const dirMeta = landed(writer, node);
+  // The destination folder itself is made like the folders on the way to it; those below, from the source.
+  const dirMeta = relative === '' && writer.chmod ? writer.created : landed(writer, node);
+  if (existing === undefined) writer.tree = makeDirectories(writer.tree, dirname(dest), writer.created);
   writer.tree = makeDirectories(writer.tree, dest, existing === undefined ? dirMeta : existing);
   for (const [name, child] of node.children) {
     writeNode(
@@ -210,13 +232,29 @@ function subtreeExcluded(writer: Writer, node: TreeNode, relative: string): bool
   return false;
 }
 
+/**
+ * ADD of a local archive: members keep the owners and hard links the archive records (--chown
+ * replaces the owners); --chmod does not apply to them (recorded: add-tar-chown, add-tar-chmod).
+ */
 function extractArchive(writer: Writer, destDir: string, entries: readonly ArchiveEntry[]): void {
   for (const entry of entries) {
     const dest = joinPath(destDir, entry.path);
-    const meta = { mode: entry.mode, uid: 0, gid: 0 };
+    const meta = {
+      mode: entry.mode,
+      uid: writer.owner?.uid ?? entry.uid ?? 0,
+      gid: writer.owner?.gid ?? entry.gid ?? 0,
+    };
     if (entry.kind === 'dir') writer.tree = makeDirectories(writer.tree, dest, meta);
     else if (entry.kind === 'symlink') {
-      writer.tree = putNode(writer.tree, dest, { kind: 'symlink', ...meta, target: entry.target ?? '' });
+      writer.tree = putNode(writer.tree, dest, {
+        kind: 'symlink',
+        ...meta,
+        mode: 0o777,
+        target: entry.target ?? '',
+      });
+    } else if (entry.kind === 'hardlink') {
+      const target = joinPath(destDir, entry.target ?? '');
+      writer.tree = putNode(writer.tree, dest, { kind: 'hardlink', ...meta, target });
     } else {
       writer.tree = putNode(writer.tree, dest, { kind: 'file', ...meta, size: entry.size });
       writer.copied.push({ path: dest, bytes: entry.size });
@@ -227,16 +265,7 @@ function extractArchive(writer: Writer, destDir: string, entries: readonly Archi
 /** Performs one COPY or ADD. Throws BuildFailure with Docker's message when it cannot. */
 export function applyCopy(request: CopyRequest): CopyOutcome {
   const { instruction, source } = request;
-  const name = instruction.kind;
   const destination = request.expand(instruction.destination);
-  const sourceCount = instruction.sources.length + instruction.inlineSources.length;
-  if (sourceCount > 1 && !destination.endsWith('/')) {
-    throw new BuildFailure(
-      'build/copy-multiple-sources',
-      `When using ${name} with more than one source file, the destination must be a directory and end with a /`,
-      instruction.destination.range,
-    );
-  }
   const destPath = resolveIn(request.workdir, destination);
   const existingDest = stat(request.tree, destPath);
   const excludePatterns = parseDockerignore(
@@ -248,12 +277,41 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
     copied: [],
     owner: request.owner,
     chmod: request.chmod,
+    created: {
+      mode: createdFolderMode(request.chmod),
+      uid: request.owner?.uid ?? 0,
+      gid: request.owner?.gid ?? 0,
+    },
     fromContext: source.fromContext,
     excluded: (relative) => isIgnored(relative, excludePatterns),
   };
   const notes: string[] = [];
   const intoDirectory = (matchCount: number, isDir: boolean) =>
     destination.endsWith('/') || existingDest?.kind === 'dir' || matchCount > 1 || isDir;
+  try {
+    copySources(request, writer, destPath, intoDirectory, notes);
+  } catch (error) {
+    // A file where the copy needs a folder: BuildKit's mkdir fails (copy-file-then-dir-slash).
+    if (error instanceof FsError && error.code === 'not-a-directory')
+      throw new BuildFailure(
+        'build/copy-not-a-directory',
+        `mkdir ${error.path}: not a directory`,
+        instruction.destination.range,
+      );
+    throw error;
+  }
+  return { tree: writer.tree, copied: writer.copied, notes };
+}
+
+function copySources(
+  request: CopyRequest,
+  writer: Writer,
+  destPath: string,
+  intoDirectory: (matchCount: number, isDir: boolean) => boolean,
+  notes: string[],
+): void {
+  const { instruction, source } = request;
+  const name = instruction.kind;
 
   for (const word of instruction.sources) {
     const text = request.expand(word);
@@ -266,6 +324,7 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
         writer.tree,
         dest,
         landed(writer, { kind: 'file', mode: 0o600, uid: 0, gid: 0, size: 0 }),
+        writer.created,
       );
       writer.copied.push({ path: dest, bytes: 0 });
       notes.push(
@@ -276,15 +335,20 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
     const matches = matchSource(source.root, text, word.range).filter(
       (match) => !writer.excluded(match.path),
     );
+    // A wildcard that matches nothing copies nothing, and the step still makes its (empty) layer.
+    if (matches.length === 0 && hasWildcards(text)) continue;
     if (matches.length === 0) throw notFound(cleanPath(text.replace(/^\/+/, '')), word.range, source.root);
     for (const match of matches) {
       const archive =
-        source.fromContext && name === 'ADD' && ARCHIVE.test(match.path)
+        source.fromContext &&
+        instruction.kind === 'ADD' &&
+        instruction.unpack !== false &&
+        ARCHIVE.test(match.path)
           ? source.archives.get(match.path)
           : undefined;
       if (archive) {
         const dir = destPath;
-        writer.tree = makeDirectories(writer.tree, dir);
+        writer.tree = makeDirectories(writer.tree, dir, { ...writer.created, mode: 0o755 });
         extractArchive(writer, dir, archive);
         notes.push(`ADD unpacked the archive ${match.path} into ${dir}.`);
         continue;
@@ -295,32 +359,23 @@ export function applyCopy(request: CopyRequest): CopyOutcome {
         dest = joinPath(destPath, match.path);
       else if (isDir) dest = destPath;
       else dest = intoDirectory(matches.length, false) ? joinPath(destPath, basename(match.path)) : destPath;
+      writer.links = isDir ? { source: `/${match.path}`.replace(/\/$/, ''), dest } : undefined;
       writeNode(writer, dest, match.node, isDir ? '' : basename(match.path), `/${match.path}`);
+      writer.links = undefined;
     }
   }
 
   for (const file of instruction.inlineSources) {
     const content = file.expand ? request.expandRaw(file.content, file.range) : file.content;
-    const dest = intoDirectory(sourceCount, false) ? joinPath(destPath, file.name) : destPath;
+    // Several sources into a path without a trailing slash: BuildKit copies each to that path and
+    // the last one stays (recorded: copy-two-files-no-slash); the classic builder refused it.
+    const dest = intoDirectory(1, false) ? joinPath(destPath, file.name) : destPath;
     writer.tree = putNode(
       writer.tree,
       dest,
       landed(writer, textFile(content, { mode: 0o644, uid: 0, gid: 0 })),
+      writer.created,
     );
     writer.copied.push({ path: dest, bytes: new TextEncoder().encode(content).length });
   }
-  return { tree: writer.tree, copied: writer.copied, notes };
-}
-
-/** `--chmod` as octal, the form Docker has always accepted. */
-export function parseChmod(value: string, range: SourceRange): number {
-  if (!/^[0-7]{1,4}$/.test(value)) {
-    throw new BuildFailure(
-      'build/invalid-chmod',
-      `invalid chmod parameter: ${value}`,
-      range,
-      'Give the mode in octal, e.g. --chmod=0755.',
-    );
-  }
-  return Number.parseInt(value, 8);
 }

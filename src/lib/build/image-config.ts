@@ -35,7 +35,7 @@ export const SCRATCH_CONFIG: ImageConfig = {
   cmd: null,
   entrypoint: null,
   user: '',
-  workdir: '',
+  workdir: '/',
   exposedPorts: [],
   labels: {},
   volumes: [],

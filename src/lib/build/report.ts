@@ -2,7 +2,7 @@
 
 import type { Analysis } from '../analysis/analyze.ts';
 import type { Certainty } from '../certainty.ts';
-import { walk } from '../fs/tree.ts';
+import { symlinkSize, walk } from '../fs/tree.ts';
 import type { BuildResult, StageResult } from './result.ts';
 
 export interface FileReport {
@@ -83,7 +83,7 @@ function files(stage: StageResult): FileReport[] {
   return [...walk(stage.tree)].map(([path, node]) => ({
     path,
     type: node.kind,
-    size: node.kind === 'file' ? node.size : node.kind === 'symlink' ? node.target.length : 0,
+    size: node.kind === 'file' ? node.size : node.kind === 'symlink' ? symlinkSize(node) : 0,
     mode: `0${(node.mode & 0o7777).toString(8).padStart(3, '0')}`,
     uid: node.uid,
     gid: node.gid,

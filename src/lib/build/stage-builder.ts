@@ -20,8 +20,10 @@ import { makeDirectories } from '../fs/edit.ts';
 import { resolveIn } from '../fs/path.ts';
 import { type DirNode, stat } from '../fs/tree.ts';
 import type { SourceRange } from '../source-range.ts';
-import { applyCopy, BuildFailure, type CopySource, parseChmod } from './copy.ts';
+import { type ChmodSpec, parseChmod } from './chmod.ts';
+import { applyCopy, BuildFailure, type CopySource } from './copy.ts';
 import type { ExpansionBudget } from './expansion-budget.ts';
+import { historyText } from './history-text.ts';
 import type { ImageConfig } from './image-config.ts';
 import type { BuiltLayer, HistoryEntry, Step } from './result.ts';
 import type { RunInterpreter } from './run-step.ts';
@@ -93,23 +95,6 @@ function argv(command: CommandLine | undefined, shell: readonly string[]): strin
   if (command === undefined) return null;
   if (command.form === 'exec') return command.args.map((arg) => arg.value);
   return [...shell, command.script.value];
-}
-
-/** `docker history`'s CREATED BY for an instruction, as BuildKit records it. */
-function createdBy(instruction: Instruction, config: ImageConfig): string {
-  const source = instruction.source.trim();
-  const rest = source.slice(instruction.keyword.value.length).trim();
-  switch (instruction.kind) {
-    case 'RUN':
-      return instruction.command.form === 'shell'
-        ? `RUN ${config.shell.join(' ')} ${instruction.command.script.value} # buildkit`
-        : `RUN ${rest} # buildkit`;
-    case 'COPY':
-    case 'ADD':
-      return `${instruction.kind} ${rest} # buildkit`;
-    default:
-      return `${instruction.kind} ${rest}`;
-  }
 }
 
 /** Counts of a layer's changes and its five largest files, for the step view. */
@@ -364,6 +349,10 @@ export class StageBuilder {
     this.remember(this.key, narrative, status, certainty);
   }
 
+  private historyText(instruction: Instruction, config: ImageConfig): string {
+    return historyText(instruction, { config, expand: (word) => this.expand(word), args: this.args });
+  }
+
   private record(
     instruction: Instruction,
     configBefore: ImageConfig,
@@ -385,7 +374,7 @@ export class StageBuilder {
       sizeDelta = changesSize(changes);
       layer = this.state.layers.length;
       this.state.layers.push({
-        createdBy: createdBy(instruction, configBefore),
+        createdBy: this.historyText(instruction, configBefore),
         line,
         stage: this.inputs.index,
         size: sizeDelta,
@@ -394,7 +383,7 @@ export class StageBuilder {
       });
     }
     this.state.history.push({
-      createdBy: createdBy(instruction, configBefore),
+      createdBy: this.historyText(instruction, configBefore),
       line,
       stage: this.inputs.index,
       layer,
@@ -522,7 +511,7 @@ export class StageBuilder {
     instruction: CopyInstruction | AddInstruction,
     source: CopySource,
     owner: { uid: number; gid: number } | undefined,
-    chmod: number | undefined,
+    chmod: ChmodSpec | undefined,
   ): ReturnType<typeof applyCopy> {
     return applyCopy({
       instruction,

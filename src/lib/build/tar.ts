@@ -51,11 +51,13 @@ export function listTar(bytes: Uint8Array): ArchiveEntry[] {
     const path = name.replace(/^\.\//, '').replace(/\/$/, '');
     if (path === '' || path === '.') continue;
     const mode = octal(header, 100, 8) & 0o7777;
-    if (type === '5') entries.push({ path, kind: 'dir', size: 0, mode });
-    else if (type === '2')
-      entries.push({ path, kind: 'symlink', size: 0, mode, target: text(header, 157, 100) });
-    else if (type === '0' || type === '\0' || type === '7' || type === '1')
-      entries.push({ path, kind: 'file', size, mode });
+    const owner = { uid: octal(header, 108, 8), gid: octal(header, 116, 8) };
+    const link = text(header, 157, 100).replace(/^\.\//, '');
+    if (type === '5') entries.push({ path, kind: 'dir', size: 0, mode, ...owner });
+    else if (type === '2') entries.push({ path, kind: 'symlink', size: 0, mode, target: link, ...owner });
+    else if (type === '1') entries.push({ path, kind: 'hardlink', size: 0, mode, target: link, ...owner });
+    else if (type === '0' || type === '\0' || type === '7')
+      entries.push({ path, kind: 'file', size, mode, ...owner });
   }
   return entries;
 }

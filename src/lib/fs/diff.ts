@@ -4,7 +4,7 @@
  * the common case, cost nothing.
  */
 import { compareText } from './entry.ts';
-import type { DirNode, TreeNode } from './tree.ts';
+import { type DirNode, symlinkSize, type TreeNode } from './tree.ts';
 
 /** A layer's change to one path, in dive's vocabulary. */
 export type Change = 'added' | 'modified' | 'removed';
@@ -64,7 +64,7 @@ export function changesSize(changes: readonly LayerChange[]): number {
   let size = 0;
   for (const { node } of changes) {
     if (node?.kind === 'file') size += node.size;
-    else if (node?.kind === 'symlink') size += node.target.length;
+    else if (node?.kind === 'symlink') size += symlinkSize(node);
   }
   return size;
 }

@@ -34,10 +34,14 @@ export interface FileNode extends NodeMeta {
 /** One member of a tar archive. */
 export interface ArchiveMember {
   readonly path: string;
-  readonly kind: 'file' | 'dir' | 'symlink';
+  readonly kind: 'file' | 'dir' | 'symlink' | 'hardlink';
   readonly size: number;
   readonly mode: number;
+  /** A symlink's target, or the member path a hard link names. */
   readonly target?: string;
+  /** The owner the archive records (ADD keeps it; 0 when not given). */
+  readonly uid?: number;
+  readonly gid?: number;
 }
 
 export interface SymlinkNode extends NodeMeta {
@@ -251,12 +255,19 @@ export function* walk(root: DirNode, prefix = ''): Generator<readonly [string, T
   }
 }
 
+const utf8 = new TextEncoder();
+
+/** A symlink's size as Docker and `ls -l` count it: the bytes of its target in UTF-8, not UTF-16 units. */
+export function symlinkSize(node: SymlinkNode): number {
+  return utf8.encode(node.target).length;
+}
+
 /** Bytes as Docker counts them: file sizes (each hard-linked file once) plus symlink target lengths. */
 export function treeSize(root: DirNode): number {
   let size = 0;
   for (const [, node] of walk(root)) {
     if (node.kind === 'file') size += node.size;
-    else if (node.kind === 'symlink') size += node.target.length;
+    else if (node.kind === 'symlink') size += symlinkSize(node);
   }
   return size;
 }

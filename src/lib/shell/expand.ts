@@ -7,6 +7,7 @@ import { BadPatternError, matchPath } from '../fs/glob.ts';
 import { joinPath } from '../fs/path.ts';
 import { type DirNode, stat } from '../fs/tree.ts';
 import type { Word } from './ast.ts';
+import { expandBraces } from './braces.ts';
 
 export class ExpansionFailure extends Error {}
 
@@ -18,6 +19,8 @@ export interface ExpansionScope {
   readonly cwd: string;
   /** `set -u`: an unset variable is an error. */
   readonly nounset: boolean;
+  /** bash's brace expansion (`{a,b}`, `{1..3}`); dash and ash have none. */
+  readonly braces?: boolean;
   /** Runs `$(…)` and returns what it printed. */
   readonly substitute: (script: string) => Promise<string>;
 }
@@ -154,8 +157,18 @@ function glob(pattern: string, scope: ExpansionScope): string[] {
   return shown.map((path) => (absolute ? `/${path}` : path));
 }
 
-/** Expands a word to fields: unquoted expansions are split on blanks, unquoted globs match files. */
+/**
+ * Expands a word to fields: braces first (bash), then unquoted expansions are split on blanks and
+ * unquoted globs match files.
+ */
 export async function expandToFields(word: Word, scope: ExpansionScope): Promise<string[]> {
+  if (!scope.braces) return expandFields(word, scope);
+  const out: string[] = [];
+  for (const each of expandBraces(word)) out.push(...(await expandFields(each, scope)));
+  return out;
+}
+
+async function expandFields(word: Word, scope: ExpansionScope): Promise<string[]> {
   const fields: { text: string; globbable: boolean }[] = [];
   let current: { text: string; globbable: boolean } | undefined;
   const parts = await segments(word, scope);

@@ -197,6 +197,7 @@ export class Interpreter {
       tree: this.state.tree,
       cwd: this.state.cwd,
       nounset: this.state.options.nounset,
+      braces: this.shell.flavour === 'bash',
       substitute: (script) => this.substitute(script),
     };
   }

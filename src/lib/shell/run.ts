@@ -52,8 +52,9 @@ export function shellOf(tree: DirNode, path: string): Shell['flavour'] {
   return 'dash';
 }
 
+/** BuildKit's failure line: the command quoted as Go's %q quotes it (`\"`, `\n` escaped). */
 function processLine(argv: readonly string[]): string {
-  return `process "${argv.join(' ')}" did not complete successfully`;
+  return `process ${JSON.stringify(argv.join(' '))} did not complete successfully`;
 }
 
 /** A hint that teaches, for the failures learners meet most. */

@@ -75,6 +75,13 @@ describe('layer diffs', () => {
     expect(changesSize(diffTrees(before, withLink))).toBe(1000 + '/data/blob'.length);
     expect(changesSize(diffTrees(withLink, removePath(withLink, '/data')))).toBe(0);
   });
+
+  it('counts a symlink target in UTF-8 bytes, as the layer tar holds it', () => {
+    const before = base();
+    const link = { kind: 'symlink', mode: 0o777, uid: 0, gid: 0, target: 'é.txt' } as const;
+    // 'é.txt' is 5 UTF-16 units and 6 bytes (recorded: copy-symlink-utf8-target)
+    expect(changesSize(diffTrees(before, putNode(before, '/l', link)))).toBe(6);
+  });
 });
 
 describe('content identity', () => {

@@ -50,6 +50,25 @@ describe('the shell', () => {
     });
   });
 
+  it('expands braces under bash only, as the recorded sh-brace-bash and sh-brace-sh cases did', async () => {
+    const bash = await build(
+      'FROM debian:bookworm\nSHELL ["/bin/bash", "-c"]\nRUN mkdir -p /b/{x,y} /n/{1..3}\n',
+    );
+    for (const path of ['/b/x', '/b/y', '/n/1', '/n/2', '/n/3']) expect(node(bash, path)?.kind).toBe('dir');
+    const dash = await build('FROM debian:bookworm\nRUN mkdir -p /b/{x,y}\n');
+    expect(node(dash, '/b/{x,y}')?.kind).toBe('dir');
+    expect(node(dash, '/b/x')).toBeUndefined();
+  });
+
+  it('copies a symlink as a link with cp -a and -R, and follows it with plain cp (sh-cp-a-symlink)', async () => {
+    const result = await build(
+      'FROM debian:bookworm\nRUN echo x > /f && ln -s f /l && cp -a /l /a && cp -R /l /r && cp /l /c\n',
+    );
+    expect(node(result, '/a')).toMatchObject({ kind: 'symlink', target: 'f' });
+    expect(node(result, '/r')).toMatchObject({ kind: 'symlink', target: 'f' });
+    expect(node(result, '/c')?.kind).toBe('file');
+  });
+
   it('refuses a shell-form RUN where there is no shell', async () => {
     const result = await build('FROM scratch\nRUN echo hi\n');
     expect(result.error).toMatchObject({
@@ -126,10 +145,25 @@ describe('commands', () => {
     expect(again.error).toMatchObject({ message: "useradd: user 'app' already exists" });
   });
 
-  it('useradd without --no-log-init grows /var/log/lastlog with the UID', async () => {
-    const result = await build('FROM debian:bookworm\nRUN useradd -u 100000 big\n');
-    expect(node(result, '/var/log/lastlog')).toMatchObject({ size: 292 * 100001 });
-    expect(result.steps[0]?.sizeDelta).toBeGreaterThan(29_000_000);
+  it("runs Debian's adduser, not BusyBox's, on Debian (recorded: users-bookworm-adduser-*)", async () => {
+    const user = await build(
+      'FROM debian:bookworm\nRUN adduser --disabled-password --gecos "App User" appuser\n',
+    );
+    expect(text(user, '/etc/passwd')).toContain('appuser:x:1000:1000:App User,,,:/home/appuser:/bin/bash\n');
+    expect(text(user, '/etc/group')).toMatch(/^users:x:100:appuser$/m);
+    expect(node(user, '/home/appuser')).toMatchObject({ kind: 'dir', mode: 0o700, uid: 1000, gid: 1000 });
+    const system = await build('FROM debian:bookworm\nRUN adduser --system --group app\n');
+    expect(text(system, '/etc/passwd')).toContain('app:x:100:101::/nonexistent:/usr/sbin/nologin\n');
+    expect(node(system, '/nonexistent')).toBeUndefined();
+  });
+
+  it('useradd leaves /var/log/lastlog alone on bookworm and gives a regular user subordinate IDs (recorded)', async () => {
+    const big = await build('FROM debian:bookworm\nRUN useradd -u 100000 big\n');
+    expect(node(big, '/var/log/lastlog')).toMatchObject({ size: 0 });
+    const app = await build('FROM debian:bookworm\nRUN useradd -u 1500 app\n');
+    // users-bookworm-useradd-u: "app:100000:65536\n", and the shadow line with its aging fields
+    expect(node(app, '/etc/subuid')).toMatchObject({ size: 17 });
+    expect(node(app, '/etc/shadow')).toMatchObject({ size: 499 });
   });
 
   it('busybox adduser -S on Alpine makes a system user in the given group', async () => {

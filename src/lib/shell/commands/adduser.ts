@@ -1,9 +1,18 @@
 /**
- * Busybox adduser and addgroup (Alpine): -S for system accounts (IDs from 100, shell
- * /sbin/nologin), -D for no password, -G for the primary group, -u for the UID, -H for no home.
+ * adduser and addgroup: BusyBox's applets (Alpine): -S for system accounts (IDs from 100, shell
+ * /sbin/nologin), -D for no password, -G for the primary group, -u for the UID, -H for no home;
+ * Debian's Perl front ends where the command is not a BusyBox applet (debian-adduser.ts).
  */
+
+import { realpath } from '../../fs/tree.ts';
 import { appendLine, busyboxId, readAccounts } from '../accounts.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
+import { debianAddgroup, debianAdduser } from './debian-adduser.ts';
+
+/** BusyBox's applets are links to /bin/busybox; Debian's adduser is a script of its own. */
+function isBusybox(context: CommandContext): boolean {
+  return (realpath(context.fs.tree, context.path) ?? context.path).endsWith('/busybox');
+}
 
 function parse(args: readonly string[]) {
   const values = new Map<string, string>();
@@ -77,5 +86,11 @@ function adduser({ args, fs }: CommandContext): CommandResult {
   return { status: 0 };
 }
 
-export const adduserCommand: CommandModule = { names: ['adduser'], run: adduser };
-export const addgroupCommand: CommandModule = { names: ['addgroup'], run: addgroup };
+export const adduserCommand: CommandModule = {
+  names: ['adduser'],
+  run: (context) => (isBusybox(context) ? adduser(context) : debianAdduser(context)),
+};
+export const addgroupCommand: CommandModule = {
+  names: ['addgroup'],
+  run: (context) => (isBusybox(context) ? addgroup(context) : debianAddgroup(context)),
+};

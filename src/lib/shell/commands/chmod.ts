@@ -1,6 +1,6 @@
 /** chmod and chown: modes (octal or symbolic like u+x, a-w) and owners (names via /etc/passwd), -R. */
 
-import { resolveOwner } from '../../build/users.ts';
+import { lookupOwner } from '../../build/users.ts';
 import type { TreeNode } from '../../fs/tree.ts';
 import { walk } from '../../fs/tree.ts';
 import { type CommandContext, type CommandModule, type CommandResult, splitOptions } from '../command.ts';
@@ -74,7 +74,7 @@ export const chown: CommandModule = {
   run(context) {
     const spec = splitOptions(context.args).operands[0] ?? '';
     const [user = '', group] = spec.split(/[:.]/, 2);
-    const owner = resolveOwner(
+    const owner = lookupOwner(
       group === undefined ? user : `${user}:${group}`,
       context.fs.read('/etc/passwd'),
       context.fs.read('/etc/group'),

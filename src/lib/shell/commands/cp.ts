@@ -28,12 +28,21 @@ function transfer(context: CommandContext, move: boolean): CommandResult {
   const recursive =
     move || flags.has('r') || flags.has('R') || flags.has('a') || long.includes('--recursive');
   const keep = move || flags.has('a') || flags.has('p') || long.includes('--archive');
+  // GNU cp follows a symlink named on the command line, except with -a, -d, -P, or -R without -L/-H.
+  const dereference =
+    flags.has('L') ||
+    (!move &&
+      !flags.has('a') &&
+      !flags.has('d') &&
+      !flags.has('P') &&
+      !long.includes('--archive') &&
+      !(recursive && !flags.has('H')));
   const destination = operands.pop();
   if (destination === undefined || operands.length === 0)
     return { status: 1, stderr: `${name}: missing file operand\n` };
   let stderr = '';
   for (const source of operands) {
-    const node = flags.has('L') || !move ? context.fs.stat(source) : context.fs.lstat(source);
+    const node = dereference ? context.fs.stat(source) : context.fs.lstat(source);
     if (!node) {
       stderr += `${name}: cannot stat '${source}': No such file or directory\n`;
       continue;

@@ -3,7 +3,7 @@
  * blocks, sizes in coreutils' -h style, owner names, and whether the command is busybox's.
  */
 import { basename } from '../../fs/path.ts';
-import { type FileNode, realpath, stat, type TreeNode } from '../../fs/tree.ts';
+import { type FileNode, realpath, stat, symlinkSize, type TreeNode } from '../../fs/tree.ts';
 import { readAccounts } from '../accounts.ts';
 import type { CommandContext, FileSystem } from '../command.ts';
 
@@ -18,7 +18,7 @@ export function dataOf(fs: FileSystem, node: TreeNode): FileNode | undefined {
 /** Bytes as `ls -l` prints them: a file's size, a directory's 4096, a link's target length. */
 export function listedSize(fs: FileSystem, node: TreeNode): number {
   if (node.kind === 'dir') return 4096;
-  if (node.kind === 'symlink') return node.target.length;
+  if (node.kind === 'symlink') return symlinkSize(node);
   return dataOf(fs, node)?.size ?? 0;
 }
 

@@ -5,7 +5,7 @@
  */
 
 import { compareText } from '../../fs/entry.ts';
-import type { TreeNode } from '../../fs/tree.ts';
+import { symlinkSize, type TreeNode } from '../../fs/tree.ts';
 import type { CommandContext, CommandModule, CommandResult } from '../command.ts';
 import { noteGap } from '../command.ts';
 import { dataOf, isBusybox, ownerNames } from './file-info.ts';
@@ -129,7 +129,7 @@ function sizeTest(context: CommandContext, text: string): Test {
   const wanted = Number(match[2]);
   return ({ node }) => {
     if (node.kind === 'dir') return false;
-    const bytes = node.kind === 'symlink' ? node.target.length : (dataOf(context.fs, node)?.size ?? 0);
+    const bytes = node.kind === 'symlink' ? symlinkSize(node) : (dataOf(context.fs, node)?.size ?? 0);
     const units = Math.ceil(bytes / unit);
     return match[1] === '+' ? units > wanted : match[1] === '-' ? units < wanted : units === wanted;
   };

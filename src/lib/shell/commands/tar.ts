@@ -56,6 +56,14 @@ export const tar: CommandModule = {
       if (member.kind === 'dir') fs.mkdir(path, member.mode);
       else if (member.kind === 'symlink')
         fs.put(path, { kind: 'symlink', mode: 0o777, uid, gid, target: member.target ?? '' });
+      else if (member.kind === 'hardlink')
+        fs.put(path, {
+          kind: 'hardlink',
+          mode: member.mode,
+          uid,
+          gid,
+          target: joinPath(fs.resolve(directory), member.target ?? ''),
+        });
       else
         fs.put(path, {
           kind: 'file',

@@ -1,15 +1,13 @@
 /**
- * useradd and groupadd (shadow, Debian): add users and groups to /etc/passwd, /etc/group and the
- * shadow files, so a later USER or --chown finds them. Without --no-log-init, useradd also grows
- * /var/log/lastlog to one record per UID up to the new one, a classic source of image bloat.
+ * useradd and groupadd (shadow, Debian): add users and groups to /etc/passwd, /etc/group, the
+ * shadow files and /etc/subuid and /etc/subgid, keeping each file's previous version as `<file>-`,
+ * so a later USER or --chown finds them. Recorded on Debian 12 and 13: useradd leaves
+ * /var/log/lastlog alone (it grew with the UID on older releases; --no-log-init is still accepted).
  */
 import { joinPath } from '../../fs/path.ts';
 import { walk } from '../../fs/tree.ts';
-import { appendLine, debianId, readAccounts } from '../accounts.ts';
+import { addSubordinateIds, appendLine, debianId, readAccounts, shadowLine } from '../accounts.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail } from '../command.ts';
-
-/** lastlog(8) keeps a 292-byte record for every UID from 0 up to the highest that logged in. */
-const LASTLOG_RECORD = 292;
 
 function options(args: readonly string[], withValue: ReadonlySet<string>) {
   const values = new Map<string, string>();
@@ -43,7 +41,7 @@ function groupadd({ args, fs }: CommandContext): CommandResult {
 }
 
 function useradd(context: CommandContext): CommandResult {
-  const { args, fs, state } = context;
+  const { args, fs } = context;
   const valued = new Set([
     '-u',
     '--uid',
@@ -78,9 +76,11 @@ function useradd(context: CommandContext): CommandResult {
     if (!group) return fail(`useradd: group '${groupName}' does not exist`, 6);
     gid = group.gid;
   } else {
-    // USERGROUPS_ENAB: a group of the user's name, with the same number when it is free.
+    // USERGROUPS_ENAB: a group of the user's name, numbered as the user when that number is free
+    // and in the GID range, else the first free GID (useradd -u 65532 gets group 1000: recorded).
     const used = new Set(groups.map((group) => group.gid));
-    gid = used.has(uid) ? debianId(used, system) : uid;
+    const inRange = system ? uid >= 100 && uid <= 999 : uid >= 1000 && uid <= 60000;
+    gid = inRange && !used.has(uid) ? uid : debianId(used, system);
     appendLine(fs, '/etc/group', `${name}:x:${gid}:`, true);
     appendLine(fs, '/etc/gshadow', `${name}:!::`, true);
   }
@@ -92,7 +92,8 @@ function useradd(context: CommandContext): CommandResult {
     `${name}:x:${uid}:${gid}:${values.get('-c') ?? values.get('--comment') ?? ''}:${home}:${shell}`,
     true,
   );
-  appendLine(fs, '/etc/shadow', `${name}:!:::::::`, true);
+  appendLine(fs, '/etc/shadow', shadowLine(name, system), true);
+  addSubordinateIds(fs, name, uid, system);
   if (flags.has('-m') || flags.has('--create-home')) {
     fs.mkdir(home);
     fs.update(home, (node) => ({ ...node, uid, gid }));
@@ -100,21 +101,6 @@ function useradd(context: CommandContext): CommandResult {
     if (skel?.kind === 'dir') {
       for (const [path, node] of walk(skel)) fs.put(joinPath(home, path), { ...node, uid, gid });
     }
-  }
-  if (!flags.has('-l') && !flags.has('--no-log-init') && fs.stat('/var/log/lastlog')) {
-    const current = fs.stat('/var/log/lastlog');
-    const size = Math.max(current?.kind === 'file' ? current.size : 0, LASTLOG_RECORD * (uid + 1));
-    fs.put('/var/log/lastlog', {
-      kind: 'file',
-      mode: 0o664,
-      uid: 0,
-      gid: 43,
-      size,
-      contentId: `lastlog:${size}`,
-    });
-    state.notes.push(
-      `useradd without --no-log-init grew /var/log/lastlog to ${size.toLocaleString('en')} bytes (one 292-byte record per UID up to ${uid}).`,
-    );
   }
   return { status: 0 };
 }

@@ -1,0 +1,2 @@
+#!/bin/nosuchshell
+echo run
