@@ -88,14 +88,13 @@ export function describeCertainty(certainty: Certainty): string {
   return `${certainty.level}${lines.length ? ` (line ${lines.sort((a, b) => a - b).join(', ')})` : ''}`;
 }
 
+/** One gap per sentence and line, at the weakest level it was given (an unknown wins over its estimate). */
 function dedupe(gaps: readonly Gap[]): Gap[] {
-  const seen = new Set<string>();
-  const out: Gap[] = [];
+  const byKey = new Map<string, Gap>();
   for (const g of gaps) {
-    const key = `${g.level}\u0000${g.kind}\u0000${g.line ?? ''}\u0000${g.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(g);
+    const key = `${g.kind}\u0000${g.line ?? ''}\u0000${g.text}`;
+    const seen = byKey.get(key);
+    if (!seen || (seen.level === 'estimated' && g.level === 'unknown')) byKey.set(key, g);
   }
-  return out;
+  return [...byKey.values()];
 }
