@@ -39,7 +39,7 @@ export async function call<T = unknown>(
 
 export const EXERCISES = ['go-under-10mb', 'smallest-go-image'] as const;
 /** How many goals each has: the server checks a report's figures against them. */
-const GOALS: Readonly<Record<string, number>> = { 'go-under-10mb': 4, 'smallest-go-image': 3 };
+export const GOALS: Readonly<Record<string, number>> = { 'go-under-10mb': 4, 'smallest-go-image': 3 };
 
 export async function createWorkshop(base: string, body: Partial<CreateWorkshopBody> = {}) {
   const answer = await call<CreatedWorkshop>(base, '/api/workshops', {

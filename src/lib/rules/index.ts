@@ -43,7 +43,6 @@ import { stageNameCasing } from './stage-name-casing.ts';
 import { undefinedArgInFrom } from './undefined-arg-in-from.ts';
 import { undefinedVar } from './undefined-var.ts';
 import { userNotNumeric } from './user-not-numeric.ts';
-import { useraddWithoutNoLogInit } from './useradd-without-no-log-init.ts';
 import { workdirRelativePath } from './workdir-relative-path.ts';
 
 export type { Rule, RuleInput, RuleRefs } from './rule.ts';
@@ -83,7 +82,6 @@ export const RULES: readonly Rule[] = [
   aptNoInstallRecommends,
   apkNoCache,
   pipNoCacheDir,
-  useraddWithoutNoLogInit,
   finalUserRoot,
   userNotNumeric,
   pathMissesBin,
