@@ -97,6 +97,17 @@ export async function seriousAxeViolations(page: Page, options: RunOptions = {})
   // Evaluated rather than added as a <script>: the site's Content-Security-Policy refuses inline
   // scripts it does not know, and the checker is not one of the site's.
   await page.evaluate(readFileSync(AXE, 'utf8'));
+  try {
+    return await axeViolations(page, options);
+  } catch {
+    // axe cannot name an element that a late render replaced mid-run (its "nthChild" error): once
+    // the page has settled, the same check runs again.
+    await page.waitForTimeout(1500);
+    return axeViolations(page, options);
+  }
+}
+
+function axeViolations(page: Page, options: RunOptions): Promise<string[]> {
   return page.evaluate(async (runOptions) => {
     const axe = (
       window as unknown as { axe: { run(context: Element, options: RunOptions): Promise<AxeResults> } }
