@@ -35,8 +35,6 @@ export type Certainty =
 
 export const KNOWN: Certainty = Object.freeze({ level: 'known' });
 
-const RANK: Record<Level, number> = { known: 0, estimated: 1, unknown: 2 };
-
 /** The one way to make a Certainty: its level is the weakest of its gaps (none: known). */
 export function certaintyOf(gaps: readonly Gap[]): Certainty {
   const unique = dedupe(gaps);
@@ -75,10 +73,6 @@ export function atLine(certainty: Certainty, line: number): Certainty {
 /** Keeps only the gaps a learner should see first: those of their Dockerfile, not the catalog's models. */
 export function mainGaps(certainty: Certainty): readonly Gap[] {
   return gapsOf(certainty).filter((g) => g.kind !== 'model');
-}
-
-export function isWeaker(a: Level, b: Level): boolean {
-  return RANK[a] > RANK[b];
 }
 
 /** "known", "estimated (…)", for a one-line report. */
