@@ -194,6 +194,12 @@ describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
     await expect(page.locator('.mc-explorer-summary').textContent()).resolves.toMatch(
       /^python:3\.9-alpine · 6 layers/,
     );
+    // Every view of sizes names the store whose sizes it shows, linking to how they are counted.
+    const model = page.locator('.mc-explorer .mc-size-model a');
+    await expect(model.getAttribute('href')).resolves.toBe('/knows/#sizes');
+    await expect(page.locator('.mc-explorer .mc-size-model').textContent()).resolves.toMatch(
+      /^Sizes: containerd image store/,
+    );
     // The last layer is COPY src/ .: in the whole image, /app/example.py is marked added.
     await filterTree(page, 'example.py');
     const example = page.getByRole('treeitem', { name: /^example\.py,/ });
@@ -289,6 +295,7 @@ describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
     expect(rows[0]).toMatch(/^Layers\d+\d+$/);
     expect(rows).toEqual(expect.arrayContaining([expect.stringMatching(/^shell\d+ .+\d+ /)]));
     await expect(page.locator('.mc-bar').count()).resolves.toBe(2);
+    await expect(page.locator('.mc-compare-result .mc-size-model').count()).resolves.toBe(1);
     // The playground's own files against an example.
     await page.getByLabel('Image B').selectOption({ label: 'Your playground files, as they are now' });
     await page.locator('.mc-ratio', { hasText: 'A and B are the same size.' }).waitFor();

@@ -166,11 +166,14 @@ describe.skipIf(!HAS_CHROMIUM)('certainty', () => {
         'Tags the catalog lacks',
         'Packages',
         'Name lists',
+        'How sizes are counted',
       ]);
       const body = (await page.locator('main').textContent()) ?? '';
       expect(body).toContain('python:3.9-slim');
       expect(body).toMatch(/PyPI projects\s*886,323/);
       expect(body).toContain('Debian trixie main');
+      // The size model, with the oracle's figures for one apt layer in each store.
+      expect(body).toMatch(/1,205,760 bytes in the containerd store and\s+1,963,318 bytes in overlay2/);
       await expect(seriousAxeViolations(page)).resolves.toEqual([]);
       await page.close();
     }

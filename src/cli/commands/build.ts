@@ -7,6 +7,7 @@ import type { BuildResult } from '../../lib/build/result.ts';
 import { simulateBuild } from '../../lib/build/simulate.ts';
 import { describeCertainty, KNOWN, mainGaps } from '../../lib/certainty.ts';
 import { formatSize as formatBytes } from '../../lib/format-size.ts';
+import { SIZE_MODEL_NAME } from '../../lib/size-model.ts';
 import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../command.ts';
 import { formatDiagnostic } from '../format-diagnostic.ts';
 import { nodeCatalog, nodePackages } from '../node-catalog.ts';
@@ -158,7 +159,7 @@ function textReport(result: BuildResult, label: string, source: string, analysis
     const image = result.stages[result.target];
     lines.push('');
     lines.push(
-      `Image: ${formatBytes(image?.size ?? 0)} (${(image?.size ?? 0).toLocaleString('en')} bytes) in ${image?.layers.length ?? 0} layer${image?.layers.length === 1 ? '' : 's'}; ${describeCertainty(image?.certainty ?? KNOWN)}`,
+      `Image: ${formatBytes(image?.size ?? 0)} (${(image?.size ?? 0).toLocaleString('en')} bytes, ${SIZE_MODEL_NAME} sizes) in ${image?.layers.length ?? 0} layer${image?.layers.length === 1 ? '' : 's'}; ${describeCertainty(image?.certainty ?? KNOWN)}`,
     );
     lines.push(...analysisReport(analysis));
   }

@@ -6,6 +6,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { formatSize } from '../../lib/format-size.ts';
 import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
+import { SizeModelNote } from '../certainty/SizeModelNote.tsx';
 import type { EngineClient, Outcome } from '../engine/engine-client.ts';
 import type { ComparedImage, CompareSide, SourceFiles } from '../engine/protocol.ts';
 import { SURFACE_LABEL } from '../explorer/file-tree.ts';
@@ -151,6 +152,7 @@ function Result({ id, a, b, output }: ResultProps) {
           ))}
         </ul>
         {comparison && <p class="mc-ratio">{ratioSentence(comparison, ['A', 'B'])}</p>}
+        <SizeModelNote />
         {images.map((image, index) =>
           image.error && isWantOfData(image.error.certainty) ? null : (
             <CertaintyNote

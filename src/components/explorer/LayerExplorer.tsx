@@ -14,6 +14,7 @@ import { formatSize } from '../../lib/format-size.ts';
 import { diffTrees } from '../../lib/fs/diff.ts';
 import { type DirNode, emptyTree } from '../../lib/fs/tree.ts';
 import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
+import { SizeModelNote } from '../certainty/SizeModelNote.tsx';
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { BuildOutput, ImageOutput } from '../engine/protocol.ts';
 import { FileTree } from './FileTree.tsx';
@@ -198,6 +199,7 @@ export function ImageExplorer({
         {stale && <span class="mc-explorer-stale"> · updating…</span>}
       </p>
       <CertaintyNote certainty={stage.certainty} subject="This image's size and files" />
+      <SizeModelNote />
       <div class="mc-explorer-grid">
         <div class="mc-explorer-layers">
           <LayerList

@@ -7,6 +7,7 @@ import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Step, StepStatus } from '../../lib/build/result.ts';
 import { formatSize } from '../../lib/format-size.ts';
 import { CertaintyBadge, CertaintyNote } from '../certainty/CertaintyNote.tsx';
+import { SizeModelNote } from '../certainty/SizeModelNote.tsx';
 import type { BuildSummary } from '../engine/protocol.ts';
 import {
   moveStep,
@@ -120,6 +121,7 @@ export function BuildSteps({ result, current, onSelect, onExploreLayer }: Props)
           />
         ))}
       </div>
+      <SizeModelNote />
     </div>
   );
 }

@@ -95,7 +95,7 @@ describe('sim build', () => {
     const result = await sim(join(dir, 'Dockerfile'));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(' => [base 1/5] FROM alpine:3.22');
-    expect(result.stdout).toMatch(/Image: 18 B \(18 bytes\) in 1 layer\b/);
+    expect(result.stdout).toMatch(/Image: 18 B \(18 bytes, containerd image store sizes\) in 1 layer\b/);
   });
 
   it('exits 1 with the error on a failed build, still printing the JSON', async () => {

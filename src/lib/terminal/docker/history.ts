@@ -1,5 +1,6 @@
 /** `docker history IMAGE`: the image's layers and metadata instructions, newest first. */
 import { ago, dockerSize, ellipsis, shortId, table } from '../format.ts';
+import { HISTORY_SIZE_NOTE } from '../../size-model.ts';
 import { Output } from '../output.ts';
 import { type DockerCommand, noSuchImage, outcome, usageError } from './command.ts';
 
@@ -40,6 +41,7 @@ export const history: DockerCommand = {
     output.out(table([['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'], ...rows]));
     if (rows.some((row) => row[1] === 'N/A'))
       output.note("N/A: the catalog does not record when the base image's layers were made.");
+    output.note(HISTORY_SIZE_NOTE);
     return outcome(output);
   },
 };
