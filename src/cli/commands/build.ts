@@ -5,6 +5,7 @@ import { type Analysis, analyze } from '../../lib/analysis/analyze.ts';
 import { toJsonReport } from '../../lib/build/report.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { simulateBuild } from '../../lib/build/simulate.ts';
+import { solveError } from '../../lib/build/solve-error.ts';
 import { describeCertainty, KNOWN, mainGaps } from '../../lib/certainty.ts';
 import { formatSize as formatBytes } from '../../lib/format-size.ts';
 import { SIZE_MODEL_NAME } from '../../lib/size-model.ts';
@@ -151,7 +152,7 @@ function textReport(result: BuildResult, label: string, source: string, analysis
     lines.push(
       result.error.certainty.level === 'unknown'
         ? 'simulator: stopped here for want of data; a real build would go on.'
-        : `ERROR: failed to solve: ${result.error.message}`,
+        : `ERROR: failed to solve: ${solveError(result.error).solve}`,
     );
     if (result.error.hint && !diagnostic) lines.push(`hint: ${result.error.hint}`);
     lines.push(...analysisReport(analysis).filter((line) => line !== ''));

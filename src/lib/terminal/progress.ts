@@ -6,6 +6,7 @@
  */
 
 import type { BuildResult, StageResult, Step } from '../build/result.ts';
+import { solveError } from '../build/solve-error.ts';
 import { type Certainty, gapsOf, mainGaps } from '../certainty.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { Instruction } from '../dockerfile/index.ts';
@@ -91,20 +92,6 @@ export function sourceExcerpt(name: string, source: string, line: number): strin
   return `${name}:${line}\n${rule}\n${rows.join('\n')}\n${rule}\n`;
 }
 
-/** The error line BuildKit ends with, and the line its vertex shows. */
-function errorText(result: BuildResult): { solve: string; vertex: string; output: string } {
-  const error = result.error;
-  if (!error) return { solve: '', vertex: '', output: '' };
-  if (error.code.startsWith('parse/')) {
-    const text = `dockerfile parse error on line ${error.line ?? 1}: ${error.message}`;
-    return { solve: text, vertex: text, output: '' };
-  }
-  const process = /process ".*" did not complete successfully: exit code: \d+/s.exec(error.hint ?? '')?.[0];
-  if (process && error.code !== 'build/no-shell')
-    return { solve: process, vertex: process, output: error.message };
-  return { solve: error.message, vertex: error.message, output: '' };
-}
-
 function instructionText(step: Step): string {
   return (step.instruction.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -130,7 +117,7 @@ export function printProgress(input: ProgressInput, checks: readonly Diagnostic[
   output.out(
     `#${definition} transferring dockerfile: ${input.dockerfileBytes}B done\n#${definition} DONE\n\n`,
   );
-  const failure = errorText(result);
+  const failure = result.error ? solveError(result.error) : { solve: '', vertex: '', output: '' };
 
   if (!result.dockerfile) {
     finishWithError(input, failure.solve, output);
