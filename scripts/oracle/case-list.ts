@@ -300,6 +300,10 @@ function instructionCases(): OracleCase[] {
     s('no-from', ['COPY a.txt /']),
     s('unknown-image', ['FROM nosuchimage:1.0', 'COPY a.txt /']),
     s('heredoc-run-scratch', ['FROM scratch', 'RUN <<EOF', 'echo hi', 'EOF']),
+    s('heredoc-run-scratch-shebang', ['FROM scratch', 'RUN <<EOF', '#!/bin/sh', 'echo hi', 'EOF']),
+    s('run-shell-form-scratch', ['FROM scratch', 'RUN echo hi']),
+    s('run-exec-form-scratch', ['FROM scratch', 'RUN ["/bin/echo", "hi"]']),
+    s('run-exec-form-not-on-path', ['FROM debian:bookworm-slim', 'RUN ["nosuch", "hi"]']),
   ];
 }
 

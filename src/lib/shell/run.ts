@@ -57,6 +57,43 @@ function processLine(argv: readonly string[]): string {
   return `process ${JSON.stringify(argv.join(' '))} did not complete successfully`;
 }
 
+/**
+ * What BuildKit's process line shows for a RUN that is only a heredoc: the script itself, or, when
+ * it starts with `#!`, the file BuildKit mounts it as (recorded: `/bin/sh -c /dev/pipes/EOF`).
+ */
+function heredocArgument(doc: { readonly name: string; readonly content: string } | undefined): string {
+  if (!doc) return '';
+  return doc.content.startsWith('#!') ? `/dev/pipes/${doc.name}` : doc.content;
+}
+
+/**
+ * A RUN whose program is not there: runc cannot start it, prints why in the step's log, and BuildKit
+ * reports exit code 1 (recorded: run-shell-form-scratch, run-exec-form-scratch,
+ * run-exec-form-not-on-path). The log line is current runc's wording.
+ */
+function cannotStart(
+  tree: DirNode,
+  code: 'build/no-shell' | 'build/command-not-found',
+  argv: readonly string[],
+  program: string,
+  how: 'stat' | 'path',
+): RunOutcome {
+  const why =
+    how === 'stat' ? `stat ${program}: no such file or directory` : 'executable file not found in $PATH';
+  const log = `runc run failed: unable to start container process: error during container init: exec: "${program}": ${why}`;
+  const teach =
+    code === 'build/no-shell'
+      ? `This stage has no ${program}: a shell-form RUN needs one. Use the exec form (RUN ["program", "arg"]) or build this step in a stage that has a shell.`
+      : hintFor(`${program}: not found`, tree);
+  return failed(
+    tree,
+    code,
+    log,
+    [`${processLine(argv)}: exit code: 1.`, teach].filter(Boolean).join(' '),
+    log,
+  );
+}
+
 /** A hint that teaches, for the failures learners meet most. */
 function hintFor(stderr: string, tree: DirNode): string | undefined {
   const missing = /([\w.+-]+): (?:command )?not found/.exec(stderr)?.[1];
@@ -155,22 +192,15 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
     if (command.form === 'shell') {
       const [program = '/bin/sh', ...flags] = config.shell;
       const script0 = command.script.value;
-      argv = [...config.shell, script0];
-      if (!stat(tree, program)) {
-        return failed(
-          tree,
-          'build/no-shell',
-          `${processLine(argv)}: runc run failed: unable to start container process: error during container init: exec: "${program}": stat ${program}: no such file or directory`,
-          `This stage has no ${program}: a shell-form RUN needs one. Use the exec form (RUN ["program", "arg"]) or build this step in a stage that has a shell.`,
-        );
-      }
-      shell = { path: program, flavour: shellOf(tree, program) };
-      state.options.pipefail = flags.join(' ').includes('pipefail');
-      state.options.errexit = flags.some((flag) => /^-[a-z]*e/.test(flag));
       // A RUN that is only a heredoc runs the heredoc as the script; otherwise the shell reads the
       // bodies after the line, as it would from a file.
       const onlyHeredoc =
         instruction.heredocs.length === 1 && /^\d*<<-?\s*['"]?[\w.-]+['"]?$/.test(script0.trim());
+      argv = [...config.shell, onlyHeredoc ? heredocArgument(instruction.heredocs[0]) : script0];
+      if (!stat(tree, program)) return cannotStart(tree, 'build/no-shell', argv, program, 'stat');
+      shell = { path: program, flavour: shellOf(tree, program) };
+      state.options.pipefail = flags.join(' ').includes('pipefail');
+      state.options.errexit = flags.some((flag) => /^-[a-z]*e/.test(flag));
       script = onlyHeredoc
         ? (instruction.heredocs[0]?.content ?? '')
         : [script0, ...instruction.heredocs.map((doc) => `${doc.content}${doc.name}`)].join('\n');
@@ -182,14 +212,14 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
           ? program
           : undefined
         : findOnPath(tree, variables.get('PATH') ?? '', program);
-      if (found === undefined) {
-        return failed(
+      if (found === undefined)
+        return cannotStart(
           tree,
           'build/command-not-found',
-          `${processLine(argv)}: exec: "${program}": executable file not found in $PATH`,
-          hintFor(`${program}: not found`, tree),
+          argv,
+          program,
+          program.includes('/') ? 'stat' : 'path',
         );
-      }
       shell = { path: '/bin/sh', flavour: 'dash' };
       script = argv.map(quote).join(' ');
     }

@@ -98,6 +98,16 @@ describe('sim build', () => {
     expect(result.stdout).toMatch(/Image: 18 B \(18 bytes, containerd image store sizes\) in 1 layer\b/);
   });
 
+  it("ends a failed RUN on BuildKit's process line, as real docker build does (oracle: run-shell-form-scratch)", async () => {
+    const bad = project({ Dockerfile: 'FROM scratch\nRUN echo hi\n' });
+    const result = await sim(join(bad, 'Dockerfile'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'ERROR: failed to solve: process "/bin/sh -c echo hi" did not complete successfully: exit code: 1\n',
+    );
+    expect(result.stdout).toContain('exec: "/bin/sh": stat /bin/sh: no such file or directory');
+  });
+
   it('exits 1 with the error on a failed build, still printing the JSON', async () => {
     const bad = project({ Dockerfile: 'FROM alpine:3.22\nCOPY missing.txt /\n' });
     const result = await sim(join(bad, 'Dockerfile'), '--json');

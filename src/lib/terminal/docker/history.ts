@@ -1,6 +1,7 @@
 /** `docker history IMAGE`: the image's layers and metadata instructions, newest first. */
-import { ago, dockerSize, ellipsis, shortId, table } from '../format.ts';
+
 import { HISTORY_SIZE_NOTE } from '../../size-model.ts';
+import { ago, dockerSize, ellipsis, shortId, table } from '../format.ts';
 import { Output } from '../output.ts';
 import { type DockerCommand, noSuchImage, outcome, usageError } from './command.ts';
 
