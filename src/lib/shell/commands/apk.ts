@@ -8,6 +8,7 @@ import type { ApkCatalog } from '../../packages/apk.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import type { ApkPackage } from '../../packages/format.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
+import { apkNames } from './package-pins.ts';
 
 const MEMORY = 'apk';
 
@@ -70,8 +71,10 @@ async function add(
   const virtualAt = args.findIndex((arg) => arg === '--virtual' || arg === '-t');
   const virtual =
     virtualAt >= 0 ? args[virtualAt + 1] : args.find((arg) => arg.startsWith('--virtual='))?.slice(10);
-  const names = args.filter((arg, i) => !arg.startsWith('-') && (virtualAt < 0 || i !== virtualAt + 1));
-  if (names.length === 0 && !virtual) return fail('ERROR: no packages specified', 1);
+  const requests = args.filter((arg, i) => !arg.startsWith('-') && (virtualAt < 0 || i !== virtualAt + 1));
+  if (requests.length === 0 && !virtual) return fail('ERROR: no packages specified', 1);
+  const names = apkNames(context, apk, requests, apk.data.release);
+  if (names.length === 0 && !virtual) return { status: 0 };
   let resolution = apk.resolve(names, await installed(context, apk, names));
   if (resolution.unknown.length > 0) {
     // No list of every Alpine package is at hand: a name outside the data may well exist.

@@ -12,6 +12,7 @@ import type { DebianSuite } from '../../packages/format.ts';
 import type { NameLookup } from '../../packages/project-names.ts';
 import { absence, aptUnableToLocate } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
+import { aptNames } from './package-pins.ts';
 
 function suiteOf(context: CommandContext): DebianSuite | undefined {
   const release = context.fs.read('/etc/os-release') ?? '';
@@ -187,8 +188,11 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
             `apt-get update wrote the package lists to /var/lib/apt/lists (remove them in the same RUN: rm -rf /var/lib/apt/lists/*).`,
           );
           return { status: 0 };
-        case 'install':
-          return install(context, apt, names, flags, packages.names(), suite);
+        case 'install': {
+          const wanted = aptNames(context, apt, names, suite);
+          if (names.length > 0 && wanted.length === 0) return { status: 0 };
+          return install(context, apt, wanted, flags, packages.names(), suite);
+        }
         case 'remove':
         case 'purge':
           return remove(context, apt, names);
