@@ -89,7 +89,7 @@ export const apkNoCache: Rule = {
     'nothing, with no `rm -rf /var/cache/apk/*` to remember. An `apk update` before it still leaves its index ' +
     'behind, so leave that out. Only stages whose files end up in the final image are checked.',
   bad: 'FROM alpine:3.22\nRUN apk update && apk add ca-certificates\n',
-  good: 'FROM alpine:3.22\nRUN apk add --no-cache ca-certificates\n',
+  good: 'FROM alpine:3.22\nRUN apk add --no-cache ca-certificates=20260909-r0\n',
   refs: { hadolint: ['DL3019'] },
   check(input) {
     const diagnostics: Diagnostic[] = [];

@@ -32,7 +32,7 @@ export const aptListsNotRemoved: Rule = {
     '`/var/lib/apt/lists` keeps them out of the layer too. Only stages whose files end up in the final image are ' +
     'checked: lists left in a build stage you only copy artifacts from cost nothing.',
   bad: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates\n',
-  good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates \\\n    && rm -rf /var/lib/apt/lists/*\n',
+  good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates=20250419~deb12u2 \\\n    && rm -rf /var/lib/apt/lists/*\n',
   refs: { hadolint: ['DL3009'] },
   check(input) {
     const diagnostics: Diagnostic[] = [];

@@ -17,7 +17,7 @@ export const aptNoInstallRecommends: Rule = {
     'can use. `--no-install-recommends` installs only the dependencies. Only stages whose files end up in the final ' +
     'image are checked.',
   bad: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
-  good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
+  good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u15 && rm -rf /var/lib/apt/lists/*\n',
   refs: { hadolint: ['DL3015'] },
   check(input) {
     const diagnostics: Diagnostic[] = [];

@@ -10,8 +10,8 @@ export const duplicateStageName: Rule = {
     'Two stages called `builder` make every reference to `builder` ambiguous: a later `FROM builder` takes the stage ' +
     'defined last before it, and a reader cannot tell which files a `COPY --from=builder` brings over. Name each stage ' +
     'after what it produces (`deps`, `build`, `runtime`).',
-  bad: 'FROM python:3.9 AS builder\nRUN pip install --user flask\n\nFROM golang:1.26 AS builder\nRUN go version\n\nFROM python:3.9-alpine\nCOPY --from=builder /root/.local /root/.local\n',
-  good: 'FROM python:3.9 AS python-deps\nRUN pip install --user flask\n\nFROM golang:1.26 AS go-build\nRUN go version\n\nFROM python:3.9-alpine\nCOPY --from=python-deps /root/.local /root/.local\n',
+  bad: 'FROM python:3.9 AS builder\nRUN pip install --user flask==3.1.2\n\nFROM golang:1.26 AS builder\nRUN go version\n\nFROM python:3.9-alpine\nCOPY --from=builder /root/.local /root/.local\n',
+  good: 'FROM python:3.9 AS python-deps\nRUN pip install --user flask==3.1.2\n\nFROM golang:1.26 AS go-build\nRUN go version\n\nFROM python:3.9-alpine\nCOPY --from=python-deps /root/.local /root/.local\n',
   refs: { hadolint: ['DL3024'], buildkit: 'DuplicateStageName' },
   check(input) {
     const seen = new Map<string, number>();

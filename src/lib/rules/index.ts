@@ -7,8 +7,10 @@ import type { Diagnostic } from '../diagnostic.ts';
 import { parseDockerfile } from '../dockerfile/index.ts';
 import { addInsteadOfCopy } from './add-instead-of-copy.ts';
 import { apkNoCache } from './apk-no-cache.ts';
+import { apkVersionUnpinned } from './apk-version-unpinned.ts';
 import { aptListsNotRemoved } from './apt-lists-not-removed.ts';
 import { aptNoInstallRecommends } from './apt-no-install-recommends.ts';
+import { aptVersionUnpinned } from './apt-version-unpinned.ts';
 import type { CheckOptions } from './check-options.ts';
 import { allowed, fileCheckOptions, InstructionLocator } from './check-scope.ts';
 import { commandFileMissing } from './command-file-missing.ts';
@@ -24,6 +26,7 @@ import { exposeProtoCasing } from './expose-proto-casing.ts';
 import { finalUserRoot } from './final-user-root.ts';
 import { fromAsCasing } from './from-as-casing.ts';
 import { fromPlatformFlagConstDisallowed } from './from-platform-flag-const-disallowed.ts';
+import { goInstallUnpinned } from './go-install-unpinned.ts';
 import { healthcheckNeedsShell } from './healthcheck-needs-shell.ts';
 import { invalidDefaultArgInFrom } from './invalid-default-arg-in-from.ts';
 import { invalidDefinitionDescription } from './invalid-definition-description.ts';
@@ -34,6 +37,7 @@ import { multipleInstructionsDisallowed } from './multiple-instructions-disallow
 import { pathMissesBin } from './path-misses-bin.ts';
 import { pinBaseImage } from './pin-base-image.ts';
 import { pipNoCacheDir } from './pip-no-cache-dir.ts';
+import { pipVersionUnpinned } from './pip-version-unpinned.ts';
 import { pipefailMissing } from './pipefail-missing.ts';
 import { redundantTargetPlatform } from './redundant-target-platform.ts';
 import { reservedStageName } from './reserved-stage-name.ts';
@@ -82,6 +86,10 @@ export const RULES: readonly Rule[] = [
   aptNoInstallRecommends,
   apkNoCache,
   pipNoCacheDir,
+  aptVersionUnpinned,
+  apkVersionUnpinned,
+  pipVersionUnpinned,
+  goInstallUnpinned,
   finalUserRoot,
   userNotNumeric,
   pathMissesBin,

@@ -51,7 +51,7 @@ export const pathMissesBin: Rule = {
     'the mistake only shows when a command is run. With a finished build the rule looks at the image itself: an ' +
     'entry of PATH that holds no commands but has a `bin` directory full of them.',
   bad: 'FROM python:3.9 AS builder\nRUN pip install --user flask\n\nFROM python:3.9-slim\nCOPY --from=builder /root/.local /root/.local\nENV PATH=/root/.local:$PATH\nCMD ["flask", "run", "--host=0.0.0.0"]\n',
-  good: 'FROM python:3.9 AS builder\nRUN pip install --user flask\n\nFROM python:3.9-slim\nCOPY --from=builder /root/.local /root/.local\nENV PATH=/root/.local/bin:$PATH\nCMD ["flask", "run", "--host=0.0.0.0"]\n',
+  good: 'FROM python:3.9 AS builder\nRUN pip install --user flask==3.1.2\n\nFROM python:3.9-slim\nCOPY --from=builder /root/.local /root/.local\nENV PATH=/root/.local/bin:$PATH\nCMD ["flask", "run", "--host=0.0.0.0"]\n',
   refs: {},
   check(input) {
     const { stages } = input.dockerfile;

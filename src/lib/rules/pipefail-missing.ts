@@ -43,7 +43,7 @@ export const pipefailMissing: Rule = {
     '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (`/bin/ash` on Alpine) before such a RUN, or download to a file ' +
     'first. The check is about the build itself, so every stage is checked.',
   bad: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates \\\n    && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash\n',
-  good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates \\\n    && rm -rf /var/lib/apt/lists/*\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash\n',
+  good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends \\\n    curl=7.88.1-10+deb12u15 ca-certificates=20250419~deb12u2 \\\n    && rm -rf /var/lib/apt/lists/*\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash\n',
   refs: { hadolint: ['DL4006'] },
   check(input) {
     const diagnostics: Diagnostic[] = [];

@@ -105,6 +105,16 @@ export function withTriggers(instructions: readonly Instruction[]): Instruction[
   );
 }
 
+/**
+ * The RUN instructions, ONBUILD triggers included, of every stage: for the rules about the build
+ * itself (what it fetches), where a builder stage counts as much as the final one.
+ */
+export function allRuns(input: RuleInput): RunInstruction[] {
+  return input.dockerfile.stages.flatMap((stage) =>
+    withTriggers(stage.instructions).filter((i): i is RunInstruction => i.kind === 'RUN'),
+  );
+}
+
 /** The RUN instructions, ONBUILD triggers included, of the stages whose files end up in the final image. */
 export function shippedRuns(input: RuleInput): RunInstruction[] {
   const shipped = shippedStages(input);
