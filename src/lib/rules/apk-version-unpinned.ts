@@ -1,7 +1,7 @@
 /** `apk add pkg` without `pkg=version` or `pkg~version`: a rebuild installs the index's newest. */
 import type { Diagnostic } from '../diagnostic.ts';
 import { finding, type Rule } from './rule.ts';
-import { type CommandWord, commandName, operands, runScripts } from './run-commands.ts';
+import { type CommandWord, commandName, commandsOf, operands } from './run-commands.ts';
 import { allRuns } from './stages.ts';
 
 const APK_OPTIONS_WITH_VALUE = new Set([
@@ -38,24 +38,20 @@ export const apkVersionUnpinned: Rule = {
   refs: { hadolint: ['DL3018'] },
   check(input) {
     const diagnostics: Diagnostic[] = [];
-    for (const run of allRuns(input)) {
-      for (const script of runScripts(input, run)) {
-        for (const command of script.commands) {
-          if (commandName(command) !== 'apk') continue;
-          const [verb, ...packages] = operands(command, APK_OPTIONS_WITH_VALUE);
-          if (verb?.value !== 'add') continue;
-          const loose = packages.filter(unpinned);
-          const first = loose[0];
-          if (!first) continue;
-          diagnostics.push(
-            finding(
-              apkVersionUnpinned,
-              first.range,
-              `apk add without a version for ${loose.map((word) => word.value).join(', ')}: a rebuild installs whatever the index holds then`,
-            ),
-          );
-        }
-      }
+    for (const command of commandsOf(input, allRuns(input))) {
+      if (commandName(command) !== 'apk') continue;
+      const [verb, ...packages] = operands(command, APK_OPTIONS_WITH_VALUE);
+      if (verb?.value !== 'add') continue;
+      const loose = packages.filter(unpinned);
+      const first = loose[0];
+      if (!first) continue;
+      diagnostics.push(
+        finding(
+          apkVersionUnpinned,
+          first.range,
+          `apk add without a version for ${loose.map((word) => word.value).join(', ')}: a rebuild installs whatever the index holds then`,
+        ),
+      );
     }
     return diagnostics;
   },

@@ -1,7 +1,7 @@
 /** `apt-get install pkg` without `pkg=version`: a rebuild installs whatever the mirror holds that day. */
 import type { Diagnostic } from '../diagnostic.ts';
 import { finding, type Rule } from './rule.ts';
-import { type CommandWord, commandName, operands, runScripts } from './run-commands.ts';
+import { type CommandWord, commandName, commandsOf, operands } from './run-commands.ts';
 import { allRuns } from './stages.ts';
 
 const APT = new Set(['apt-get', 'apt']);
@@ -37,25 +37,21 @@ export const aptVersionUnpinned: Rule = {
   refs: { hadolint: ['DL3008'] },
   check(input) {
     const diagnostics: Diagnostic[] = [];
-    for (const run of allRuns(input)) {
-      for (const script of runScripts(input, run)) {
-        for (const command of script.commands) {
-          const name = commandName(command);
-          if (name === undefined || !APT.has(name)) continue;
-          const [verb, ...packages] = operands(command, APT_OPTIONS_WITH_VALUE);
-          if (verb?.value !== 'install') continue;
-          const loose = packages.filter(unpinned);
-          const first = loose[0];
-          if (!first) continue;
-          diagnostics.push(
-            finding(
-              aptVersionUnpinned,
-              first.range,
-              `${name} install without a version for ${loose.map((word) => word.value).join(', ')}: a rebuild installs whatever the mirror holds then`,
-            ),
-          );
-        }
-      }
+    for (const command of commandsOf(input, allRuns(input))) {
+      const name = commandName(command);
+      if (name === undefined || !APT.has(name)) continue;
+      const [verb, ...packages] = operands(command, APT_OPTIONS_WITH_VALUE);
+      if (verb?.value !== 'install') continue;
+      const loose = packages.filter(unpinned);
+      const first = loose[0];
+      if (!first) continue;
+      diagnostics.push(
+        finding(
+          aptVersionUnpinned,
+          first.range,
+          `${name} install without a version for ${loose.map((word) => word.value).join(', ')}: a rebuild installs whatever the mirror holds then`,
+        ),
+      );
     }
     return diagnostics;
   },

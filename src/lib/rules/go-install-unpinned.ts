@@ -1,7 +1,7 @@
 /** `go install pkg@latest`: a rebuild builds whatever the module's newest version is then. */
 import type { Diagnostic } from '../diagnostic.ts';
 import { finding, type Rule } from './rule.ts';
-import { commandName, operands, runScripts } from './run-commands.ts';
+import { commandName, commandsOf, operands } from './run-commands.ts';
 import { allRuns } from './stages.ts';
 
 /** The go command's build flags that take a value, so the value is not read as a package. */
@@ -33,23 +33,19 @@ export const goInstallUnpinned: Rule = {
   refs: {},
   check(input) {
     const diagnostics: Diagnostic[] = [];
-    for (const run of allRuns(input)) {
-      for (const script of runScripts(input, run)) {
-        for (const command of script.commands) {
-          if (commandName(command) !== 'go') continue;
-          const [verb, ...packages] = operands(command, GO_FLAGS_WITH_VALUE);
-          if (verb?.value !== 'install') continue;
-          for (const word of packages) {
-            if (!word.value?.endsWith('@latest')) continue;
-            diagnostics.push(
-              finding(
-                goInstallUnpinned,
-                word.range,
-                `go install ${word.value} builds whatever version is newest at build time: name one (@vX.Y.Z)`,
-              ),
-            );
-          }
-        }
+    for (const command of commandsOf(input, allRuns(input))) {
+      if (commandName(command) !== 'go') continue;
+      const [verb, ...packages] = operands(command, GO_FLAGS_WITH_VALUE);
+      if (verb?.value !== 'install') continue;
+      for (const word of packages) {
+        if (!word.value?.endsWith('@latest')) continue;
+        diagnostics.push(
+          finding(
+            goInstallUnpinned,
+            word.range,
+            `go install ${word.value} builds whatever version is newest at build time: name one (@vX.Y.Z)`,
+          ),
+        );
       }
     }
     return diagnostics;

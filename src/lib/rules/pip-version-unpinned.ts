@@ -4,9 +4,10 @@ import { finding, type Rule } from './rule.ts';
 import {
   type CommandWord,
   commandName,
+  commandsOf,
   hasFlag,
+  nonOptions,
   pipInstall,
-  runScripts,
   type SimpleCommandWords,
 } from './run-commands.ts';
 import { allRuns } from './stages.ts';
@@ -65,19 +66,6 @@ function installArguments(command: SimpleCommandWords): readonly CommandWord[] |
   return install === undefined ? undefined : words.slice(words.indexOf(install) + 1);
 }
 
-function requirements(args: readonly CommandWord[]): CommandWord[] {
-  const result: CommandWord[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const value = args[i]?.value ?? '';
-    if (value.startsWith('-')) {
-      if (PIP_OPTIONS_WITH_VALUE.has(value)) i++;
-      continue;
-    }
-    result.push(args[i] as CommandWord);
-  }
-  return result;
-}
-
 /**
  * A requirement with no version: any specifier (`==`, `~=`, `>=`, `<`, `!=` …) or a direct
  * reference counts as one; a local path or archive is not a PyPI release; a VCS URL is pinned by
@@ -109,23 +97,19 @@ export const pipVersionUnpinned: Rule = {
   refs: { hadolint: ['DL3013'] },
   check(input) {
     const diagnostics: Diagnostic[] = [];
-    for (const run of allRuns(input)) {
-      for (const script of runScripts(input, run)) {
-        for (const command of script.commands) {
-          const args = installArguments(command);
-          if (args === undefined || hasFlag(command, '-c', '--constraint')) continue;
-          const loose = requirements(args).filter(unpinned);
-          const first = loose[0];
-          if (!first) continue;
-          diagnostics.push(
-            finding(
-              pipVersionUnpinned,
-              first.range,
-              `pip install without a version for ${loose.map((word) => word.value).join(', ')}: a rebuild installs whatever PyPI has then`,
-            ),
-          );
-        }
-      }
+    for (const command of commandsOf(input, allRuns(input))) {
+      const args = installArguments(command);
+      if (args === undefined || hasFlag(command, '-c', '--constraint')) continue;
+      const loose = nonOptions(args, PIP_OPTIONS_WITH_VALUE).filter(unpinned);
+      const first = loose[0];
+      if (!first) continue;
+      diagnostics.push(
+        finding(
+          pipVersionUnpinned,
+          first.range,
+          `pip install without a version for ${loose.map((word) => word.value).join(', ')}: a rebuild installs whatever PyPI has then`,
+        ),
+      );
     }
     return diagnostics;
   },

@@ -226,13 +226,22 @@ export function commandName(command: SimpleCommandWords): string | undefined {
   return value === undefined ? undefined : value.slice(value.lastIndexOf('/') + 1);
 }
 
+/** The simple commands of every script of `runs`, in order. */
+export function commandsOf(input: RuleInput, runs: readonly RunInstruction[]): SimpleCommandWords[] {
+  return runs.flatMap((run) => runScripts(input, run).flatMap((script) => script.commands));
+}
+
 /** The arguments that are not options, with the values of the options listed in `takesValue` skipped. */
 export function operands(
   command: SimpleCommandWords,
   takesValue: ReadonlySet<string> = new Set(),
 ): CommandWord[] {
+  return nonOptions(command.words.slice(1), takesValue);
+}
+
+/** The words of `args` that are not options, with the values of the options in `takesValue` skipped. */
+export function nonOptions(args: readonly CommandWord[], takesValue: ReadonlySet<string>): CommandWord[] {
   const result: CommandWord[] = [];
-  const args = command.words.slice(1);
   for (let i = 0; i < args.length; i++) {
     const value = args[i]?.value ?? '';
     if (value.startsWith('-')) {

@@ -1,19 +1,11 @@
 /** apt-get and apk with version constraints: the data's one version installs, any other is the simulator's gap. */
 import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../../src/lib/build/result.ts';
-import { simulateBuild } from '../../../src/lib/build/simulate.ts';
 import { gapsOf } from '../../../src/lib/certainty.ts';
 import { lstat } from '../../../src/lib/fs/tree.ts';
-import { committedCatalog, committedPackages } from '../images/catalog-fixture.ts';
+import { buildOnCommitted, committedPackages } from '../images/catalog-fixture.ts';
 
-async function build(dockerfile: string): Promise<BuildResult> {
-  return simulateBuild({
-    dockerfile,
-    context: { files: [] },
-    catalog: await committedCatalog(),
-    packages: committedPackages(),
-  });
-}
+const build = buildOnCommitted;
 
 const has = (result: BuildResult, path: string) => {
   const tree = result.stages.at(-1)?.tree;
