@@ -13,6 +13,9 @@ import { parsePlatform } from './from-platform.ts';
 import { RULES } from './index.ts';
 import type { Rule, RuleInput } from './rule.ts';
 
+/** How BuildKit's error begins when `# check=error=true` turns warnings into a failure. */
+export const LINT_VIOLATION = 'lint violation found for rules: ';
+
 export interface CheckWarning {
   /** BuildKit's check name, or our `rule/…` code for the checks BuildKit does not have. */
   readonly rule: string;
@@ -167,7 +170,7 @@ function lintViolation(warnings: readonly CheckWarning[]): CheckError | null {
   const first = failing[0];
   if (first === undefined) return null;
   const names = [...new Set(failing.map((warning) => warning.rule))].sort();
-  return { message: `lint violation found for rules: ${names.join(', ')}`, line: first.line };
+  return { message: `${LINT_VIOLATION}${names.join(', ')}`, line: first.line };
 }
 
 /** `docker build --check` on one Dockerfile: its warnings and the error BuildKit stops at, if any. */

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostic.ts';
 import type { Instruction } from '../dockerfile/index.ts';
 import { formatSize } from '../format-size.ts';
 import { parseReference } from '../images/reference.ts';
-import type { CheckReport } from '../rules/check.ts';
+import type { CheckError, CheckReport } from '../rules/check.ts';
 import { ruleByCode } from '../rules/index.ts';
 import type { Output } from './output.ts';
 
@@ -31,6 +31,11 @@ export interface ProgressInput {
   readonly names: readonly string[];
   /** The new image's ID, when it built. */
   readonly imageId: string | undefined;
+  /**
+   * `# check=error=true` with warnings: BuildKit stops while converting the file, after reading the
+   * bases' metadata and before any step runs, and names the rules.
+   */
+  readonly lintError?: CheckError | null;
 }
 
 /** `python:3.9` → `docker.io/library/python:3.9`, as BuildKit names what it pulls. */
@@ -151,6 +156,12 @@ export function printProgress(input: ProgressInput, checks: readonly Diagnostic[
   }
   const ignore = open('[internal] load .dockerignore');
   output.out(`#${ignore} transferring context: ${input.ignoreBytes}B done\n#${ignore} DONE\n\n`);
+  if (input.lintError) {
+    printWarnings(checks, output);
+    output.out(sourceExcerpt(input.dockerfileName, result.source, input.lintError.line));
+    output.err(`ERROR: failed to solve: ${input.lintError.message}\n`);
+    return;
+  }
 
   const labels = new StepLabels(result);
   const started = new Set<number>();

@@ -147,4 +147,28 @@ describe('docker build', () => {
     const quiet = await clean.type('docker build -q -t app .');
     expect(quiet.out).toMatch(/^sha256:[0-9a-f]{64}\n$/);
   });
+
+  it('fails a plain build under # check=error=true, as BuildKit does before any step runs', async () => {
+    const text = '# check=error=true\nFROM python:3.9-slim as base\nCMD python app.py\n';
+    const t = terminal(withFile(python(), 'Dockerfile', text));
+    const ran = await t.type('docker build -t app .');
+    expect(ran.status).toBe(1);
+    expect(ran.out).toContain(' 2 warnings found (use docker --debug to expand):\n');
+    expect(ran.out).toContain(' - FromAsCasing: ');
+    expect(ran.out).toMatch(/Dockerfile:2\n-+\n/);
+    expect(ran.out).not.toMatch(/\[1\/1\] FROM/);
+    expect(ran.err).toMatch(
+      /^ERROR: failed to solve: lint violation found for rules: (FromAsCasing, JSONArgsRecommended|JSONArgsRecommended, FromAsCasing)\n$/,
+    );
+    expect((await t.type('docker images app')).out.split('\n')).toHaveLength(2);
+    // Skipping the rules the file breaks lets the same build through.
+    t.setFiles(
+      withFile(
+        python(),
+        'Dockerfile',
+        `# check=skip=FromAsCasing,JSONArgsRecommended;error=true\n${text.split('\n').slice(1).join('\n')}`,
+      ),
+    );
+    expect((await t.type('docker build -t app .')).status).toBe(0);
+  });
 });

@@ -6,8 +6,9 @@
 import { targetStage } from '../../analysis/analyze.ts';
 import type { BuildContext } from '../../build/context.ts';
 import { simulateBuild } from '../../build/simulate.ts';
+import { solveError } from '../../build/solve-error.ts';
 import { cleanPath } from '../../fs/path.ts';
-import { buildkitOnly, checkDockerfile } from '../../rules/check.ts';
+import { buildkitOnly, checkDockerfile, LINT_VIOLATION } from '../../rules/check.ts';
 import { lint } from '../../rules/index.ts';
 import { lastValue } from '../flags.ts';
 import { checkReference, simulatedDigest } from '../images.ts';
@@ -125,22 +126,26 @@ export const build: DockerCommand = {
       names,
       imageId,
     };
-    if (flags.booleans.has('check')) {
-      const report = buildkitOnly(
-        checkDockerfile({
-          text: dockerfile,
-          buildArgs,
-          build: result,
-          ...(ignore === undefined ? {} : { dockerignore: ignore }),
-        }),
-      );
+    const report = buildkitOnly(
+      checkDockerfile({
+        text: dockerfile,
+        buildArgs,
+        build: result,
+        ...(ignore === undefined ? {} : { dockerignore: ignore }),
+      }),
+    );
+    if (flags.booleans.has('check'))
       return outcome(output, printCheck(dockerfileName, dockerfile, report, output));
-    }
-    if (flags.booleans.has('quiet') && imageId) output.out(`${imageId}\n`);
+    // `# check=error=true` fails a plain build too, before any step runs.
+    const lintError =
+      result.dockerfile && report.error?.message.startsWith(LINT_VIOLATION) ? report.error : null;
+    if (flags.booleans.has('quiet') && imageId && !lintError) output.out(`${imageId}\n`);
     else if (flags.booleans.has('quiet'))
-      output.err(`ERROR: failed to solve: ${result.error?.message ?? 'the build did not finish'}\n`);
-    else printProgress(progress, checks, output);
-    if (!imageId || !stage) return outcome(output, 1);
+      output.err(
+        `ERROR: failed to solve: ${lintError?.message ?? (result.error ? solveError(result.error).solve : 'the build did not finish')}\n`,
+      );
+    else printProgress({ ...progress, lintError }, checks, output);
+    if (!imageId || !stage || lintError) return outcome(output, 1);
     context.images.add(
       { id: imageId, stage, created: context.now() },
       names.map((name) => {
