@@ -9,6 +9,7 @@ import { FsError, makeDirectories, putNode, realDirectoryPath, removePath, updat
 import type { LayerEntry } from '../fs/entry.ts';
 import { basename, dirname, joinPath, resolveIn } from '../fs/path.ts';
 import { applyLayer, type DirNode, lstat, stat, type TreeNode } from '../fs/tree.ts';
+import type { Shell, ShellFlavour } from './flavour.ts';
 
 export interface RunUser {
   readonly name: string;
@@ -26,6 +27,8 @@ export interface ShellState {
   readonly exported: Set<string>;
   readonly user: RunUser;
   readonly options: { errexit: boolean; nounset: boolean; xtrace: boolean; pipefail: boolean };
+  /** The file mode creation mask (`umask`): 022 when a RUN starts, as BuildKit's runc sets it. */
+  umask: number;
   /** Notes for the step: estimates, things not simulated. */
   readonly notes: string[];
   /** What the simulator could not follow or only estimated in this RUN: the step's certainty. */
@@ -40,6 +43,7 @@ export function freshShellState(start: Pick<ShellState, 'tree' | 'cwd' | 'variab
     ...start,
     exported: new Set(start.variables.keys()),
     options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
+    umask: 0o022,
     notes: [],
     gaps: [],
     memory: new Map(),
@@ -79,8 +83,13 @@ export interface CommandContext {
   readonly fs: FileSystem;
   /** Variables the command sees: the exported ones plus `VAR=value` prefixes. */
   readonly env: ReadonlyMap<string, string>;
-  /** Runs a script in a child shell (for `sh -c`), sharing the filesystem. */
-  readonly script: (source: string, stdin: string) => Promise<CommandResult>;
+  /** The shell running the command: builtins such as echo behave as that shell's do. */
+  readonly shell: ShellFlavour;
+  /**
+   * Runs a script in a child shell (for `sh -c`), sharing the filesystem: the running shell, or
+   * `shell` (`bash -c` run from dash is bash).
+   */
+  readonly script: (source: string, stdin: string, shell?: Shell) => Promise<CommandResult>;
 }
 
 export interface CommandModule {
@@ -95,7 +104,10 @@ export const fail = (stderr: string, status = 1): CommandResult => ({
   stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`,
 });
 
-/** The stage's filesystem as commands use it, with the running user's ownership and umask 022. */
+/**
+ * The stage's filesystem as commands use it: what it creates is the running user's, with the
+ * shell's umask taken from the modes a file (0666) or a directory (0777) is asked for.
+ */
 export class FileSystem {
   private readonly state: ShellState;
 
@@ -125,13 +137,14 @@ export class FileSystem {
     return node?.kind === 'file' ? node.content : undefined;
   }
 
-  write(path: string, content: string, mode = 0o644): void {
+  /** Writes a file's text: an existing file keeps its mode and owner, a new one gets `mode` (else 0666 less the umask). */
+  write(path: string, content: string, mode?: number): void {
     const { uid, gid } = this.state.user;
     const existing = this.stat(path);
     const meta =
       existing?.kind === 'file'
         ? { mode: existing.mode, uid: existing.uid, gid: existing.gid }
-        : { mode, uid, gid };
+        : { mode: mode ?? this.masked(0o666), uid, gid };
     this.put(path, textFile(content, meta));
   }
 
@@ -164,8 +177,19 @@ export class FileSystem {
     this.state.tree = applyLayer(this.state.tree, rebased);
   }
 
-  mkdir(path: string, mode = 0o755): void {
-    this.state.tree = makeDirectories(this.state.tree, this.resolve(path), { ...this.directoryMeta(), mode });
+  /** Makes a directory and its missing parents; `mode` (else 0777 less the umask) is the last one's only, as mkdir -p -m does. */
+  mkdir(path: string, mode?: number): void {
+    const resolved = this.resolve(path);
+    this.state.tree = makeDirectories(this.state.tree, dirname(resolved), this.directoryMeta());
+    this.state.tree = makeDirectories(this.state.tree, resolved, {
+      ...this.directoryMeta(),
+      mode: mode ?? this.masked(0o777),
+    });
+  }
+
+  /** A mode asked for, less the umask: what open(2) and mkdir(2) give. */
+  masked(mode: number): number {
+    return mode & ~this.state.umask;
   }
 
   remove(path: string): void {
@@ -177,7 +201,7 @@ export class FileSystem {
   }
 
   private directoryMeta() {
-    return { mode: 0o755, uid: this.state.user.uid, gid: this.state.user.gid };
+    return { mode: this.masked(0o777), uid: this.state.user.uid, gid: this.state.user.gid };
   }
 }
 

@@ -7,16 +7,10 @@ import { findOnPath, realpath, stat } from '../fs/tree.ts';
 import type { AndOr, Command, Pipeline, Redirect, Script, SimpleCommand } from './ast.ts';
 import { type CommandModule, type CommandResult, FileSystem, noteGap, type ShellState } from './command.ts';
 import { ExpansionFailure, type ExpansionScope, expandToFields, expandToString } from './expand.ts';
+import type { Shell } from './flavour.ts';
 import { heredocWord, parseScript, ShellSyntaxError } from './parse.ts';
 
-/** Which shell runs the script: its messages differ (dash prints line numbers, bash says "command"). */
-export type ShellFlavour = 'dash' | 'ash' | 'bash';
-
-export interface Shell {
-  /** The shell as invoked, e.g. `/bin/sh`, used as the prefix of its messages. */
-  readonly path: string;
-  readonly flavour: ShellFlavour;
-}
+export type { Shell, ShellFlavour } from './flavour.ts';
 
 export interface RunOutput {
   readonly status: number;
@@ -78,6 +72,13 @@ interface Io {
   stderr: string;
   /** Whether standard output is the terminal (an interactive shell's, not a pipe or a file). */
   tty: boolean;
+}
+
+interface Saved {
+  readonly cwd: string;
+  readonly variables: Map<string, string>;
+  readonly exported: Set<string>;
+  readonly umask: number;
 }
 
 const BUILTINS = new Set([
@@ -204,11 +205,7 @@ export class Interpreter {
 
   /** `$(…)`: runs in a subshell (variables and cwd stay there, files do not) and returns its output. */
   private async substitute(script: string): Promise<string> {
-    const saved = {
-      cwd: this.state.cwd,
-      variables: new Map(this.state.variables),
-      exported: new Set(this.state.exported),
-    };
+    const saved = this.save();
     const io: Io = { stdin: '', stdout: '', stderr: '', tty: false };
     try {
       await this.list(parseScript(script), io, false);
@@ -220,8 +217,19 @@ export class Interpreter {
     return io.stdout;
   }
 
-  private restore(saved: { cwd: string; variables: Map<string, string>; exported: Set<string> }): void {
+  /** What a subshell may change that its parent does not see: the directory, variables and umask. */
+  private save(): Saved {
+    return {
+      cwd: this.state.cwd,
+      variables: new Map(this.state.variables),
+      exported: new Set(this.state.exported),
+      umask: this.state.umask,
+    };
+  }
+
+  private restore(saved: Saved): void {
     this.state.cwd = saved.cwd;
+    this.state.umask = saved.umask;
     this.state.variables.clear();
     for (const [key, value] of saved.variables) this.state.variables.set(key, value);
     this.state.exported.clear();
@@ -283,11 +291,7 @@ export class Interpreter {
       case 'simple':
         return this.simple(command, io);
       case 'subshell': {
-        const saved = {
-          cwd: this.state.cwd,
-          variables: new Map(this.state.variables),
-          exported: new Set(this.state.exported),
-        };
+        const saved = this.save();
         try {
           return await this.withRedirects(command.redirects, io, (inner) =>
             this.list(command.body, inner, false),
@@ -504,7 +508,8 @@ export class Interpreter {
       state: this.state,
       fs: this.fs,
       env,
-      script: (source, stdin) => this.child(source, stdin, env, io.tty),
+      shell: this.shell.flavour,
+      script: (source, stdin, shell) => this.child(source, stdin, env, io.tty, shell),
     });
   }
 
@@ -514,6 +519,7 @@ export class Interpreter {
     stdin: string,
     env: ReadonlyMap<string, string>,
     tty: boolean,
+    shell: Shell = this.shell,
   ): Promise<CommandResult> {
     const state: ShellState = {
       ...this.state,
@@ -526,17 +532,17 @@ export class Interpreter {
       throw new ShellLimitExceeded(
         `shells nested more than ${SHELL_LIMITS.depth} deep (the simulator's limit)`,
       );
-    const shell = new Interpreter(state, this.shell, this.modules, {
+    const interpreter = new Interpreter(state, shell, this.modules, {
       ...this.options,
       interactive: false,
       tty,
       depth,
       budget: this.budget,
     });
-    const output = await shell.run(source, stdin);
+    const output = await interpreter.run(source, stdin);
     this.state.tree = state.tree;
     this.state.gaps.push(...state.gaps);
-    this.commands.push(...shell.commands);
+    this.commands.push(...interpreter.commands);
     return output;
   }
 
@@ -596,6 +602,8 @@ export class Interpreter {
       case 'pwd':
         io.stdout += `${this.state.cwd}\n`;
         return 0;
+      case 'umask':
+        return this.umask(args, io);
       case 'command':
       case 'type': {
         const queried = args.filter((word) => !word.startsWith('-'));
@@ -610,6 +618,18 @@ export class Interpreter {
       default:
         return 0;
     }
+  }
+
+  /** `umask` prints the mask, `umask 077` sets it; a symbolic mask is not followed. */
+  private umask(args: string[], io: Io): number {
+    const [value] = args;
+    if (value === undefined) {
+      io.stdout += `${this.state.umask.toString(8).padStart(4, '0')}\n`;
+      return 0;
+    }
+    if (/^[0-7]{1,4}$/.test(value)) this.state.umask = Number.parseInt(value, 8);
+    else noteGap(this.state, 'not-followed', `umask ${value} (a symbolic mask) is not simulated.`);
+    return 0;
   }
 
   private setOptions(args: string[]): number {

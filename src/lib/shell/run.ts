@@ -10,13 +10,14 @@ import { putNode, removePath } from '../fs/edit.ts';
 import { basename, resolveIn } from '../fs/path.ts';
 import { type DirNode, findOnPath, lstat, realpath, stat, type TreeNode } from '../fs/tree.ts';
 import type { PackageCatalog } from '../packages/catalog.ts';
-import { type CommandModule, freshShellState, type RunUser } from './command.ts';
+import { type CommandModule, freshShellState, noteGap, type RunUser } from './command.ts';
 import { apkCommand } from './commands/apk.ts';
 import { aptCommand } from './commands/apt.ts';
 import { goCommand } from './commands/go.ts';
 import { commandRegistry } from './commands/index.ts';
 import { pythonCommands } from './commands/pip.ts';
-import { Interpreter, type Shell } from './interpreter.ts';
+import { type Shell, shellOf } from './flavour.ts';
+import { Interpreter } from './interpreter.ts';
 
 /** Quotes a word for a script only when it needs it. */
 function quote(word: string): string {
@@ -44,14 +45,6 @@ export function runUser(spec: string, tree: DirNode): RunUser | undefined {
   return undefined;
 }
 
-/** Which shell a binary is: dash and busybox ash print their messages differently from bash. */
-export function shellOf(tree: DirNode, path: string): Shell['flavour'] {
-  const real = basename(realpath(tree, path) ?? path);
-  if (real === 'busybox' || real === 'ash') return 'ash';
-  if (real.startsWith('bash')) return 'bash';
-  return 'dash';
-}
-
 /** BuildKit's failure line: the command quoted as Go's %q quotes it (`\"`, `\n` escaped). */
 function processLine(argv: readonly string[]): string {
   return `process ${JSON.stringify(argv.join(' '))} did not complete successfully`;
@@ -68,6 +61,24 @@ function hintFor(stderr: string, tree: DirNode): string | undefined {
   if (missing !== undefined)
     return `No ${missing} on PATH in this stage: install it, or run it in a stage that has it.`;
   return undefined;
+}
+
+/**
+ * A heredoc that is the whole RUN and starts with `#!` is a script file BuildKit executes
+ * (`/bin/sh -c /dev/pipes/EOF`), so its own interpreter runs it: the shell it names, when it
+ * names one the stage has.
+ */
+function shebangShell(tree: DirNode, content: string, path: string): Shell['flavour'] | undefined {
+  const [program = '', argument] = (content.split('\n', 1)[0] ?? '').slice(2).trim().split(/\s+/);
+  const found =
+    basename(program) === 'env' && argument
+      ? findOnPath(tree, path, argument)
+      : stat(tree, program)
+        ? program
+        : undefined;
+  if (found === undefined) return undefined;
+  const real = basename(realpath(tree, found) ?? found);
+  return /^(sh|bash|dash|ash|busybox)$/.test(real.replace(/[\d.]+$/, '')) ? shellOf(tree, found) : undefined;
 }
 
 interface Mounted {
@@ -147,6 +158,8 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
     const command = instruction.command;
     const workdir = config.workdir || '/';
     const variables = new Map<string, string>([['HOME', user.home], ...request.args, ...config.env]);
+    // dash and bash set PWD to their working directory at start and export it; the exec form has no shell.
+    if (instruction.command.form === 'shell') variables.set('PWD', workdir);
     const state = freshShellState({ tree, cwd: workdir, variables, user });
     const mounts = mountTargets(request, workdir);
     let argv: string[];
@@ -171,9 +184,22 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
       // bodies after the line, as it would from a file.
       const onlyHeredoc =
         instruction.heredocs.length === 1 && /^\d*<<-?\s*['"]?[\w.-]+['"]?$/.test(script0.trim());
-      script = onlyHeredoc
-        ? (instruction.heredocs[0]?.content ?? '')
+      const only = onlyHeredoc ? instruction.heredocs[0] : undefined;
+      script = only
+        ? only.content
         : [script0, ...instruction.heredocs.map((doc) => `${doc.content}${doc.name}`)].join('\n');
+      if (only?.content.startsWith('#!')) {
+        const interpreter = shebangShell(tree, only.content, variables.get('PATH') ?? '');
+        if (!interpreter) {
+          const line = only.content.split('\n', 1)[0] ?? '';
+          noteGap(
+            state,
+            'not-followed',
+            `The heredoc runs as a script of ${line.slice(2).trim()}, which the simulator does not run: its effect is not shown.`,
+          );
+          script = '';
+        } else shell = { path: `/dev/pipes/${only.name}`, flavour: interpreter };
+      }
     } else {
       argv = command.args.map((arg) => arg.value);
       const program = argv[0] ?? '';

@@ -32,8 +32,9 @@ import { test } from '../shell/commands/test.ts';
 import { touch } from '../shell/commands/touch.ts';
 import { wc } from '../shell/commands/wc.ts';
 import { which } from '../shell/commands/which.ts';
+import { shellOf } from '../shell/flavour.ts';
 import { Interpreter, type Shell } from '../shell/interpreter.ts';
-import { runUser, shellOf } from '../shell/run.ts';
+import { runUser } from '../shell/run.ts';
 import { Output } from './output.ts';
 
 /** The shells `docker run IMAGE sh` can open, by the file they resolve to. */

@@ -1,4 +1,4 @@
-/** mkdir: creates directories; -p creates parents and accepts existing ones; -m sets the mode. */
+/** mkdir: creates directories; -p creates parents and accepts existing ones; -m sets the last one's mode. */
 import { dirname } from '../../fs/path.ts';
 import { type CommandModule, type CommandResult, FsError, splitOptions } from '../command.ts';
 
@@ -7,7 +7,8 @@ export const mkdir: CommandModule = {
   run({ args, fs }): CommandResult {
     const modeIndex = args.findIndex((arg) => arg === '-m' || arg.startsWith('-m'));
     const rest = [...args];
-    let mode = 0o755;
+    // -m sets the new directory's mode exactly (the umask does not apply); parents -p makes get 0777 less the umask.
+    let mode: number | undefined;
     if (modeIndex !== -1) {
       const value =
         rest[modeIndex] === '-m' ? rest.splice(modeIndex, 2)[1] : rest.splice(modeIndex, 1)[0]?.slice(2);

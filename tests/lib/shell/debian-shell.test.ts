@@ -1,0 +1,75 @@
+/**
+ * The shell as real Debian runs RUN: dash's builtins, bash where a script names it, the umask, and
+ * PWD. Each expectation is what the recorded oracle case of the same name (tests/oracle/cases/) did.
+ */
+import { describe, expect, it } from 'vitest';
+import { build, node, text } from './build-fixture.ts';
+
+describe("the shell's builtins", () => {
+  it("dash's echo prints -e and reads escapes; bash's and busybox's take -e (sh-echo-e)", async () => {
+    const dash = await build('FROM debian:bookworm\nRUN echo -e "a\\tb" > /e && echo "c\\td" > /f\n');
+    expect(text(dash, '/e')).toBe('-e a\tb\n');
+    expect(text(dash, '/f')).toBe('c\td\n');
+    const bash = await build(
+      'FROM debian:bookworm\nSHELL ["/bin/bash", "-c"]\nRUN echo -e "a\\tb" > /e && echo "c\\td" > /f\n',
+    );
+    expect(text(bash, '/e')).toBe('a\tb\n');
+    expect(text(bash, '/f')).toBe('c\\td\n');
+    const ash = await build('FROM alpine:3.22\nRUN echo -e "a\\tb" > /e\n');
+    expect(text(ash, '/e')).toBe('a\tb\n');
+  });
+
+  it('bash -c run from dash is bash: its echo and its braces', async () => {
+    const result = await build('FROM debian:bookworm\nRUN bash -c \'echo -e "x\\ty" {1,2}\' > /b\n');
+    expect(text(result, '/b')).toBe('x\ty 1 2\n');
+  });
+
+  it('umask changes the mode of what the shell creates, for the rest of the RUN only (sh-umask)', async () => {
+    const result = await build(
+      'FROM debian:bookworm\nRUN umask 077 && echo x > /u && mkdir /d && touch /t && (umask 0 && touch /s) && umask > /mask\nRUN echo y > /later\n',
+    );
+    expect(node(result, '/u')).toMatchObject({ mode: 0o600 });
+    expect(node(result, '/d')).toMatchObject({ mode: 0o700 });
+    expect(node(result, '/t')).toMatchObject({ mode: 0o600 });
+    expect(node(result, '/s')).toMatchObject({ mode: 0o666 });
+    expect(text(result, '/mask')).toBe('0077\n');
+    expect(node(result, '/later')).toMatchObject({ mode: 0o644 });
+  });
+
+  it('sets PWD to the working directory, and cd in a subshell leaves it (sh-subshell)', async () => {
+    const result = await build(
+      "FROM debian:bookworm\nWORKDIR /w\nRUN (cd /tmp && echo $PWD > /in) && echo $PWD > /pwd && sh -c 'echo $PWD' > /child\n",
+    );
+    expect(text(result, '/in')).toBe('/tmp\n');
+    expect(text(result, '/pwd')).toBe('/w\n');
+    expect(text(result, '/child')).toBe('/w\n');
+  });
+});
+
+describe('a RUN heredoc with #!', () => {
+  it('runs under the shell it names: bash expands braces (sh-heredoc-run-bash)', async () => {
+    const bash = await build('FROM debian:bookworm\nRUN <<EOF\n#!/bin/bash\necho {a,b} > /hb\nEOF\n');
+    expect(text(bash, '/hb')).toBe('a b\n');
+    const env = await build('FROM debian:bookworm\nRUN <<EOF\n#!/usr/bin/env bash\necho {a,b} > /hb\nEOF\n');
+    expect(text(env, '/hb')).toBe('a b\n');
+    const sh = await build('FROM debian:bookworm\nRUN <<EOF\necho {a,b} > /hb\nEOF\n');
+    expect(text(sh, '/hb')).toBe('{a,b}\n');
+  });
+
+  it('says it does not run a script of another interpreter', async () => {
+    const result = await build('FROM debian:bookworm\nRUN <<EOF\n#!/usr/bin/perl\nprint "hi";\nEOF\n');
+    expect(result.ok).toBe(true);
+    expect(result.steps[0]).toMatchObject({
+      status: 'not-simulated',
+      narrative: expect.stringContaining('a script of /usr/bin/perl'),
+    });
+  });
+});
+
+describe('mkdir', () => {
+  it('-p -m gives the mode to the last folder only (sh-mkdir-p-mode)', async () => {
+    const result = await build('FROM debian:bookworm\nRUN mkdir -p -m 700 /p/q\n');
+    expect(node(result, '/p')).toMatchObject({ kind: 'dir', mode: 0o755 });
+    expect(node(result, '/p/q')).toMatchObject({ kind: 'dir', mode: 0o700 });
+  });
+});
