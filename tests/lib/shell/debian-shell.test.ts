@@ -3,7 +3,7 @@
  * PWD. Each expectation is what the recorded oracle case of the same name (tests/oracle/cases/) did.
  */
 import { describe, expect, it } from 'vitest';
-import { build, node, text } from './build-fixture.ts';
+import { build, node, text } from './shell-fixture.ts';
 
 describe("the shell's builtins", () => {
   it("dash's echo prints -e and reads escapes; bash's and busybox's take -e (sh-echo-e)", async () => {
@@ -71,5 +71,16 @@ describe('mkdir', () => {
     const result = await build('FROM debian:bookworm\nRUN mkdir -p -m 700 /p/q\n');
     expect(node(result, '/p')).toMatchObject({ kind: 'dir', mode: 0o755 });
     expect(node(result, '/p/q')).toMatchObject({ kind: 'dir', mode: 0o700 });
+  });
+});
+
+describe('touch', () => {
+  it('rewrites an existing file into the layer, same content, and creates a missing one (sh-touch)', async () => {
+    const result = await build('FROM debian:bookworm\nRUN touch /t && touch /etc/hostname\n');
+    const layer = result.stages.at(-1)?.layers.at(-1);
+    expect(layer?.changes.map((change) => [change.path, change.change])).toEqual([
+      ['/etc/hostname', 'modified'],
+      ['/t', 'added'],
+    ]);
   });
 });

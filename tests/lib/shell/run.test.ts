@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
 import { committedCatalog } from '../images/catalog-fixture.ts';
-import { build, node, text } from './build-fixture.ts';
+import { build, node, text } from './shell-fixture.ts';
 
 describe('the shell', () => {
   it('propagates exit statuses as sh does', async () => {
