@@ -30,6 +30,7 @@ import { rm } from '../shell/commands/rm.ts';
 import { shells } from '../shell/commands/shells.ts';
 import { test } from '../shell/commands/test.ts';
 import { touch } from '../shell/commands/touch.ts';
+import { tr } from '../shell/commands/tr.ts';
 import { wc } from '../shell/commands/wc.ts';
 import { which } from '../shell/commands/which.ts';
 import { shellOf } from '../shell/flavour.ts';
@@ -137,6 +138,7 @@ const MODULES: readonly CommandModule[] = [
   tail,
   test,
   touch,
+  tr,
   wc,
   which,
   whoami,

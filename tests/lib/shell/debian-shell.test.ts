@@ -78,7 +78,7 @@ describe('touch', () => {
   it('rewrites an existing file into the layer, same content, and creates a missing one (sh-touch)', async () => {
     const result = await build('FROM debian:bookworm\nRUN touch /t && touch /etc/hostname\n');
     const layer = result.stages.at(-1)?.layers.at(-1);
-    expect(layer?.changes.map((change) => [change.path, change.change])).toEqual([
+    expect(layer?.changes?.map((change) => [change.path, change.change])).toEqual([
       ['/etc/hostname', 'modified'],
       ['/t', 'added'],
     ]);

@@ -21,6 +21,7 @@ import { shells } from './shells.ts';
 import { tar } from './tar.ts';
 import { test } from './test.ts';
 import { touch } from './touch.ts';
+import { tr } from './tr.ts';
 import { groupaddCommand, useraddCommand } from './useradd.ts';
 import { wc } from './wc.ts';
 import { which } from './which.ts';
@@ -52,6 +53,7 @@ const ALL: readonly CommandModule[] = [
   tar,
   test,
   touch,
+  tr,
   useraddCommand,
   wc,
   which,
