@@ -53,7 +53,7 @@ export interface InterpreterOptions {
   readonly interactive?: boolean;
   /** Standard output is a terminal (`docker run -t`): `ls` prints columns unless piped. */
   readonly tty?: boolean;
-  /** How deep in `sh -c` this shell is; children share their parent's budget. */
+  /** How deep in `sh -c` this shell is (and the deepest `.` nesting); children share their parent's budget. */
   readonly depth?: number;
   readonly budget?: Budget;
 }
@@ -112,6 +112,8 @@ export class Interpreter {
   private readonly budget: Budget;
   private lastStatus = 0;
   private line = 1;
+  /** How deep in `.` this shell is: a file that sources itself stops at SHELL_LIMITS.depth. */
+  private sourcing = 0;
   readonly commands: string[] = [];
 
   constructor(
@@ -273,11 +275,15 @@ export class Interpreter {
     for (const [index, command] of pipeline.commands.entries()) {
       const last = index === pipeline.commands.length - 1;
       const stage: Io = { stdin, stdout: '', stderr: '', tty: io.tty && last };
-      status = await this.command(command, stage);
+      try {
+        status = await this.command(command, stage);
+      } finally {
+        // Also when the command ends the shell: what it printed before is still printed.
+        io.stderr += stage.stderr;
+        if (last) io.stdout += stage.stdout;
+        else stdin = stage.stdout;
+      }
       if (status !== 0) failed = status;
-      io.stderr += stage.stderr;
-      if (last) io.stdout += stage.stdout;
-      else stdin = stage.stdout;
     }
     if (this.state.options.pipefail && failed !== 0) status = failed;
     const result = pipeline.negated ? (status === 0 ? 1 : 0) : status;
@@ -367,7 +373,16 @@ export class Interpreter {
         outputs.push({ fd: redirect.fd, path: target, append: redirect.op === '>>' });
     }
     if (outputs.some((output) => output.fd === 1)) inner.tty = false;
-    const status = await body(inner);
+    // What was printed before an `exit` (or a failed `.` in dash) still reaches its file or the caller.
+    let status: number;
+    let exit: ExitSignal | undefined;
+    try {
+      status = await body(inner);
+    } catch (error) {
+      if (!(error instanceof ExitSignal)) throw error;
+      exit = error;
+      status = error.status;
+    }
     if (toStdout) {
       inner.stdout += inner.stderr;
       inner.stderr = '';
@@ -386,6 +401,7 @@ export class Interpreter {
     }
     io.stdout += inner.stdout;
     io.stderr += inner.stderr;
+    if (exit) throw exit;
     return status;
   }
 
@@ -416,6 +432,8 @@ export class Interpreter {
 
   private async invoke(words: string[], assignments: [string, string][], io: Io): Promise<number> {
     const [name, ...args] = words as [string, ...string[]];
+    if (name === '.' || (name === 'source' && this.shell.flavour !== 'dash'))
+      return this.source(name, args, io);
     if (BUILTINS.has(name)) return this.builtin(name, args, assignments, io);
     const path = this.lookup(name);
     if (path === undefined) {
@@ -544,6 +562,69 @@ export class Interpreter {
     this.state.gaps.push(...state.gaps);
     this.commands.push(...interpreter.commands);
     return output;
+  }
+
+  /**
+   * `. file` (and bash's and ash's `source`): runs the file's text in this shell, so what it sets
+   * and exports stays. A name without a slash is looked for on PATH (bash then tries the working
+   * directory). dash stops the script when the file cannot be read, as for any special builtin.
+   */
+  private async source(name: string, args: string[], io: Io): Promise<number> {
+    const [file] = args;
+    if (file === undefined) {
+      if (this.shell.flavour === 'bash') {
+        io.stderr += `${this.prefix()}${name}: filename argument required\n${name}: usage: ${name} filename [arguments]\n`;
+        return 2;
+      }
+      return 0;
+    }
+    const path = this.sourcePath(file);
+    const node = path === undefined ? undefined : this.fs.stat(path);
+    if (path === undefined || node?.kind !== 'file') {
+      if (this.shell.flavour === 'dash') {
+        io.stderr += file.includes('/')
+          ? `${this.prefix()}${name}: cannot open ${file}: No such file\n`
+          : `${this.prefix()}${name}: ${file}: not found\n`;
+        throw new ExitSignal(2);
+      }
+      io.stderr += `${this.prefix()}${file}: No such file or directory\n`;
+      return 1;
+    }
+    this.commands.push(`${name} ${file}`);
+    if (node.content === undefined) {
+      noteGap(
+        this.state,
+        'not-followed',
+        `${name} ${file}: the simulator does not know this file's text, so what it sets is not followed.`,
+      );
+      return 0;
+    }
+    let script: Script;
+    try {
+      script = parseScript(node.content);
+    } catch (error) {
+      if (!(error instanceof ShellSyntaxError)) throw error;
+      io.stderr += `${file}: ${error.message}\n`;
+      return 2;
+    }
+    if (++this.sourcing > SHELL_LIMITS.depth)
+      throw new ShellLimitExceeded(
+        `files sourced more than ${SHELL_LIMITS.depth} deep (the simulator's limit)`,
+      );
+    try {
+      return await this.list(script, io, false);
+    } finally {
+      this.sourcing--;
+    }
+  }
+
+  private sourcePath(file: string): string | undefined {
+    if (file.includes('/')) return file;
+    for (const dir of (this.state.variables.get('PATH') ?? '').split(':')) {
+      const candidate = `${dir.replace(/\/$/, '')}/${file}`;
+      if (dir && this.fs.stat(candidate)?.kind === 'file') return candidate;
+    }
+    return this.shell.flavour === 'bash' ? file : undefined;
   }
 
   /** Finds a command as the shell does: a path as given, else the first match on PATH. */

@@ -3,7 +3,7 @@
  * PWD. Each expectation is what the recorded oracle case of the same name (tests/oracle/cases/) did.
  */
 import { describe, expect, it } from 'vitest';
-import { build, node, text } from './shell-fixture.ts';
+import { build, node, sh, text } from './shell-fixture.ts';
 
 describe("the shell's builtins", () => {
   it("dash's echo prints -e and reads escapes; bash's and busybox's take -e (sh-echo-e)", async () => {
@@ -82,5 +82,45 @@ describe('touch', () => {
       ['/etc/hostname', 'modified'],
       ['/t', 'added'],
     ]);
+  });
+});
+
+describe('. (and source)', () => {
+  it('runs the file in the current shell: what it exports stays (sh-dot-source)', async () => {
+    const result = await build(
+      'FROM debian:bookworm\nRUN echo "export V=sourced" > /env.sh && . /env.sh && echo $V > /v\n',
+    );
+    expect(text(result, '/v')).toBe('sourced\n');
+  });
+
+  it('activates a venv the simulator made: VIRTUAL_ENV and PATH as its activate script sets them', async () => {
+    const result = await build(
+      'FROM python:3.12-slim\nRUN python -m venv /opt/venv && . /opt/venv/bin/activate && echo "$VIRTUAL_ENV $PATH" > /e && which pip > /w\n',
+    );
+    expect(text(result, '/e')).toMatch(/^\/opt\/venv \/opt\/venv\/bin:\/usr\/local\/bin:/);
+    expect(text(result, '/w')).toBe('/opt/venv/bin/pip\n');
+  });
+
+  it('dash has no source, and stops at a missing file; bash goes on', async () => {
+    const dash = await sh('source /nope; echo after', { image: 'debian:bookworm' });
+    expect(dash).toMatchObject({ status: 0, stderr: 'sh: 1: source: not found\n', stdout: 'after\n' });
+    const missing = await sh('. /nope; echo after', { image: 'debian:bookworm' });
+    expect(missing).toMatchObject({
+      status: 2,
+      stderr: 'sh: 1: .: cannot open /nope: No such file\n',
+      stdout: '',
+    });
+    const bash = await sh('echo "X=1" > /x && source /x && echo $X; . /nope; echo after', {
+      image: 'debian:bookworm',
+      flavour: 'bash',
+    });
+    expect(bash.stdout).toBe('1\nafter\n');
+    expect(bash.stderr).toBe('sh: line 1: /nope: No such file or directory\n');
+  });
+
+  it('stops a file that sources itself', async () => {
+    const result = await sh('echo ". /loop" > /loop && . /loop', { image: 'debian:bookworm' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("sourced more than 32 deep (the simulator's limit)");
   });
 });

@@ -1,6 +1,6 @@
 /**
- * What shell tests run on: a Dockerfile built on the committed catalog (and the last stage's
- * files), or one script run by the interpreter in a catalog image with a folder /app.
+ * What shell tests run on: a Dockerfile built on the committed catalog and package data (and the
+ * last stage's files), or one script run by the interpreter in a catalog image with a folder /app.
  */
 import type { BuildResult } from '../../../src/lib/build/result.ts';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
@@ -8,13 +8,14 @@ import { type DirNode, lstat } from '../../../src/lib/fs/tree.ts';
 import { freshShellState } from '../../../src/lib/shell/command.ts';
 import { commandRegistry } from '../../../src/lib/shell/commands/index.ts';
 import { Interpreter } from '../../../src/lib/shell/interpreter.ts';
-import { committedCatalog } from '../images/catalog-fixture.ts';
+import { committedCatalog, committedPackages } from '../images/catalog-fixture.ts';
 
 export async function build(dockerfile: string, files: Record<string, string> = {}): Promise<BuildResult> {
   return simulateBuild({
     dockerfile,
     context: { files: Object.entries(files).map(([path, content]) => ({ path, content })) },
     catalog: await committedCatalog(),
+    packages: committedPackages(),
   });
 }
 
