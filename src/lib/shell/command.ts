@@ -4,11 +4,12 @@
  * returns an exit status with what it printed.
  */
 import { type Gap, type GapKind, gap } from '../certainty.ts';
-import { textFile } from '../fs/content.ts';
+import { contentIdOf, textFile } from '../fs/content.ts';
 import { FsError, makeDirectories, putNode, realDirectoryPath, removePath, updateNode } from '../fs/edit.ts';
 import type { LayerEntry } from '../fs/entry.ts';
 import { basename, dirname, joinPath, resolveIn } from '../fs/path.ts';
 import { applyLayer, type DirNode, lstat, stat, type TreeNode } from '../fs/tree.ts';
+import type { Bytes } from './bytes.ts';
 import type { Shell, ShellFlavour } from './flavour.ts';
 
 export interface RunUser {
@@ -66,7 +67,8 @@ export function noteGap(
 
 export interface CommandResult {
   readonly status: number;
-  readonly stdout?: string;
+  /** Text, or bytes known by size only (dd, head -c of a device). */
+  readonly stdout?: Bytes;
   readonly stderr?: string;
 }
 
@@ -76,7 +78,10 @@ export interface CommandContext {
   /** Where the shell found it, e.g. `/opt/venv/bin/pip`. */
   readonly path: string;
   readonly args: readonly string[];
+  /** Standard input as text ('' when it is opaque bytes). */
   readonly stdin: string;
+  /** Standard input as it is: text or opaque bytes, for commands that take both (dd, head -c, cat). */
+  readonly input: Bytes;
   /** Standard output is a terminal (an interactive shell's last command, not redirected): `ls` prints columns. */
   readonly tty?: boolean;
   readonly state: ShellState;
@@ -131,6 +136,22 @@ export class FileSystem {
     return lstat(this.state.tree, this.resolve(path));
   }
 
+  /** The file's data: its text where known, else its size and identity; undefined when it is not a file. */
+  readBytes(path: string): Bytes | undefined {
+    const node = this.stat(path);
+    if (node?.kind !== 'file') return undefined;
+    return node.content ?? { size: node.size, contentId: contentIdOf(node) };
+  }
+
+  /** Writes data, text or opaque, as `write` does text. */
+  writeBytes(path: string, data: Bytes): void {
+    if (typeof data === 'string') {
+      this.write(path, data);
+      return;
+    }
+    this.put(path, { kind: 'file', ...this.fileMeta(path), size: data.size, contentId: data.contentId });
+  }
+
   /** The file's text; undefined when it does not exist or the simulator does not know its content. */
   read(path: string): string | undefined {
     const node = this.stat(path);
@@ -139,13 +160,14 @@ export class FileSystem {
 
   /** Writes a file's text: an existing file keeps its mode and owner, a new one gets `mode` (else 0666 less the umask). */
   write(path: string, content: string, mode?: number): void {
-    const { uid, gid } = this.state.user;
+    this.put(path, textFile(content, this.fileMeta(path, mode)));
+  }
+
+  /** The mode and owner a write gives: an existing file's own, else the user's and `mode` (0666 less the umask). */
+  private fileMeta(path: string, mode?: number): { mode: number; uid: number; gid: number } {
     const existing = this.stat(path);
-    const meta =
-      existing?.kind === 'file'
-        ? { mode: existing.mode, uid: existing.uid, gid: existing.gid }
-        : { mode: mode ?? this.masked(0o666), uid, gid };
-    this.put(path, textFile(content, meta));
+    if (existing?.kind === 'file') return { mode: existing.mode, uid: existing.uid, gid: existing.gid };
+    return { mode: mode ?? this.masked(0o666), uid: this.state.user.uid, gid: this.state.user.gid };
   }
 
   put(path: string, node: TreeNode): void {

@@ -5,6 +5,7 @@
 import { basename } from '../fs/path.ts';
 import { findOnPath, realpath, stat } from '../fs/tree.ts';
 import type { AndOr, Command, Pipeline, Redirect, Script, SimpleCommand } from './ast.ts';
+import { type Bytes, concatBytes, deviceAt } from './bytes.ts';
 import { type CommandModule, type CommandResult, FileSystem, noteGap, type ShellState } from './command.ts';
 import { ExpansionFailure, type ExpansionScope, expandToFields, expandToString } from './expand.ts';
 import type { Shell } from './flavour.ts';
@@ -58,6 +59,11 @@ export interface InterpreterOptions {
   readonly budget?: Budget;
 }
 
+/** A stream as text: opaque bytes (dd's, a device's) print nothing the simulator can show. */
+function textOf(data: Bytes): string {
+  return typeof data === 'string' ? data : '';
+}
+
 class ExitSignal {
   readonly status: number;
 
@@ -67,8 +73,8 @@ class ExitSignal {
 }
 
 interface Io {
-  stdin: string;
-  stdout: string;
+  stdin: Bytes;
+  stdout: Bytes;
   stderr: string;
   /** Whether standard output is the terminal (an interactive shell's, not a pipe or a file). */
   tty: boolean;
@@ -166,7 +172,7 @@ export class Interpreter {
     this.lastStatus = status;
     return {
       status,
-      stdout: io.stdout,
+      stdout: textOf(io.stdout),
       stderr: io.stderr,
       commands: this.commands,
       ...(exited ? { exited } : {}),
@@ -216,7 +222,7 @@ export class Interpreter {
     } finally {
       this.restore(saved);
     }
-    return io.stdout;
+    return textOf(io.stdout);
   }
 
   /** What a subshell may change that its parent does not see: the directory, variables and umask. */
@@ -280,7 +286,7 @@ export class Interpreter {
       } finally {
         // Also when the command ends the shell: what it printed before is still printed.
         io.stderr += stage.stderr;
-        if (last) io.stdout += stage.stdout;
+        if (last) io.stdout = concatBytes(io.stdout, stage.stdout);
         else stdin = stage.stdout;
       }
       if (status !== 0) failed = status;
@@ -366,7 +372,7 @@ export class Interpreter {
         continue;
       }
       const target = await this.expand(() => expandToString(redirect.target, this.scope()), io);
-      if (redirect.op === '<') inner.stdin = target === '/dev/null' ? '' : (this.fs.read(target) ?? '');
+      if (redirect.op === '<') inner.stdin = this.input(target);
       else if (redirect.op === '>&') {
         if (redirect.fd === 2 && target === '1') toStdout = true;
       } else if (redirect.op === '>' || redirect.op === '>>')
@@ -384,7 +390,7 @@ export class Interpreter {
       status = error.status;
     }
     if (toStdout) {
-      inner.stdout += inner.stderr;
+      inner.stdout = concatBytes(inner.stdout, inner.stderr);
       inner.stderr = '';
     }
     for (const output of outputs) {
@@ -396,10 +402,10 @@ export class Interpreter {
         io.stderr += `${this.prefix()}cannot create ${output.path}: Is a directory\n`;
         return 2;
       }
-      const before = output.append ? (this.fs.read(output.path) ?? '') : '';
-      this.fs.write(output.path, before + text);
+      const before = output.append ? (this.fs.readBytes(output.path) ?? '') : '';
+      this.fs.writeBytes(output.path, concatBytes(before, text));
     }
-    io.stdout += inner.stdout;
+    io.stdout = concatBytes(io.stdout, inner.stdout);
     io.stderr += inner.stderr;
     if (exit) throw exit;
     return status;
@@ -488,12 +494,13 @@ export class Interpreter {
   private finish(result: CommandResult, io: Io): number {
     const stdout = result.stdout ?? '';
     const stderr = result.stderr ?? '';
-    this.budget.output += stdout.length + stderr.length;
+    // Opaque bytes take no memory: only text counts against the budget.
+    this.budget.output += (typeof stdout === 'string' ? stdout.length : 0) + stderr.length;
     if (this.budget.output > SHELL_LIMITS.outputChars)
       throw new ShellLimitExceeded(
         `stopped after ${SHELL_LIMITS.outputChars.toLocaleString('en')} characters of output (the simulator's limit)`,
       );
-    io.stdout += stdout;
+    io.stdout = concatBytes(io.stdout, stdout);
     io.stderr += stderr;
     return result.status;
   }
@@ -521,7 +528,8 @@ export class Interpreter {
       name: basename(name),
       path,
       args,
-      stdin: io.stdin,
+      stdin: textOf(io.stdin),
+      input: io.stdin,
       tty: io.tty,
       state: this.state,
       fs: this.fs,
@@ -627,6 +635,22 @@ export class Interpreter {
     return this.shell.flavour === 'bash' ? file : undefined;
   }
 
+  /**
+   * What `< file` reads: the file's data, nothing from /dev/null. The endless devices (/dev/zero,
+   * /dev/urandom) are not followed through `<`: dd and head -c read them by name.
+   */
+  private input(target: string): Bytes {
+    const device = deviceAt(this.fs.resolve(target));
+    if (device === 'null') return '';
+    if (device)
+      noteGap(
+        this.state,
+        'not-followed',
+        `Reading ${target} through < is not simulated: the command got no input.`,
+      );
+    return this.fs.readBytes(target) ?? '';
+  }
+
   /** Finds a command as the shell does: a path as given, else the first match on PATH. */
   private lookup(name: string): string | undefined {
     if (name.includes('/')) {
@@ -681,7 +705,7 @@ export class Interpreter {
       case 'exit':
         throw new ExitSignal(args[0] === undefined ? this.lastStatus : Number(args[0]) & 0xff);
       case 'pwd':
-        io.stdout += `${this.state.cwd}\n`;
+        io.stdout = concatBytes(io.stdout, `${this.state.cwd}\n`);
         return 0;
       case 'umask':
         return this.umask(args, io);
@@ -692,7 +716,7 @@ export class Interpreter {
         for (const word of queried) {
           const found = BUILTINS.has(word) ? word : this.lookup(word);
           if (found === undefined) status = 1;
-          else io.stdout += name === 'type' ? `${word} is ${found}\n` : `${found}\n`;
+          else io.stdout = concatBytes(io.stdout, name === 'type' ? `${word} is ${found}\n` : `${found}\n`);
         }
         return status;
       }
@@ -705,7 +729,7 @@ export class Interpreter {
   private umask(args: string[], io: Io): number {
     const [value] = args;
     if (value === undefined) {
-      io.stdout += `${this.state.umask.toString(8).padStart(4, '0')}\n`;
+      io.stdout = concatBytes(io.stdout, `${this.state.umask.toString(8).padStart(4, '0')}\n`);
       return 0;
     }
     if (/^[0-7]{1,4}$/.test(value)) this.state.umask = Number.parseInt(value, 8);

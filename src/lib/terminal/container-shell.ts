@@ -16,6 +16,7 @@ import { type CommandModule, freshShellState, type RunUser, type ShellState } fr
 import { cat } from '../shell/commands/cat.ts';
 import { chmod, chown } from '../shell/commands/chmod.ts';
 import { cp, mv } from '../shell/commands/cp.ts';
+import { dd } from '../shell/commands/dd.ts';
 import { du } from '../shell/commands/du.ts';
 import { echo } from '../shell/commands/echo.ts';
 import { env, printenv } from '../shell/commands/env.ts';
@@ -121,6 +122,7 @@ const MODULES: readonly CommandModule[] = [
   chmod,
   chown,
   cp,
+  dd,
   du,
   echo,
   env,

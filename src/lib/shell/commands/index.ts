@@ -4,6 +4,7 @@ import { addgroupCommand, adduserCommand } from './adduser.ts';
 import { cat } from './cat.ts';
 import { chmod, chown } from './chmod.ts';
 import { cp, mv } from './cp.ts';
+import { dd } from './dd.ts';
 import { du } from './du.ts';
 import { echo } from './echo.ts';
 import { env, printenv } from './env.ts';
@@ -33,6 +34,7 @@ const ALL: readonly CommandModule[] = [
   chmod,
   chown,
   cp,
+  dd,
   du,
   echo,
   env,
