@@ -98,6 +98,28 @@ function mountTargets(request: RunRequest, workdir: string): Mounted[] {
   });
 }
 
+/**
+ * Bind mounts: the build context (or `from=`'s stage), from `source=` on, seen at the target while
+ * the command runs; restoreMounts takes it away again, so none of it reaches the layer.
+ */
+function bindMounts(
+  request: RunRequest,
+  workdir: string,
+  tree: DirNode,
+): DirNode | { missing: string } | { unknown: string } {
+  let bound = tree;
+  for (const mount of request.instruction.mounts) {
+    if (mount.type !== 'bind' || mount.target === undefined) continue;
+    const root = request.stageTree(mount.from);
+    if (!root) return { unknown: mount.from ?? 'the build context' };
+    const source = resolveIn('/', mount.source ?? '/');
+    const node = stat(root, source);
+    if (!node) return { missing: source };
+    bound = putNode(bound, resolveIn(workdir, mount.target), node);
+  }
+  return bound;
+}
+
 function restoreMounts(tree: DirNode, mounts: readonly Mounted[]): DirNode {
   let restored = tree;
   for (const mount of mounts) {
@@ -160,8 +182,22 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
     const variables = new Map<string, string>([['HOME', user.home], ...request.args, ...config.env]);
     // dash and bash set PWD to their working directory at start and export it; the exec form has no shell.
     if (instruction.command.form === 'shell') variables.set('PWD', workdir);
-    const state = freshShellState({ tree, cwd: workdir, variables, user });
     const mounts = mountTargets(request, workdir);
+    const bound = bindMounts(request, workdir, tree);
+    if ('missing' in bound)
+      return failed(
+        tree,
+        'build/mount-source-not-found',
+        `failed to compute cache key: "${bound.missing}": not found`,
+        `The bind mount's source= names ${bound.missing}, which its source does not have.`,
+      );
+    const state = freshShellState({ tree: 'unknown' in bound ? tree : bound, cwd: workdir, variables, user });
+    if ('unknown' in bound)
+      noteGap(
+        state,
+        'no-data',
+        `The bind mount of ${bound.unknown} is not simulated: the command does not see its files.`,
+      );
     let argv: string[];
     let script: string;
     let shell: Shell;

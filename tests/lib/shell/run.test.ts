@@ -194,3 +194,40 @@ describe('fetching and unpacking', () => {
     expect(result.steps[1]?.status).toBe('done');
   });
 });
+
+describe('RUN --mount=type=bind', () => {
+  const files = { 'a.txt': 'hello\n', 'dir/one.txt': 'one\n', 'dir/sub/two.txt': 'two two\n' };
+
+  it('shows the build context at the target, not in the layer (sh-mount-bind-context, sh-mount-bind-source)', async () => {
+    const context = await build(
+      'FROM debian:bookworm\nRUN --mount=type=bind,target=/ctx cp /ctx/a.txt /copied\n',
+      files,
+    );
+    expect(text(context, '/copied')).toBe('hello\n');
+    expect(node(context, '/ctx')).toBeUndefined();
+    const source = await build(
+      'FROM debian:bookworm\nRUN --mount=type=bind,source=dir,target=/m,rw cp -r /m /copied && touch /m/new\n',
+      files,
+    );
+    expect(text(source, '/copied/sub/two.txt')).toBe('two two\n');
+    expect(node(source, '/m')).toBeUndefined();
+  });
+
+  it('mounts a file of another stage with from= (sh-mount-bind-stage)', async () => {
+    const result = await build(
+      'FROM debian:bookworm AS src\nRUN echo from-src > /f\nFROM debian:bookworm\nRUN --mount=type=bind,from=src,source=/f,target=/m cp /m /copied\n',
+    );
+    expect(text(result, '/copied')).toBe('from-src\n');
+  });
+
+  it('fails when the source is not there', async () => {
+    const result = await build(
+      'FROM debian:bookworm\nRUN --mount=type=bind,source=nope,target=/m true\n',
+      files,
+    );
+    expect(result.error).toMatchObject({
+      code: 'build/mount-source-not-found',
+      message: 'failed to compute cache key: "/nope": not found',
+    });
+  });
+});
