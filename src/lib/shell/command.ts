@@ -209,6 +209,26 @@ export class FileSystem {
     });
   }
 
+  /** Whether the running user may write the file at `path` (root may; a missing file is not refused here). */
+  mayWrite(path: string): boolean {
+    const node = this.stat(path);
+    return node === undefined || this.permits(node, 0o2);
+  }
+
+  /** Whether the running user may create or remove entries in the folder that holds `path`. */
+  mayChangeIn(path: string): boolean {
+    const folder = this.stat(dirname(this.resolve(path)));
+    return folder === undefined || this.permits(folder, 0o3);
+  }
+
+  /** The owner's, the group's or the others' bits of the mode, as the kernel picks them for the user. */
+  private permits(node: TreeNode, wanted: number): boolean {
+    const { uid, gid } = this.state.user;
+    if (uid === 0) return true;
+    const bits = node.uid === uid ? node.mode >> 6 : node.gid === gid ? node.mode >> 3 : node.mode;
+    return (bits & wanted) === wanted;
+  }
+
   /** A mode asked for, less the umask: what open(2) and mkdir(2) give. */
   masked(mode: number): number {
     return mode & ~this.state.umask;

@@ -402,6 +402,10 @@ export class Interpreter {
         io.stderr += `${this.prefix()}cannot create ${output.path}: Is a directory\n`;
         return 2;
       }
+      if (this.fs.stat(output.path) ? !this.fs.mayWrite(output.path) : !this.fs.mayChangeIn(output.path)) {
+        io.stderr += `${this.prefix()}cannot create ${output.path}: Permission denied\n`;
+        return 2;
+      }
       const before = output.append ? (this.fs.readBytes(output.path) ?? '') : '';
       this.fs.writeBytes(output.path, concatBytes(before, text));
     }

@@ -124,3 +124,29 @@ describe('. (and source)', () => {
     expect(result.stderr).toContain("sourced more than 32 deep (the simulator's limit)");
   });
 });
+
+describe('permissions of a non-root USER', () => {
+  it('refuses to write where the user may not, in the tools’ own words (sh-user-no-permission)', async () => {
+    const denied = await build('FROM debian:bookworm\nRUN useradd app\nUSER app\nRUN touch /etc/x\n');
+    expect(denied.error).toMatchObject({
+      message: "touch: cannot touch '/etc/x': Permission denied",
+      hint: expect.stringContaining('exit code: 1'),
+    });
+    const redirect = await build(
+      'FROM debian:bookworm\nRUN useradd app\nUSER app\nRUN echo x > /etc/hostname\n',
+    );
+    expect(redirect.error?.message).toBe('/bin/sh: 1: cannot create /etc/hostname: Permission denied');
+    const removed = await build('FROM debian:bookworm\nRUN useradd app\nUSER app\nRUN rm -f /etc/passwd\n');
+    expect(removed.error?.message).toBe("rm: cannot remove '/etc/passwd': Permission denied");
+    const made = await build('FROM debian:bookworm\nRUN useradd app\nUSER app\nRUN mkdir /srv/x\n');
+    expect(made.error?.message).toBe("mkdir: cannot create directory '/srv/x': Permission denied");
+  });
+
+  it('lets the user write in /tmp and in a folder it owns', async () => {
+    const result = await build(
+      'FROM debian:bookworm\nRUN useradd -m app && mkdir /data && chown app /data\nUSER app\nRUN touch /tmp/t /data/d ~/h && echo x > /data/e\n',
+    );
+    expect(result.ok).toBe(true);
+    expect(node(result, '/data/d')).toMatchObject({ uid: 1000 });
+  });
+});

@@ -24,6 +24,10 @@ export const mkdir: CommandModule = {
           stderr += `mkdir: can't create directory '${path}': File exists\n`;
         continue;
       }
+      if (!fs.mayChangeIn(path)) {
+        stderr += `mkdir: cannot create directory '${path}': Permission denied\n`;
+        continue;
+      }
       if (!parents && fs.stat(dirname(fs.resolve(path)))?.kind !== 'dir') {
         stderr += `mkdir: can't create directory '${path}': No such file or directory\n`;
         continue;

@@ -11,7 +11,12 @@ export const touch: CommandModule = {
   run({ args, fs }): CommandResult {
     let stderr = '';
     for (const path of splitOptions(args).operands) {
-      if (fs.stat(path)) {
+      const exists = fs.stat(path) !== undefined;
+      if (exists ? !fs.mayWrite(path) : !fs.mayChangeIn(path)) {
+        stderr += `touch: cannot touch '${path}': Permission denied\n`;
+        continue;
+      }
+      if (exists) {
         // A new node with the same content: the layer diff sees the file as modified.
         fs.update(path, (node) =>
           node.kind === 'file' ? { ...node, contentId: contentIdOf(node) } : { ...node },
