@@ -597,6 +597,10 @@ function shellCases(): OracleCase[] {
       'RUN --mount=type=bind,from=src,source=/f,target=/m cp /m /copied',
     ),
   });
+  r('dd-file-skip', ['RUN printf 0123456789 > /f && dd if=/f of=/g bs=4 skip=1 && head -c 3 /f > /h']);
+  r('tr-options', ['RUN echo "a1b22c   d" | tr -d 0-9 | tr -s " " > /t && echo Hello | tr a-z A-Z > /u']);
+  r('bash-source', ['SHELL ["/bin/bash", "-c"]', 'RUN echo "X=1" > /x && source /x && echo $X > /y']);
+  r('user-no-permission-mkdir', ['RUN useradd app', 'USER app', 'RUN mkdir /srv/x']);
   r('mount-cache', ['RUN --mount=type=cache,target=/cache echo x > /cache/f && ls /cache > /listing']);
   r('mount-tmpfs', ['RUN --mount=type=tmpfs,target=/scratch echo x > /scratch/f']);
   r('mount-secret-missing', ['RUN --mount=type=secret,id=tok cat /run/secrets/tok || echo none > /s']);

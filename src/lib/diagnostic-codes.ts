@@ -162,6 +162,10 @@ const BUILD: Record<string, Entry> = {
     'A `COPY` destination, or a folder on the way to it, is a file already (an earlier `COPY f /x` then `COPY dir /x/`): BuildKit cannot make the folder there.',
   ],
   'copy-url': ['URL in COPY', 'Only `ADD` accepts URLs; `COPY` copies from the context or another stage.'],
+  'mount-source-not-found': [
+    'Bind mount source not found',
+    'A `RUN --mount=type=bind` names a `source=` that is not in the build context (or in the `from=` stage).',
+  ],
   'bad-pattern': ['Bad wildcard', 'A `COPY` source pattern is not a valid glob.'],
   'invalid-chmod': [
     'Invalid --chmod',

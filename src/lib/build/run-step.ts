@@ -14,8 +14,8 @@ export interface RunRequest {
   readonly config: ImageConfig;
   /** ARG values in scope, which RUN sees as environment variables. */
   readonly args: ReadonlyMap<string, string>;
-  /** Other stages' and images' trees, for `--mount=from=`. */
-  readonly stageTree: (reference: string) => DirNode | undefined;
+  /** Other stages' trees for `--mount=from=`; without a reference, the build context's (a bind mount's default). */
+  readonly stageTree: (reference: string | undefined) => DirNode | undefined;
 }
 
 export type RunOutcome =

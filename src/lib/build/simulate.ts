@@ -370,7 +370,7 @@ class Simulation {
         globalArgs: args,
         runInterpreter: this.input.runInterpreter ?? runInterpreterFor(this.input.packages),
         copySource: (from) => this.copySource(from, context),
-        treeOf: (reference) => this.treeOf(reference),
+        treeOf: (reference) => (reference === undefined ? context.root : this.treeOf(reference)),
         sourceGaps: (from) => this.sourceGaps(from),
         inheritedGaps: this.baseGaps(start.base),
         cache: this.cache,

@@ -14,7 +14,7 @@ import type {
 } from '../dockerfile/index.ts';
 import { type ExpansionEnv, type ExpansionResult, expandWord, PLATFORM_ARGS } from '../dockerfile/index.ts';
 import { formatSize } from '../format-size.ts';
-import { contentDigest, contentIdOf } from '../fs/content.ts';
+import { contentDigest, contentIdOf, treeDigest } from '../fs/content.ts';
 import { changesSize, diffTrees } from '../fs/diff.ts';
 import { makeDirectories } from '../fs/edit.ts';
 import { resolveIn } from '../fs/path.ts';
@@ -38,8 +38,8 @@ export interface StageInputs {
   readonly runInterpreter: RunInterpreter;
   /** The source of `COPY --from=X` or of the build context (`undefined`). */
   readonly copySource: (from: SyntaxWord | undefined) => Promise<CopySource>;
-  /** A stage's or image's tree for `RUN --mount=from=`. */
-  readonly treeOf: (reference: string) => DirNode | undefined;
+  /** A stage's or image's tree for `RUN --mount=from=`, or the build context's (no reference). */
+  readonly treeOf: (reference: string | undefined) => DirNode | undefined;
   /** What the simulator could not follow in the stage `COPY --from=X` reads (none for images). */
   readonly sourceGaps: (from: SyntaxWord) => readonly Gap[];
   /** The gaps of the stage this one is built FROM, and of its own bases: its tree carries them. */
@@ -186,6 +186,19 @@ export class StageBuilder {
     return contentDigest(`${this.key}\n${instruction.kind} ${instruction.source.trim()}\n${reads}`);
   }
 
+  /** What a RUN's bind mounts hold: BuildKit's cache key includes their content, so an edit reruns the step. */
+  private bindMountsKey(instruction: Instruction): string {
+    if (instruction.kind !== 'RUN') return '';
+    return instruction.mounts
+      .filter((mount) => mount.type === 'bind')
+      .map((mount) => {
+        const root = this.inputs.treeOf(mount.from);
+        const node = root ? stat(root, `/${mount.source ?? ''}`) : undefined;
+        return node ? treeDigest(node) : '-';
+      })
+      .join(',');
+  }
+
   private lookup(key: string): CacheEntry | undefined {
     return this.inputs.cache.current.get(key) ?? this.inputs.cache.previous.get(key);
   }
@@ -272,7 +285,7 @@ export class StageBuilder {
     const line = instruction.startLine;
     switch (instruction.kind) {
       case 'RUN': {
-        const key = this.keyFor(instruction, this.argsKey());
+        const key = this.keyFor(instruction, `${this.argsKey()}\n${this.bindMountsKey(instruction)}`);
         const hit = this.lookup(key);
         makesLayer = true;
         this.key = key;

@@ -1,5 +1,5 @@
 /** Content identity for files: equal ids mean equal bytes, whatever the file is called or owned by. */
-import type { FileNode } from './tree.ts';
+import type { FileNode, TreeNode } from './tree.ts';
 
 /**
  * Two 32-bit FNV-1a hashes with different seeds, as 16 hex digits: fast, pure and stable across
@@ -29,6 +29,20 @@ export function contentIdOf(file: FileNode): string {
     catalogIds.set(file, id);
   }
   return id;
+}
+
+/** The identity of a subtree (names, kinds, modes, owners, contents, link targets): equal digests, equal trees. */
+export function treeDigest(root: TreeNode): string {
+  const lines: string[] = [];
+  const walk = (path: string, node: TreeNode): void => {
+    const what = node.kind === 'file' ? contentIdOf(node) : node.kind === 'dir' ? '' : node.target;
+    lines.push(`${path} ${node.kind} ${node.mode} ${node.uid}:${node.gid} ${what}`);
+    if (node.kind !== 'dir') return;
+    for (const name of [...node.children.keys()].sort())
+      walk(`${path}/${name}`, node.children.get(name) as TreeNode);
+  };
+  walk('', root);
+  return contentDigest(lines.join('\n'));
 }
 
 /** A file node with text content, its size in UTF-8 bytes and its identity set. */

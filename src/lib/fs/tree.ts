@@ -42,6 +42,9 @@ export interface ArchiveMember {
   /** The owner the archive records (ADD keeps it; 0 when not given). */
   readonly uid?: number;
   readonly gid?: number;
+  /** A file member's identity and text, where the archive was made from files the simulator has (tar -c). */
+  readonly contentId?: string;
+  readonly content?: string;
 }
 
 export interface SymlinkNode extends NodeMeta {

@@ -4,11 +4,13 @@
  * returns an exit status with what it printed.
  */
 import { type Gap, type GapKind, gap } from '../certainty.ts';
-import { textFile } from '../fs/content.ts';
+import { contentIdOf, textFile } from '../fs/content.ts';
 import { FsError, makeDirectories, putNode, realDirectoryPath, removePath, updateNode } from '../fs/edit.ts';
 import type { LayerEntry } from '../fs/entry.ts';
 import { basename, dirname, joinPath, resolveIn } from '../fs/path.ts';
 import { applyLayer, type DirNode, lstat, stat, type TreeNode } from '../fs/tree.ts';
+import type { Bytes } from './bytes.ts';
+import type { Shell, ShellFlavour } from './flavour.ts';
 
 export interface RunUser {
   readonly name: string;
@@ -26,6 +28,8 @@ export interface ShellState {
   readonly exported: Set<string>;
   readonly user: RunUser;
   readonly options: { errexit: boolean; nounset: boolean; xtrace: boolean; pipefail: boolean };
+  /** The file mode creation mask (`umask`): 022 when a RUN starts, as BuildKit's runc sets it. */
+  umask: number;
   /** Notes for the step: estimates, things not simulated. */
   readonly notes: string[];
   /** What the simulator could not follow or only estimated in this RUN: the step's certainty. */
@@ -40,6 +44,7 @@ export function freshShellState(start: Pick<ShellState, 'tree' | 'cwd' | 'variab
     ...start,
     exported: new Set(start.variables.keys()),
     options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
+    umask: 0o022,
     notes: [],
     gaps: [],
     memory: new Map(),
@@ -62,7 +67,8 @@ export function noteGap(
 
 export interface CommandResult {
   readonly status: number;
-  readonly stdout?: string;
+  /** Text, or bytes known by size only (dd, head -c of a device). */
+  readonly stdout?: Bytes;
   readonly stderr?: string;
 }
 
@@ -72,15 +78,23 @@ export interface CommandContext {
   /** Where the shell found it, e.g. `/opt/venv/bin/pip`. */
   readonly path: string;
   readonly args: readonly string[];
+  /** Standard input as text ('' when it is opaque bytes). */
   readonly stdin: string;
+  /** Standard input as it is: text or opaque bytes, for commands that take both (dd, head -c, cat). */
+  readonly input: Bytes;
   /** Standard output is a terminal (an interactive shell's last command, not redirected): `ls` prints columns. */
   readonly tty?: boolean;
   readonly state: ShellState;
   readonly fs: FileSystem;
   /** Variables the command sees: the exported ones plus `VAR=value` prefixes. */
   readonly env: ReadonlyMap<string, string>;
-  /** Runs a script in a child shell (for `sh -c`), sharing the filesystem. */
-  readonly script: (source: string, stdin: string) => Promise<CommandResult>;
+  /** The shell running the command: builtins such as echo behave as that shell's do. */
+  readonly shell: ShellFlavour;
+  /**
+   * Runs a script in a child shell (for `sh -c`), sharing the filesystem: the running shell, or
+   * `shell` (`bash -c` run from dash is bash).
+   */
+  readonly script: (source: string, stdin: string, shell?: Shell) => Promise<CommandResult>;
 }
 
 export interface CommandModule {
@@ -95,7 +109,10 @@ export const fail = (stderr: string, status = 1): CommandResult => ({
   stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`,
 });
 
-/** The stage's filesystem as commands use it, with the running user's ownership and umask 022. */
+/**
+ * The stage's filesystem as commands use it: what it creates is the running user's, with the
+ * shell's umask taken from the modes a file (0666) or a directory (0777) is asked for.
+ */
 export class FileSystem {
   private readonly state: ShellState;
 
@@ -119,20 +136,38 @@ export class FileSystem {
     return lstat(this.state.tree, this.resolve(path));
   }
 
+  /** The file's data: its text where known, else its size and identity; undefined when it is not a file. */
+  readBytes(path: string): Bytes | undefined {
+    const node = this.stat(path);
+    if (node?.kind !== 'file') return undefined;
+    return node.content ?? { size: node.size, contentId: contentIdOf(node) };
+  }
+
+  /** Writes data, text or opaque, as `write` does text. */
+  writeBytes(path: string, data: Bytes): void {
+    if (typeof data === 'string') {
+      this.write(path, data);
+      return;
+    }
+    this.put(path, { kind: 'file', ...this.fileMeta(path), size: data.size, contentId: data.contentId });
+  }
+
   /** The file's text; undefined when it does not exist or the simulator does not know its content. */
   read(path: string): string | undefined {
     const node = this.stat(path);
     return node?.kind === 'file' ? node.content : undefined;
   }
 
-  write(path: string, content: string, mode = 0o644): void {
-    const { uid, gid } = this.state.user;
+  /** Writes a file's text: an existing file keeps its mode and owner, a new one gets `mode` (else 0666 less the umask). */
+  write(path: string, content: string, mode?: number): void {
+    this.put(path, textFile(content, this.fileMeta(path, mode)));
+  }
+
+  /** The mode and owner a write gives: an existing file's own, else the user's and `mode` (0666 less the umask). */
+  private fileMeta(path: string, mode?: number): { mode: number; uid: number; gid: number } {
     const existing = this.stat(path);
-    const meta =
-      existing?.kind === 'file'
-        ? { mode: existing.mode, uid: existing.uid, gid: existing.gid }
-        : { mode, uid, gid };
-    this.put(path, textFile(content, meta));
+    if (existing?.kind === 'file') return { mode: existing.mode, uid: existing.uid, gid: existing.gid };
+    return { mode: mode ?? this.masked(0o666), uid: this.state.user.uid, gid: this.state.user.gid };
   }
 
   put(path: string, node: TreeNode): void {
@@ -164,8 +199,39 @@ export class FileSystem {
     this.state.tree = applyLayer(this.state.tree, rebased);
   }
 
-  mkdir(path: string, mode = 0o755): void {
-    this.state.tree = makeDirectories(this.state.tree, this.resolve(path), { ...this.directoryMeta(), mode });
+  /** Makes a directory and its missing parents; `mode` (else 0777 less the umask) is the last one's only, as mkdir -p -m does. */
+  mkdir(path: string, mode?: number): void {
+    const resolved = this.resolve(path);
+    this.state.tree = makeDirectories(this.state.tree, dirname(resolved), this.directoryMeta());
+    this.state.tree = makeDirectories(this.state.tree, resolved, {
+      ...this.directoryMeta(),
+      mode: mode ?? this.masked(0o777),
+    });
+  }
+
+  /** Whether the running user may write the file at `path` (root may; a missing file is not refused here). */
+  mayWrite(path: string): boolean {
+    const node = this.stat(path);
+    return node === undefined || this.permits(node, 0o2);
+  }
+
+  /** Whether the running user may create or remove entries in the folder that holds `path`. */
+  mayChangeIn(path: string): boolean {
+    const folder = this.stat(dirname(this.resolve(path)));
+    return folder === undefined || this.permits(folder, 0o3);
+  }
+
+  /** The owner's, the group's or the others' bits of the mode, as the kernel picks them for the user. */
+  private permits(node: TreeNode, wanted: number): boolean {
+    const { uid, gid } = this.state.user;
+    if (uid === 0) return true;
+    const bits = node.uid === uid ? node.mode >> 6 : node.gid === gid ? node.mode >> 3 : node.mode;
+    return (bits & wanted) === wanted;
+  }
+
+  /** A mode asked for, less the umask: what open(2) and mkdir(2) give. */
+  masked(mode: number): number {
+    return mode & ~this.state.umask;
   }
 
   remove(path: string): void {
@@ -177,7 +243,7 @@ export class FileSystem {
   }
 
   private directoryMeta() {
-    return { mode: 0o755, uid: this.state.user.uid, gid: this.state.user.gid };
+    return { mode: this.masked(0o777), uid: this.state.user.uid, gid: this.state.user.gid };
   }
 }
 

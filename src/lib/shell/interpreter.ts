@@ -5,18 +5,13 @@
 import { basename } from '../fs/path.ts';
 import { findOnPath, realpath, stat } from '../fs/tree.ts';
 import type { AndOr, Command, Pipeline, Redirect, Script, SimpleCommand } from './ast.ts';
+import { type Bytes, concatBytes, deviceAt } from './bytes.ts';
 import { type CommandModule, type CommandResult, FileSystem, noteGap, type ShellState } from './command.ts';
 import { ExpansionFailure, type ExpansionScope, expandToFields, expandToString } from './expand.ts';
+import type { Shell } from './flavour.ts';
 import { heredocWord, parseScript, ShellSyntaxError } from './parse.ts';
 
-/** Which shell runs the script: its messages differ (dash prints line numbers, bash says "command"). */
-export type ShellFlavour = 'dash' | 'ash' | 'bash';
-
-export interface Shell {
-  /** The shell as invoked, e.g. `/bin/sh`, used as the prefix of its messages. */
-  readonly path: string;
-  readonly flavour: ShellFlavour;
-}
+export type { Shell, ShellFlavour } from './flavour.ts';
 
 export interface RunOutput {
   readonly status: number;
@@ -59,9 +54,14 @@ export interface InterpreterOptions {
   readonly interactive?: boolean;
   /** Standard output is a terminal (`docker run -t`): `ls` prints columns unless piped. */
   readonly tty?: boolean;
-  /** How deep in `sh -c` this shell is; children share their parent's budget. */
+  /** How deep in `sh -c` this shell is (and the deepest `.` nesting); children share their parent's budget. */
   readonly depth?: number;
   readonly budget?: Budget;
+}
+
+/** A stream as text: opaque bytes (dd's, a device's) print nothing the simulator can show. */
+function textOf(data: Bytes): string {
+  return typeof data === 'string' ? data : '';
 }
 
 class ExitSignal {
@@ -73,11 +73,18 @@ class ExitSignal {
 }
 
 interface Io {
-  stdin: string;
-  stdout: string;
+  stdin: Bytes;
+  stdout: Bytes;
   stderr: string;
   /** Whether standard output is the terminal (an interactive shell's, not a pipe or a file). */
   tty: boolean;
+}
+
+interface Saved {
+  readonly cwd: string;
+  readonly variables: Map<string, string>;
+  readonly exported: Set<string>;
+  readonly umask: number;
 }
 
 const BUILTINS = new Set([
@@ -111,6 +118,8 @@ export class Interpreter {
   private readonly budget: Budget;
   private lastStatus = 0;
   private line = 1;
+  /** How deep in `.` this shell is: a file that sources itself stops at SHELL_LIMITS.depth. */
+  private sourcing = 0;
   readonly commands: string[] = [];
 
   constructor(
@@ -163,7 +172,7 @@ export class Interpreter {
     this.lastStatus = status;
     return {
       status,
-      stdout: io.stdout,
+      stdout: textOf(io.stdout),
       stderr: io.stderr,
       commands: this.commands,
       ...(exited ? { exited } : {}),
@@ -204,11 +213,7 @@ export class Interpreter {
 
   /** `$(…)`: runs in a subshell (variables and cwd stay there, files do not) and returns its output. */
   private async substitute(script: string): Promise<string> {
-    const saved = {
-      cwd: this.state.cwd,
-      variables: new Map(this.state.variables),
-      exported: new Set(this.state.exported),
-    };
+    const saved = this.save();
     const io: Io = { stdin: '', stdout: '', stderr: '', tty: false };
     try {
       await this.list(parseScript(script), io, false);
@@ -217,11 +222,22 @@ export class Interpreter {
     } finally {
       this.restore(saved);
     }
-    return io.stdout;
+    return textOf(io.stdout);
   }
 
-  private restore(saved: { cwd: string; variables: Map<string, string>; exported: Set<string> }): void {
+  /** What a subshell may change that its parent does not see: the directory, variables and umask. */
+  private save(): Saved {
+    return {
+      cwd: this.state.cwd,
+      variables: new Map(this.state.variables),
+      exported: new Set(this.state.exported),
+      umask: this.state.umask,
+    };
+  }
+
+  private restore(saved: Saved): void {
     this.state.cwd = saved.cwd;
+    this.state.umask = saved.umask;
     this.state.variables.clear();
     for (const [key, value] of saved.variables) this.state.variables.set(key, value);
     this.state.exported.clear();
@@ -265,11 +281,15 @@ export class Interpreter {
     for (const [index, command] of pipeline.commands.entries()) {
       const last = index === pipeline.commands.length - 1;
       const stage: Io = { stdin, stdout: '', stderr: '', tty: io.tty && last };
-      status = await this.command(command, stage);
+      try {
+        status = await this.command(command, stage);
+      } finally {
+        // Also when the command ends the shell: what it printed before is still printed.
+        io.stderr += stage.stderr;
+        if (last) io.stdout = concatBytes(io.stdout, stage.stdout);
+        else stdin = stage.stdout;
+      }
       if (status !== 0) failed = status;
-      io.stderr += stage.stderr;
-      if (last) io.stdout += stage.stdout;
-      else stdin = stage.stdout;
     }
     if (this.state.options.pipefail && failed !== 0) status = failed;
     const result = pipeline.negated ? (status === 0 ? 1 : 0) : status;
@@ -283,11 +303,7 @@ export class Interpreter {
       case 'simple':
         return this.simple(command, io);
       case 'subshell': {
-        const saved = {
-          cwd: this.state.cwd,
-          variables: new Map(this.state.variables),
-          exported: new Set(this.state.exported),
-        };
+        const saved = this.save();
         try {
           return await this.withRedirects(command.redirects, io, (inner) =>
             this.list(command.body, inner, false),
@@ -356,16 +372,25 @@ export class Interpreter {
         continue;
       }
       const target = await this.expand(() => expandToString(redirect.target, this.scope()), io);
-      if (redirect.op === '<') inner.stdin = target === '/dev/null' ? '' : (this.fs.read(target) ?? '');
+      if (redirect.op === '<') inner.stdin = this.input(target);
       else if (redirect.op === '>&') {
         if (redirect.fd === 2 && target === '1') toStdout = true;
       } else if (redirect.op === '>' || redirect.op === '>>')
         outputs.push({ fd: redirect.fd, path: target, append: redirect.op === '>>' });
     }
     if (outputs.some((output) => output.fd === 1)) inner.tty = false;
-    const status = await body(inner);
+    // What was printed before an `exit` (or a failed `.` in dash) still reaches its file or the caller.
+    let status: number;
+    let exit: ExitSignal | undefined;
+    try {
+      status = await body(inner);
+    } catch (error) {
+      if (!(error instanceof ExitSignal)) throw error;
+      exit = error;
+      status = error.status;
+    }
     if (toStdout) {
-      inner.stdout += inner.stderr;
+      inner.stdout = concatBytes(inner.stdout, inner.stderr);
       inner.stderr = '';
     }
     for (const output of outputs) {
@@ -377,11 +402,16 @@ export class Interpreter {
         io.stderr += `${this.prefix()}cannot create ${output.path}: Is a directory\n`;
         return 2;
       }
-      const before = output.append ? (this.fs.read(output.path) ?? '') : '';
-      this.fs.write(output.path, before + text);
+      if (this.fs.stat(output.path) ? !this.fs.mayWrite(output.path) : !this.fs.mayChangeIn(output.path)) {
+        io.stderr += `${this.prefix()}cannot create ${output.path}: Permission denied\n`;
+        return 2;
+      }
+      const before = output.append ? (this.fs.readBytes(output.path) ?? '') : '';
+      this.fs.writeBytes(output.path, concatBytes(before, text));
     }
-    io.stdout += inner.stdout;
+    io.stdout = concatBytes(io.stdout, inner.stdout);
     io.stderr += inner.stderr;
+    if (exit) throw exit;
     return status;
   }
 
@@ -412,6 +442,8 @@ export class Interpreter {
 
   private async invoke(words: string[], assignments: [string, string][], io: Io): Promise<number> {
     const [name, ...args] = words as [string, ...string[]];
+    if (name === '.' || (name === 'source' && this.shell.flavour !== 'dash'))
+      return this.source(name, args, io);
     if (BUILTINS.has(name)) return this.builtin(name, args, assignments, io);
     const path = this.lookup(name);
     if (path === undefined) {
@@ -466,12 +498,13 @@ export class Interpreter {
   private finish(result: CommandResult, io: Io): number {
     const stdout = result.stdout ?? '';
     const stderr = result.stderr ?? '';
-    this.budget.output += stdout.length + stderr.length;
+    // Opaque bytes take no memory: only text counts against the budget.
+    this.budget.output += (typeof stdout === 'string' ? stdout.length : 0) + stderr.length;
     if (this.budget.output > SHELL_LIMITS.outputChars)
       throw new ShellLimitExceeded(
         `stopped after ${SHELL_LIMITS.outputChars.toLocaleString('en')} characters of output (the simulator's limit)`,
       );
-    io.stdout += stdout;
+    io.stdout = concatBytes(io.stdout, stdout);
     io.stderr += stderr;
     return result.status;
   }
@@ -499,12 +532,14 @@ export class Interpreter {
       name: basename(name),
       path,
       args,
-      stdin: io.stdin,
+      stdin: textOf(io.stdin),
+      input: io.stdin,
       tty: io.tty,
       state: this.state,
       fs: this.fs,
       env,
-      script: (source, stdin) => this.child(source, stdin, env, io.tty),
+      shell: this.shell.flavour,
+      script: (source, stdin, shell) => this.child(source, stdin, env, io.tty, shell),
     });
   }
 
@@ -514,6 +549,7 @@ export class Interpreter {
     stdin: string,
     env: ReadonlyMap<string, string>,
     tty: boolean,
+    shell: Shell = this.shell,
   ): Promise<CommandResult> {
     const state: ShellState = {
       ...this.state,
@@ -526,18 +562,97 @@ export class Interpreter {
       throw new ShellLimitExceeded(
         `shells nested more than ${SHELL_LIMITS.depth} deep (the simulator's limit)`,
       );
-    const shell = new Interpreter(state, this.shell, this.modules, {
+    const interpreter = new Interpreter(state, shell, this.modules, {
       ...this.options,
       interactive: false,
       tty,
       depth,
       budget: this.budget,
     });
-    const output = await shell.run(source, stdin);
+    const output = await interpreter.run(source, stdin);
     this.state.tree = state.tree;
     this.state.gaps.push(...state.gaps);
-    this.commands.push(...shell.commands);
+    this.commands.push(...interpreter.commands);
     return output;
+  }
+
+  /**
+   * `. file` (and bash's and ash's `source`): runs the file's text in this shell, so what it sets
+   * and exports stays. A name without a slash is looked for on PATH (bash then tries the working
+   * directory). dash stops the script when the file cannot be read, as for any special builtin.
+   */
+  private async source(name: string, args: string[], io: Io): Promise<number> {
+    const [file] = args;
+    if (file === undefined) {
+      if (this.shell.flavour === 'bash') {
+        io.stderr += `${this.prefix()}${name}: filename argument required\n${name}: usage: ${name} filename [arguments]\n`;
+        return 2;
+      }
+      return 0;
+    }
+    const path = this.sourcePath(file);
+    const node = path === undefined ? undefined : this.fs.stat(path);
+    if (path === undefined || node?.kind !== 'file') {
+      if (this.shell.flavour === 'dash') {
+        io.stderr += file.includes('/')
+          ? `${this.prefix()}${name}: cannot open ${file}: No such file\n`
+          : `${this.prefix()}${name}: ${file}: not found\n`;
+        throw new ExitSignal(2);
+      }
+      io.stderr += `${this.prefix()}${file}: No such file or directory\n`;
+      return 1;
+    }
+    this.commands.push(`${name} ${file}`);
+    if (node.content === undefined) {
+      noteGap(
+        this.state,
+        'not-followed',
+        `${name} ${file}: the simulator does not know this file's text, so what it sets is not followed.`,
+      );
+      return 0;
+    }
+    let script: Script;
+    try {
+      script = parseScript(node.content);
+    } catch (error) {
+      if (!(error instanceof ShellSyntaxError)) throw error;
+      io.stderr += `${file}: ${error.message}\n`;
+      return 2;
+    }
+    if (++this.sourcing > SHELL_LIMITS.depth)
+      throw new ShellLimitExceeded(
+        `files sourced more than ${SHELL_LIMITS.depth} deep (the simulator's limit)`,
+      );
+    try {
+      return await this.list(script, io, false);
+    } finally {
+      this.sourcing--;
+    }
+  }
+
+  private sourcePath(file: string): string | undefined {
+    if (file.includes('/')) return file;
+    for (const dir of (this.state.variables.get('PATH') ?? '').split(':')) {
+      const candidate = `${dir.replace(/\/$/, '')}/${file}`;
+      if (dir && this.fs.stat(candidate)?.kind === 'file') return candidate;
+    }
+    return this.shell.flavour === 'bash' ? file : undefined;
+  }
+
+  /**
+   * What `< file` reads: the file's data, nothing from /dev/null. The endless devices (/dev/zero,
+   * /dev/urandom) are not followed through `<`: dd and head -c read them by name.
+   */
+  private input(target: string): Bytes {
+    const device = deviceAt(this.fs.resolve(target));
+    if (device === 'null') return '';
+    if (device)
+      noteGap(
+        this.state,
+        'not-followed',
+        `Reading ${target} through < is not simulated: the command got no input.`,
+      );
+    return this.fs.readBytes(target) ?? '';
   }
 
   /** Finds a command as the shell does: a path as given, else the first match on PATH. */
@@ -594,8 +709,10 @@ export class Interpreter {
       case 'exit':
         throw new ExitSignal(args[0] === undefined ? this.lastStatus : Number(args[0]) & 0xff);
       case 'pwd':
-        io.stdout += `${this.state.cwd}\n`;
+        io.stdout = concatBytes(io.stdout, `${this.state.cwd}\n`);
         return 0;
+      case 'umask':
+        return this.umask(args, io);
       case 'command':
       case 'type': {
         const queried = args.filter((word) => !word.startsWith('-'));
@@ -603,13 +720,25 @@ export class Interpreter {
         for (const word of queried) {
           const found = BUILTINS.has(word) ? word : this.lookup(word);
           if (found === undefined) status = 1;
-          else io.stdout += name === 'type' ? `${word} is ${found}\n` : `${found}\n`;
+          else io.stdout = concatBytes(io.stdout, name === 'type' ? `${word} is ${found}\n` : `${found}\n`);
         }
         return status;
       }
       default:
         return 0;
     }
+  }
+
+  /** `umask` prints the mask, `umask 077` sets it; a symbolic mask is not followed. */
+  private umask(args: string[], io: Io): number {
+    const [value] = args;
+    if (value === undefined) {
+      io.stdout = concatBytes(io.stdout, `${this.state.umask.toString(8).padStart(4, '0')}\n`);
+      return 0;
+    }
+    if (/^[0-7]{1,4}$/.test(value)) this.state.umask = Number.parseInt(value, 8);
+    else noteGap(this.state, 'not-followed', `umask ${value} (a symbolic mask) is not simulated.`);
+    return 0;
   }
 
   private setOptions(args: string[]): number {

@@ -10,13 +10,14 @@ import { putNode, removePath } from '../fs/edit.ts';
 import { basename, resolveIn } from '../fs/path.ts';
 import { type DirNode, findOnPath, lstat, realpath, stat, type TreeNode } from '../fs/tree.ts';
 import type { PackageCatalog } from '../packages/catalog.ts';
-import { type CommandModule, freshShellState, type RunUser } from './command.ts';
+import { type CommandModule, freshShellState, noteGap, type RunUser } from './command.ts';
 import { apkCommand } from './commands/apk.ts';
 import { aptCommand } from './commands/apt.ts';
 import { goCommand } from './commands/go.ts';
 import { commandRegistry } from './commands/index.ts';
 import { pythonCommands } from './commands/pip.ts';
-import { Interpreter, type Shell } from './interpreter.ts';
+import { type Shell, shellOf } from './flavour.ts';
+import { Interpreter } from './interpreter.ts';
 
 /** Quotes a word for a script only when it needs it. */
 function quote(word: string): string {
@@ -42,14 +43,6 @@ export function runUser(spec: string, tree: DirNode): RunUser | undefined {
   if (entry) return { name: entry.name, uid: entry.uid, gid: entry.gid, home: entry.home };
   if (/^\d+$/.test(name)) return { name, uid: Number(name), gid: Number(name), home: '/' };
   return undefined;
-}
-
-/** Which shell a binary is: dash and busybox ash print their messages differently from bash. */
-export function shellOf(tree: DirNode, path: string): Shell['flavour'] {
-  const real = basename(realpath(tree, path) ?? path);
-  if (real === 'busybox' || real === 'ash') return 'ash';
-  if (real.startsWith('bash')) return 'bash';
-  return 'dash';
 }
 
 /** BuildKit's failure line: the command quoted as Go's %q quotes it (`\"`, `\n` escaped). */
@@ -107,6 +100,24 @@ function hintFor(stderr: string, tree: DirNode): string | undefined {
   return undefined;
 }
 
+/**
+ * A heredoc that is the whole RUN and starts with `#!` is a script file BuildKit executes
+ * (`/bin/sh -c /dev/pipes/EOF`), so its own interpreter runs it: the shell it names, when it
+ * names one the stage has.
+ */
+function shebangShell(tree: DirNode, content: string, path: string): Shell['flavour'] | undefined {
+  const [program = '', argument] = (content.split('\n', 1)[0] ?? '').slice(2).trim().split(/\s+/);
+  const found =
+    basename(program) === 'env' && argument
+      ? findOnPath(tree, path, argument)
+      : stat(tree, program)
+        ? program
+        : undefined;
+  if (found === undefined) return undefined;
+  const real = basename(realpath(tree, found) ?? found);
+  return /^(sh|bash|dash|ash|busybox)$/.test(real.replace(/[\d.]+$/, '')) ? shellOf(tree, found) : undefined;
+}
+
 interface Mounted {
   readonly target: string;
   readonly before: TreeNode | undefined;
@@ -122,6 +133,28 @@ function mountTargets(request: RunRequest, workdir: string): Mounted[] {
         : undefined;
     return target === undefined ? [] : [{ target, before: lstat(request.tree, target) }];
   });
+}
+
+/**
+ * Bind mounts: the build context (or `from=`'s stage), from `source=` on, seen at the target while
+ * the command runs; restoreMounts takes it away again, so none of it reaches the layer.
+ */
+function bindMounts(
+  request: RunRequest,
+  workdir: string,
+  tree: DirNode,
+): DirNode | { missing: string } | { unknown: string } {
+  let bound = tree;
+  for (const mount of request.instruction.mounts) {
+    if (mount.type !== 'bind' || mount.target === undefined) continue;
+    const root = request.stageTree(mount.from);
+    if (!root) return { unknown: mount.from ?? 'the build context' };
+    const source = resolveIn('/', mount.source ?? '/');
+    const node = stat(root, source);
+    if (!node) return { missing: source };
+    bound = putNode(bound, resolveIn(workdir, mount.target), node);
+  }
+  return bound;
 }
 
 function restoreMounts(tree: DirNode, mounts: readonly Mounted[]): DirNode {
@@ -184,8 +217,24 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
     const command = instruction.command;
     const workdir = config.workdir || '/';
     const variables = new Map<string, string>([['HOME', user.home], ...request.args, ...config.env]);
-    const state = freshShellState({ tree, cwd: workdir, variables, user });
+    // dash and bash set PWD to their working directory at start and export it; the exec form has no shell.
+    if (instruction.command.form === 'shell') variables.set('PWD', workdir);
     const mounts = mountTargets(request, workdir);
+    const bound = bindMounts(request, workdir, tree);
+    if ('missing' in bound)
+      return failed(
+        tree,
+        'build/mount-source-not-found',
+        `failed to compute cache key: "${bound.missing}": not found`,
+        `The bind mount's source= names ${bound.missing}, which its source does not have.`,
+      );
+    const state = freshShellState({ tree: 'unknown' in bound ? tree : bound, cwd: workdir, variables, user });
+    if ('unknown' in bound)
+      noteGap(
+        state,
+        'no-data',
+        `The bind mount of ${bound.unknown} is not simulated: the command does not see its files.`,
+      );
     let argv: string[];
     let script: string;
     let shell: Shell;
@@ -201,9 +250,22 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
       shell = { path: program, flavour: shellOf(tree, program) };
       state.options.pipefail = flags.join(' ').includes('pipefail');
       state.options.errexit = flags.some((flag) => /^-[a-z]*e/.test(flag));
-      script = onlyHeredoc
-        ? (instruction.heredocs[0]?.content ?? '')
+      const only = onlyHeredoc ? instruction.heredocs[0] : undefined;
+      script = only
+        ? only.content
         : [script0, ...instruction.heredocs.map((doc) => `${doc.content}${doc.name}`)].join('\n');
+      if (only?.content.startsWith('#!')) {
+        const interpreter = shebangShell(tree, only.content, variables.get('PATH') ?? '');
+        if (!interpreter) {
+          const line = only.content.split('\n', 1)[0] ?? '';
+          noteGap(
+            state,
+            'not-followed',
+            `The heredoc runs as a script of ${line.slice(2).trim()}, which the simulator does not run: its effect is not shown.`,
+          );
+          script = '';
+        } else shell = { path: `/dev/pipes/${only.name}`, flavour: interpreter };
+      }
     } else {
       argv = command.args.map((arg) => arg.value);
       const program = argv[0] ?? '';

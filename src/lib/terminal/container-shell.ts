@@ -16,6 +16,7 @@ import { type CommandModule, freshShellState, type RunUser, type ShellState } fr
 import { cat } from '../shell/commands/cat.ts';
 import { chmod, chown } from '../shell/commands/chmod.ts';
 import { cp, mv } from '../shell/commands/cp.ts';
+import { dd } from '../shell/commands/dd.ts';
 import { du } from '../shell/commands/du.ts';
 import { echo } from '../shell/commands/echo.ts';
 import { env, printenv } from '../shell/commands/env.ts';
@@ -30,10 +31,12 @@ import { rm } from '../shell/commands/rm.ts';
 import { shells } from '../shell/commands/shells.ts';
 import { test } from '../shell/commands/test.ts';
 import { touch } from '../shell/commands/touch.ts';
+import { tr } from '../shell/commands/tr.ts';
 import { wc } from '../shell/commands/wc.ts';
 import { which } from '../shell/commands/which.ts';
+import { shellOf } from '../shell/flavour.ts';
 import { Interpreter, type Shell } from '../shell/interpreter.ts';
-import { runUser, shellOf } from '../shell/run.ts';
+import { runUser } from '../shell/run.ts';
 import { Output } from './output.ts';
 
 /** The shells `docker run IMAGE sh` can open, by the file they resolve to. */
@@ -119,6 +122,7 @@ const MODULES: readonly CommandModule[] = [
   chmod,
   chown,
   cp,
+  dd,
   du,
   echo,
   env,
@@ -136,6 +140,7 @@ const MODULES: readonly CommandModule[] = [
   tail,
   test,
   touch,
+  tr,
   wc,
   which,
   whoami,

@@ -69,4 +69,16 @@ describe('the layer cache', () => {
     });
     expect(cachedLines(b)).toEqual([]);
   });
+
+  it('reruns a RUN whose bind mount’s files changed, as BuildKit keys it by their content', async () => {
+    const dockerfile =
+      'FROM alpine:3.22\nRUN --mount=type=bind,source=src,target=/s cp /s/example.py /copied\n';
+    const first = await build(APP, undefined, dockerfile);
+    expect(cachedLines(await build(APP, first.cache, dockerfile))).toEqual([2]);
+    const edited = await build({ ...APP, 'src/example.py': 'print("v2")\n' }, first.cache, dockerfile);
+    expect(cachedLines(edited)).toEqual([]);
+    expect(cachedLines(await build({ ...APP, 'requirements.txt': 'x\n' }, first.cache, dockerfile))).toEqual([
+      2,
+    ]);
+  });
 });

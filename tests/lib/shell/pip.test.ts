@@ -2,23 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/lib/analysis/analyze.ts';
 import type { BuildResult } from '../../../src/lib/build/result.ts';
-import { simulateBuild } from '../../../src/lib/build/simulate.ts';
-import { lstat } from '../../../src/lib/fs/tree.ts';
-import { committedCatalog, committedPackages } from '../images/catalog-fixture.ts';
-
-async function build(dockerfile: string, files: Record<string, string> = {}): Promise<BuildResult> {
-  return simulateBuild({
-    dockerfile,
-    context: { files: Object.entries(files).map(([path, content]) => ({ path, content })) },
-    catalog: await committedCatalog(),
-    packages: committedPackages(),
-  });
-}
-
-const node = (result: BuildResult, path: string) => {
-  const tree = result.stages.at(-1)?.tree;
-  return tree ? lstat(tree, path) : undefined;
-};
+import { build, node } from './shell-fixture.ts';
 
 const SITE = '/usr/local/lib/python3.9/site-packages';
 

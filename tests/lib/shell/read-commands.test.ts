@@ -1,50 +1,8 @@
 /** ls, find, du, which, env, printenv, wc, head and tail against real catalog images, and the interpreter's limits. */
 import { describe, expect, it } from 'vitest';
-import { simulateBuild } from '../../../src/lib/build/simulate.ts';
-import type { DirNode } from '../../../src/lib/fs/tree.ts';
-import { freshShellState } from '../../../src/lib/shell/command.ts';
-import { commandRegistry } from '../../../src/lib/shell/commands/index.ts';
 import { columns } from '../../../src/lib/shell/commands/ls.ts';
-import { Interpreter, SHELL_LIMITS } from '../../../src/lib/shell/interpreter.ts';
-import { committedCatalog } from '../images/catalog-fixture.ts';
-
-const trees = new Map<string, Promise<DirNode>>();
-
-function treeOf(dockerfile: string): Promise<DirNode> {
-  let tree = trees.get(dockerfile);
-  if (!tree) {
-    tree = committedCatalog()
-      .then((catalog) => simulateBuild({ dockerfile, context: { files: [] }, catalog }))
-      .then((result) => result.stages.at(-1)?.tree as DirNode);
-    trees.set(dockerfile, tree);
-  }
-  return tree;
-}
-
-async function sh(
-  script: string,
-  options: { image?: string; tty?: boolean; cwd?: string; flavour?: 'ash' | 'dash' | 'bash' } = {},
-) {
-  const tree = await treeOf(
-    `FROM ${options.image ?? 'alpine:3.22'}\nRUN mkdir -p /app && printf 'a\\nb\\nc\\n' > /app/three.txt && touch /app/.hidden\n`,
-  );
-  const variables = new Map([
-    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-    ['HOME', '/root'],
-  ]);
-  const state = freshShellState({
-    tree,
-    cwd: options.cwd ?? '/app',
-    variables,
-    user: { name: 'root', uid: 0, gid: 0, home: '/root' },
-  });
-  const flavour = options.flavour ?? (options.image?.startsWith('debian') ? 'dash' : 'ash');
-  const interpreter = new Interpreter(state, { path: 'sh', flavour }, commandRegistry(), {
-    tty: options.tty ?? false,
-  });
-  const output = await interpreter.run(script);
-  return { ...output, state };
-}
+import { SHELL_LIMITS } from '../../../src/lib/shell/interpreter.ts';
+import { sh } from './shell-fixture.ts';
 
 describe('ls', () => {
   it('prints one name a line in a pipe and columns on a terminal, hidden files with -a', async () => {
@@ -99,13 +57,32 @@ describe('find', () => {
     expect((await sh('find /bin -size +500k')).stdout).toBe('/bin/busybox\n');
   });
 
-  it('reports what it cannot do and leaves -delete to the notes', async () => {
+  it('reports what it cannot do, and leaves -exec to the notes', async () => {
     expect((await sh('find /nope')).stderr).toBe('find: /nope: No such file or directory\n');
     expect((await sh('find / -bogus')).stderr).toBe("find: unknown predicate '-bogus'\n");
     expect((await sh('find / -name')).stderr).toBe("find: missing argument to '-name'\n");
-    const deleting = await sh('find /app -name "*.txt" -delete');
-    expect(deleting.stdout).toBe('');
-    expect(deleting.state.gaps.map((g) => [g.level, g.kind])).toEqual([['unknown', 'not-followed']]);
+    const executing = await sh('find /app -name "*.txt" -exec rm {} +');
+    expect(executing.stdout).toBe('');
+    expect(executing.state.gaps.map((g) => [g.level, g.kind])).toEqual([['unknown', 'not-followed']]);
+  });
+
+  it('-delete removes what matches, contents before their folder (sh-find-delete)', async () => {
+    const debian = { image: 'debian:bookworm' };
+    const deleting = await sh(
+      'mkdir -p /d/e && touch /d/a.pyc /d/b.py /d/e/c.pyc && find /d -name "*.pyc" -delete && find /d',
+      debian,
+    );
+    expect(deleting).toMatchObject({ status: 0, stdout: '/d\n/d/b.py\n/d/e\n' });
+    expect(deleting.state.gaps).toEqual([]);
+    const tree = await sh('mkdir -p /t/u && touch /t/u/f && find /t -delete -print; ls /t', debian);
+    expect(tree.stdout).toBe('/t/u/f\n/t/u\n/t\n');
+    expect(tree.stderr).toContain("ls: cannot access '/t': No such file or directory");
+    const full = await sh('mkdir -p /k/l && touch /k/l/f && find /k -type d -delete', debian);
+    expect(full).toMatchObject({
+      status: 1,
+      stderr:
+        "find: cannot delete '/k/l': Directory not empty\nfind: cannot delete '/k': Directory not empty\n",
+    });
   });
 });
 

@@ -1,27 +1,8 @@
 /** RUN interpreted against real catalog images: the shell's semantics and the commands' effects. */
 import { describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../../src/lib/build/result.ts';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
-import { lstat } from '../../../src/lib/fs/tree.ts';
 import { committedCatalog } from '../images/catalog-fixture.ts';
-
-async function build(dockerfile: string, files: Record<string, string> = {}): Promise<BuildResult> {
-  return simulateBuild({
-    dockerfile,
-    context: { files: Object.entries(files).map(([path, content]) => ({ path, content })) },
-    catalog: await committedCatalog(),
-  });
-}
-
-function node(result: BuildResult, path: string) {
-  const tree = result.stages.at(-1)?.tree;
-  return tree ? lstat(tree, path) : undefined;
-}
-
-function text(result: BuildResult, path: string): string | undefined {
-  const found = node(result, path);
-  return found?.kind === 'file' ? found.content : undefined;
-}
+import { build, node, text } from './shell-fixture.ts';
 
 describe('the shell', () => {
   it('propagates exit statuses as sh does', async () => {
@@ -211,5 +192,42 @@ describe('fetching and unpacking', () => {
     });
     expect(node(result, '/opt/app/run')).toMatchObject({ kind: 'file', size: 1200, mode: 0o755 });
     expect(result.steps[1]?.status).toBe('done');
+  });
+});
+
+describe('RUN --mount=type=bind', () => {
+  const files = { 'a.txt': 'hello\n', 'dir/one.txt': 'one\n', 'dir/sub/two.txt': 'two two\n' };
+
+  it('shows the build context at the target, not in the layer (sh-mount-bind-context, sh-mount-bind-source)', async () => {
+    const context = await build(
+      'FROM debian:bookworm\nRUN --mount=type=bind,target=/ctx cp /ctx/a.txt /copied\n',
+      files,
+    );
+    expect(text(context, '/copied')).toBe('hello\n');
+    expect(node(context, '/ctx')).toBeUndefined();
+    const source = await build(
+      'FROM debian:bookworm\nRUN --mount=type=bind,source=dir,target=/m,rw cp -r /m /copied && touch /m/new\n',
+      files,
+    );
+    expect(text(source, '/copied/sub/two.txt')).toBe('two two\n');
+    expect(node(source, '/m')).toBeUndefined();
+  });
+
+  it('mounts a file of another stage with from= (sh-mount-bind-stage)', async () => {
+    const result = await build(
+      'FROM debian:bookworm AS src\nRUN echo from-src > /f\nFROM debian:bookworm\nRUN --mount=type=bind,from=src,source=/f,target=/m cp /m /copied\n',
+    );
+    expect(text(result, '/copied')).toBe('from-src\n');
+  });
+
+  it('fails when the source is not there', async () => {
+    const result = await build(
+      'FROM debian:bookworm\nRUN --mount=type=bind,source=nope,target=/m true\n',
+      files,
+    );
+    expect(result.error).toMatchObject({
+      code: 'build/mount-source-not-found',
+      message: 'failed to compute cache key: "/nope": not found',
+    });
   });
 });

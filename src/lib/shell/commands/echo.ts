@@ -1,4 +1,7 @@
-/** echo: prints its arguments; -n drops the newline, -e (and dash's echo always) reads escapes. */
+/**
+ * echo, the shell's builtin: dash's takes only -n and always reads escapes (`echo -e x` prints
+ * `-e x`); bash's and busybox ash's take -n, -e and -E and read escapes only with -e.
+ */
 import { type CommandModule, ok } from '../command.ts';
 
 export function interpretEscapes(text: string): string {
@@ -20,14 +23,16 @@ export function interpretEscapes(text: string): string {
 
 export const echo: CommandModule = {
   names: ['echo'],
-  run({ args }) {
+  run({ args, shell }) {
     const rest = [...args];
     let newline = true;
-    let escapes = false;
-    while (rest[0] && /^-[neE]+$/.test(rest[0])) {
+    const dash = shell === 'dash';
+    let escapes = dash;
+    while (rest[0] && (dash ? rest[0] === '-n' : /^-[neE]+$/.test(rest[0]))) {
       const option = rest.shift() as string;
       if (option.includes('n')) newline = false;
       if (option.includes('e')) escapes = true;
+      if (option.includes('E')) escapes = false;
     }
     const text = rest.join(' ');
     return ok(`${escapes ? interpretEscapes(text) : text}${newline ? '\n' : ''}`);

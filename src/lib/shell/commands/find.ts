@@ -1,7 +1,8 @@
 /**
  * find: walks the image's tree and prints what matches -name, -iname, -path, -type, -perm, -user,
- * -group, -size, -empty and -executable, joined by implicit -a, `!` and -o (no parentheses).
- * -delete and -exec are not followed: the step's effect becomes uncertain, as before this module.
+ * -group, -size, -empty and -executable, joined by implicit -a, `!` and -o (no parentheses), and
+ * deletes what matches with -delete. -exec (and -delete after an -o) is not followed: the step's
+ * effect becomes uncertain.
  */
 
 import { compareText } from '../../fs/entry.ts';
@@ -30,8 +31,14 @@ interface Expression {
   readonly maxDepth: number;
   /** -print0 separates with NUL instead of a newline. */
   readonly separator: string;
-  /** An action the simulator does not follow (-delete, -exec …), if any. */
+  /** An action the simulator does not follow (-exec …), if any. */
   readonly unfollowed: string | undefined;
+  /** -delete: what matches is removed, deepest first (it implies -depth). */
+  readonly deletes: boolean;
+  /** -depth (or -delete): a directory's contents come before the directory. */
+  readonly depthFirst: boolean;
+  /** An action that prints was given (-print, -print0); without any action, find prints. */
+  readonly prints: boolean;
 }
 
 class FindError extends Error {}
@@ -142,6 +149,9 @@ function parseExpression(context: CommandContext, words: readonly string[]): Exp
   let maxDepth = Number.POSITIVE_INFINITY;
   let separator = '\n';
   let unfollowed: string | undefined;
+  let deletes = false;
+  let depthFirst = false;
+  let prints = false;
   let negate = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
@@ -229,14 +239,22 @@ function parseExpression(context: CommandContext, words: readonly string[]): Exp
         continue;
       }
       case '-print':
+        prints = true;
+        continue;
+      case '-depth':
+        depthFirst = true;
+        continue;
       case '-xdev':
       case '-mount':
         continue;
       case '-print0':
+        prints = true;
         separator = '\0';
         continue;
       case '-delete':
-        unfollowed ??= word;
+        // After an -o, -delete binds to the last alternative only: not followed.
+        if (any.length > 1) unfollowed ??= word;
+        else deletes = depthFirst = true;
         continue;
       case '-exec':
       case '-execdir':
@@ -254,11 +272,17 @@ function parseExpression(context: CommandContext, words: readonly string[]): Exp
     (any.at(-1) as Test[]).push(negate ? (entry) => !positive(entry) : positive);
     negate = false;
   }
-  return { any, minDepth, maxDepth, separator, unfollowed };
+  return { any, minDepth, maxDepth, separator, unfollowed, deletes, depthFirst, prints };
 }
 
-function* visit(root: Visit, maxDepth: number): Generator<Visit> {
-  yield root;
+/** The entries below `root`, each directory before its contents, or after them (`depthFirst`, -depth). */
+function* visit(root: Visit, maxDepth: number, depthFirst: boolean): Generator<Visit> {
+  if (!depthFirst) yield root;
+  yield* below(root, maxDepth, depthFirst);
+  if (depthFirst) yield root;
+}
+
+function* below(root: Visit, maxDepth: number, depthFirst: boolean): Generator<Visit> {
   const { node, shown, depth } = root;
   if (node.kind !== 'dir' || depth >= maxDepth) return;
   const names = [...node.children.keys()].sort(compareText);
@@ -272,8 +296,19 @@ function* visit(root: Visit, maxDepth: number): Generator<Visit> {
         depth: depth + 1,
       },
       maxDepth,
+      depthFirst,
     );
   }
+}
+
+/** -delete of one path: a folder only once it is empty (its matching contents went first); never `.`. */
+function remove(context: CommandContext, path: string): string {
+  const node = context.fs.lstat(path);
+  if (!node || path === '.') return '';
+  if (node.kind === 'dir' && node.children.size > 0)
+    return `find: cannot delete '${path}': Directory not empty\n`;
+  context.fs.remove(path);
+  return '';
 }
 
 export const find: CommandModule = {
@@ -308,7 +343,12 @@ export const find: CommandModule = {
         continue;
       }
       const name = start.replace(/\/+$/, '').split('/').at(-1) || start;
-      for (const entry of visit({ shown: start, name, node, depth: 0 }, expression.maxDepth)) {
+      const entries = visit(
+        { shown: start, name, node, depth: 0 },
+        expression.maxDepth,
+        expression.depthFirst,
+      );
+      for (const entry of entries) {
         if (++visited > VISIT_LIMIT) {
           return {
             status: 1,
@@ -317,9 +357,10 @@ export const find: CommandModule = {
           };
         }
         if (entry.depth < expression.minDepth) continue;
-        if (expression.unfollowed && !context.args.includes('-print')) continue;
-        if (expression.any.some((tests) => tests.every((test) => test(entry))))
+        if (!expression.any.some((tests) => tests.every((test) => test(entry)))) continue;
+        if (expression.prints || (!expression.unfollowed && !expression.deletes))
           stdout += `${entry.shown}${expression.separator}`;
+        if (expression.deletes) stderr += remove(context, entry.shown);
       }
     }
     return { status: stderr ? 1 : 0, stdout, stderr };

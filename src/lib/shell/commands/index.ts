@@ -4,6 +4,7 @@ import { addgroupCommand, adduserCommand } from './adduser.ts';
 import { cat } from './cat.ts';
 import { chmod, chown } from './chmod.ts';
 import { cp, mv } from './cp.ts';
+import { dd } from './dd.ts';
 import { du } from './du.ts';
 import { echo } from './echo.ts';
 import { env, printenv } from './env.ts';
@@ -21,6 +22,7 @@ import { shells } from './shells.ts';
 import { tar } from './tar.ts';
 import { test } from './test.ts';
 import { touch } from './touch.ts';
+import { tr } from './tr.ts';
 import { groupaddCommand, useraddCommand } from './useradd.ts';
 import { wc } from './wc.ts';
 import { which } from './which.ts';
@@ -32,6 +34,7 @@ const ALL: readonly CommandModule[] = [
   chmod,
   chown,
   cp,
+  dd,
   du,
   echo,
   env,
@@ -52,6 +55,7 @@ const ALL: readonly CommandModule[] = [
   tar,
   test,
   touch,
+  tr,
   useraddCommand,
   wc,
   which,

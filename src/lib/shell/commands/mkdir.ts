@@ -1,4 +1,4 @@
-/** mkdir: creates directories; -p creates parents and accepts existing ones; -m sets the mode. */
+/** mkdir: creates directories; -p creates parents and accepts existing ones; -m sets the last one's mode. */
 import { dirname } from '../../fs/path.ts';
 import { type CommandModule, type CommandResult, FsError, splitOptions } from '../command.ts';
 
@@ -7,7 +7,8 @@ export const mkdir: CommandModule = {
   run({ args, fs }): CommandResult {
     const modeIndex = args.findIndex((arg) => arg === '-m' || arg.startsWith('-m'));
     const rest = [...args];
-    let mode = 0o755;
+    // -m sets the new directory's mode exactly (the umask does not apply); parents -p makes get 0777 less the umask.
+    let mode: number | undefined;
     if (modeIndex !== -1) {
       const value =
         rest[modeIndex] === '-m' ? rest.splice(modeIndex, 2)[1] : rest.splice(modeIndex, 1)[0]?.slice(2);
@@ -21,6 +22,10 @@ export const mkdir: CommandModule = {
       if (existing) {
         if (!parents || existing.kind !== 'dir')
           stderr += `mkdir: can't create directory '${path}': File exists\n`;
+        continue;
+      }
+      if (!fs.mayChangeIn(path)) {
+        stderr += `mkdir: cannot create directory '${path}': Permission denied\n`;
         continue;
       }
       if (!parents && fs.stat(dirname(fs.resolve(path)))?.kind !== 'dir') {

@@ -18,6 +18,10 @@ export const rm: CommandModule = {
         stderr += `rm: cannot remove '${path}': Is a directory\n`;
         continue;
       }
+      if (!fs.mayChangeIn(path)) {
+        stderr += `rm: cannot remove '${path}': Permission denied\n`;
+        continue;
+      }
       fs.remove(path);
     }
     return { status: stderr ? 1 : 0, stderr };
