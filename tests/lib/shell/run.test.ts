@@ -1,27 +1,8 @@
 /** RUN interpreted against real catalog images: the shell's semantics and the commands' effects. */
 import { describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../../src/lib/build/result.ts';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
-import { lstat } from '../../../src/lib/fs/tree.ts';
 import { committedCatalog } from '../images/catalog-fixture.ts';
-
-async function build(dockerfile: string, files: Record<string, string> = {}): Promise<BuildResult> {
-  return simulateBuild({
-    dockerfile,
-    context: { files: Object.entries(files).map(([path, content]) => ({ path, content })) },
-    catalog: await committedCatalog(),
-  });
-}
-
-function node(result: BuildResult, path: string) {
-  const tree = result.stages.at(-1)?.tree;
-  return tree ? lstat(tree, path) : undefined;
-}
-
-function text(result: BuildResult, path: string): string | undefined {
-  const found = node(result, path);
-  return found?.kind === 'file' ? found.content : undefined;
-}
+import { build, node, text } from './build-fixture.ts';
 
 describe('the shell', () => {
   it('propagates exit statuses as sh does', async () => {

@@ -22,6 +22,7 @@ import { tar } from './tar.ts';
 import { test } from './test.ts';
 import { touch } from './touch.ts';
 import { groupaddCommand, useraddCommand } from './useradd.ts';
+import { usermodCommand } from './usermod.ts';
 import { wc } from './wc.ts';
 import { which } from './which.ts';
 
@@ -53,6 +54,7 @@ const ALL: readonly CommandModule[] = [
   test,
   touch,
   useraddCommand,
+  usermodCommand,
   wc,
   which,
   whoami,
