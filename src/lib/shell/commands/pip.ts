@@ -399,13 +399,18 @@ function uninstall(context: CommandContext, interpreter: Interpreter): CommandRe
 }
 
 /** `python -m venv DIR`: pyvenv.cfg, links to the interpreter, and pip and setuptools copied in. */
-function venv(context: CommandContext, interpreter: Interpreter, dir: string): CommandResult {
+function venv(
+  context: CommandContext,
+  interpreter: Interpreter,
+  dir: string,
+  systemSite: boolean,
+): CommandResult {
   const root = context.fs.resolve(dir);
   const { uid, gid } = context.state.user;
   const home = dirname(interpreter.path);
   context.fs.write(
     joinPath(root, 'pyvenv.cfg'),
-    `home = ${home}\ninclude-system-site-packages = false\nversion = ${interpreter.version}\n`,
+    `home = ${home}\ninclude-system-site-packages = ${systemSite}\nversion = ${interpreter.version}\n`,
   );
   for (const name of ['python', 'python3', interpreter.lib]) {
     context.fs.put(joinPath(root, 'bin', name), {
@@ -472,12 +477,11 @@ export function pythonCommands(packages: PackageCatalog): CommandModule[] {
       const m = context.args.indexOf('-m');
       const module = m === -1 ? undefined : context.args[m + 1];
       if (module === 'pip') return pip.run({ ...context, args: context.args.slice(m + 2) });
-      if (module === 'venv')
-        return venv(
-          context,
-          interpreter,
-          context.args.slice(m + 2).find((arg) => !arg.startsWith('-')) ?? 'venv',
-        );
+      if (module === 'venv') {
+        const rest = context.args.slice(m + 2);
+        const dir = rest.find((arg) => !arg.startsWith('-')) ?? 'venv';
+        return venv(context, interpreter, dir, rest.includes('--system-site-packages'));
+      }
       if (context.args[0] === '--version' || context.args[0] === '-V')
         return { status: 0, stdout: `Python ${interpreter.version}\n` };
       noteGap(
