@@ -101,7 +101,9 @@ describe("Python's search path: site.py, sys.executable and pyvenv.cfg", () => {
   const base = 'FROM python:3.9-bookworm\nRUN pip install --no-cache-dir requests\n';
 
   it('follows the imports of a `python -c` string (run-python-system-missing-module)', async () => {
-    const missing = await runOf('FROM python:3.9-bookworm\nCMD ["python3", "-c", "import sys; import flask"]\n');
+    const missing = await runOf(
+      'FROM python:3.9-bookworm\nCMD ["python3", "-c", "import sys; import flask"]\n',
+    );
     expect(missing?.error).toMatchObject({
       code: 'run/module-not-found',
       message: "ModuleNotFoundError: No module named 'flask'",
@@ -132,7 +134,9 @@ describe("Python's search path: site.py, sys.executable and pyvenv.cfg", () => {
     const user = 'FROM python:3.9-bookworm\nRUN pip install --no-cache-dir --user requests\n';
     expect((await runOf(`${user}CMD ["python3", "-c", "import requests"]\n`))?.starts).toBe(true);
     expect((await runOf(`${user}CMD ["python3", "-s", "-c", "import requests"]\n`))?.starts).toBe(false);
-    expect((await runOf(`${user}USER nobody\nCMD ["python3", "-c", "import requests"]\n`))?.starts).toBe(false);
+    expect((await runOf(`${user}USER nobody\nCMD ["python3", "-c", "import requests"]\n`))?.starts).toBe(
+      false,
+    );
     const inVenv = await runOf(
       `${user}RUN python3 -m venv --system-site-packages /v1 && python3 -m venv /v2\nCMD ["/v2/bin/python", "-c", "import requests"]\n`,
     );
