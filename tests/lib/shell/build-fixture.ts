@@ -2,13 +2,19 @@
 import type { BuildResult } from '../../../src/lib/build/result.ts';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
 import { lstat } from '../../../src/lib/fs/tree.ts';
-import { committedCatalog } from '../images/catalog-fixture.ts';
+import { committedCatalog, committedPackages } from '../images/catalog-fixture.ts';
 
-export async function build(dockerfile: string, files: Record<string, string> = {}): Promise<BuildResult> {
+export async function build(
+  dockerfile: string,
+  files: Record<string, string> = {},
+  /** with the committed package data, so that pip and apt install */
+  withPackages = false,
+): Promise<BuildResult> {
   return simulateBuild({
     dockerfile,
     context: { files: Object.entries(files).map(([path, content]) => ({ path, content })) },
     catalog: await committedCatalog(),
+    ...(withPackages ? { packages: committedPackages() } : {}),
   });
 }
 
