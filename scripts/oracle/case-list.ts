@@ -366,6 +366,9 @@ function userCases(): OracleCase[] {
     ['addgroup-system', 'addgroup --system grp'],
     ['adduser-to-group', 'addgroup grp && adduser --disabled-password --gecos "" app && adduser app grp'],
     ['usermod-G', 'useradd app && usermod -aG users app'],
+    ['usermod-G-replace', 'useradd -G users,staff app && usermod -G staff app'],
+    ['usermod-s-d-l', 'useradd -m -G staff app && usermod -s /bin/bash -d /srv/app -m -l svc app'],
+    ['useradd-N-G', 'useradd -N -G staff -m app'],
     ['chown-R-user', 'useradd -m app && mkdir -p /data/x && chown -R app:app /data'],
   ] as const;
   const out: OracleCase[] = [];
@@ -380,6 +383,7 @@ function userCases(): OracleCase[] {
         'adduser-system',
         'groupadd-r',
         'useradd-65532',
+        'useradd-G',
       ].includes(n),
     ))
       out.push({ name: `users-${slug(image)}-${name}`, dockerfile: df(`FROM ${image}`, `RUN ${command}`) });
