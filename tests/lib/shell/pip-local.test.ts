@@ -158,4 +158,15 @@ describe('pip install <folder>', () => {
       "ERROR: Directory '/pkg' is not installable. Neither 'setup.py' nor 'pyproject.toml' found.",
     );
   });
+
+  it('leaves a local wheel file to a note, not an error', async () => {
+    const result = await build(
+      'FROM python:3.9-bookworm\nCOPY hello-1.0-py3-none-any.whl /w/\nRUN pip install /w/hello-1.0-py3-none-any.whl\n',
+      {
+        'hello-1.0-py3-none-any.whl': 'PK',
+      },
+    );
+    expect(result.ok).toBe(true);
+    expect(result.steps[1]?.certainty).toMatchObject({ level: 'unknown' });
+  });
 });

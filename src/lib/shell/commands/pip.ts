@@ -305,6 +305,14 @@ async function install(
   const paths = parsed.requirements.filter((arg) => isLocalPath(context, arg));
   const projects: LocalProjectFound[] = [];
   for (const path of paths) {
+    if (context.fs.stat(path)?.kind === 'file') {
+      noteGap(
+        context.state,
+        'not-followed',
+        `pip install ${path} (a local wheel or archive) is not simulated.`,
+      );
+      continue;
+    }
     const found = localProject(context, path);
     if ('error' in found) return fail(found.error);
     projects.push(found);
@@ -321,7 +329,9 @@ async function install(
   const requirements = await readRequirements(context, options);
   if (!Array.isArray(requirements)) return requirements;
   if (requirements.length === 0 && options.files.length === 0 && projects.length === 0)
-    return fail('ERROR: You must give at least one requirement to install (see "pip help install")');
+    return paths.length + parsed.editable.length > 0
+      ? { status: 0 }
+      : fail('ERROR: You must give at least one requirement to install (see "pip help install")');
   const build = {
     isolation: options.buildIsolation,
     index: options.index,
