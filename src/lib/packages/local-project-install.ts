@@ -163,7 +163,7 @@ function inTreeBuild(project: LocalProject, root: string): { files: InstalledFil
   return {
     files: [
       ...project.files.map((file) => ({
-        path: joinPath(root, 'build/lib', file.to),
+        path: joinPath(root, 'build', 'lib', file.to),
         kind: 'copy' as const,
         from: joinPath(root, file.from),
       })),
@@ -174,6 +174,6 @@ function inTreeBuild(project: LocalProject, root: string): { files: InstalledFil
       })),
       { path: joinPath(root, eggInfo, 'SOURCES.txt'), kind: 'text', text: sources.join('\n') },
     ],
-    dirs: [joinPath(root, 'build/bdist.linux-x86_64')],
+    dirs: [joinPath(root, 'build', 'bdist.linux-x86_64')],
   };
 }

@@ -9,6 +9,7 @@ import { dirname, joinPath } from '../../fs/path.ts';
 import type { DirNode } from '../../fs/tree.ts';
 import { type LocalProject, readLocalProject } from '../../packages/local-project.ts';
 import { type LocalInstallWhere, planLocalInstall } from '../../packages/local-project-install.ts';
+import { absence, pipNoMatchingDistribution } from '../../tool-errors.ts';
 import { type CommandContext, noteGap } from '../command.ts';
 
 export interface LocalProjectFound {
@@ -112,10 +113,11 @@ export function buildFailure(
     return subprocessError(
       'Installing build dependencies',
       'pip subprocess to install build dependencies',
-      [
-        `ERROR: Could not find a version that satisfies the requirement ${wanted} (from versions: none)`,
-        `ERROR: No matching distribution found for ${wanted}`,
-      ],
+      pipNoMatchingDistribution(
+        wanted,
+        [],
+        absence('--no-index: pip may read no index, so the isolated build cannot install its backend'),
+      ).split('\n'),
       'error: subprocess-exited-with-error',
     );
   }
