@@ -370,6 +370,9 @@ function userCases(): OracleCase[] {
     ['addgroup-system', 'addgroup --system grp'],
     ['adduser-to-group', 'addgroup grp && adduser --disabled-password --gecos "" app && adduser app grp'],
     ['usermod-G', 'useradd app && usermod -aG users app'],
+    ['usermod-G-replace', 'useradd -G users,staff app && usermod -G staff app'],
+    ['usermod-s-d-l', 'useradd -m -G staff app && usermod -s /bin/bash -d /srv/app -m -l svc app'],
+    ['useradd-N-G', 'useradd -N -G staff -m app'],
     ['chown-R-user', 'useradd -m app && mkdir -p /data/x && chown -R app:app /data'],
   ] as const;
   const out: OracleCase[] = [];
@@ -384,6 +387,7 @@ function userCases(): OracleCase[] {
         'adduser-system',
         'groupadd-r',
         'useradd-65532',
+        'useradd-G',
       ].includes(n),
     ))
       out.push({ name: `users-${slug(image)}-${name}`, dockerfile: df(`FROM ${image}`, `RUN ${command}`) });
@@ -809,6 +813,78 @@ function runCases(): OracleCase[] {
     ],
     {},
     PY_PKG,
+  );
+  const pipUser = 'RUN pip install --user --break-system-packages --no-index --no-build-isolation';
+  py(
+    'pip-user-app-user',
+    [
+      `FROM ${P}`,
+      'RUN useradd -m app',
+      'COPY --chown=app pkg /home/app/pkg',
+      'USER app',
+      `${pipUser} /home/app/pkg`,
+      'CMD ["python3", "-c", "import hello"]',
+    ],
+    {},
+    PY_PKG,
+  );
+  py(
+    'pip-user-nousersite',
+    [
+      `FROM ${P}`,
+      'COPY pkg /pkg',
+      `${pipUser} /pkg`,
+      'ENV PYTHONNOUSERSITE=1',
+      'CMD ["python3", "-c", "import hello"]',
+    ],
+    {},
+    PY_PKG,
+  );
+  py(
+    'pip-target-isolated',
+    [
+      `FROM ${P}`,
+      'COPY pkg /pkg',
+      'RUN pip install --target=/deps --no-index --no-build-isolation /pkg',
+      'ENV PYTHONPATH=/deps',
+      'CMD ["python3", "-I", "-c", "import hello"]',
+    ],
+    {},
+    PY_PKG,
+  );
+  const venvLocal =
+    'RUN python3 -m venv --system-site-packages /opt/venv && /opt/venv/bin/pip install --no-index --no-build-isolation /pkg';
+  py(
+    'venv-system-site-local-copied',
+    [
+      `FROM ${P} AS build`,
+      'COPY pkg /pkg',
+      venvLocal,
+      `FROM ${P}`,
+      'COPY --from=build /opt/venv /opt/venv',
+      'CMD ["/opt/venv/bin/python", "-c", "import hello"]',
+    ],
+    {},
+    PY_PKG,
+  );
+  py(
+    'venv-local-shebang',
+    [`FROM ${P}`, 'COPY pkg /pkg', venvLocal, 'COPY --chmod=755 app.py /app.py', 'CMD ["/app.py"]'],
+    {},
+    { ...PY_PKG, 'app.py': '#!/opt/venv/bin/python\nimport hello\n' },
+  );
+  py(
+    'venv-user-site-off',
+    [
+      `FROM ${P}`,
+      'COPY pkg /pkg',
+      `${pipUser} /pkg`,
+      'RUN python3 -m venv /opt/venv',
+      'COPY --chmod=755 app.py /app.py',
+      'CMD ["/app.py"]',
+    ],
+    {},
+    { ...PY_PKG, 'app.py': '#!/opt/venv/bin/python\nimport hello\n' },
   );
   const s = (name: string, lines: string[], context?: Record<string, ContextEntry>) =>
     out.push({ name: `run-${name}`, dockerfile: df(...lines), run: {}, ...(context ? { context } : {}) });

@@ -131,11 +131,14 @@ class RunChecker {
 
   private userFailure(spec: string): Failure | undefined {
     const name = spec.split(':')[0] ?? '';
+    const users = parsePasswd(fileText(this.tree, '/etc/passwd') ?? '');
     if (name === '' || /^\d+$/.test(name)) {
-      if (name !== '' && name !== '0') this.home = '/';
+      // Docker sets HOME from the user's passwd entry, found by number too, else /.
+      const uid = Number(name || '0');
+      this.home = users.find((entry) => entry.uid === uid)?.home ?? (uid === 0 ? '/root' : '/');
       return undefined;
     }
-    const user = parsePasswd(fileText(this.tree, '/etc/passwd') ?? '').find((entry) => entry.name === name);
+    const user = users.find((entry) => entry.name === name);
     if (!user) {
       return {
         code: 'run/user-not-found',
@@ -236,16 +239,22 @@ class RunChecker {
     return undefined;
   }
 
-  /** What the program itself does first: for Python, open the script and import its modules. */
+  /**
+   * What the program itself does first: for Python, open the script (or take the -c code) and
+   * import its modules. A script whose shebang names Python is run by that interpreter.
+   */
   private programFailure(path: string, args: readonly string[]): Failure | undefined {
-    const real = basename(realpath(this.tree, path) ?? path);
-    const python = /^python[\d.]*$/.exec(real);
-    if (!python) return undefined;
-    const script = args.find((arg) => !arg.startsWith('-'));
-    if (args.includes('-m') || args.includes('-c') || script === undefined) return undefined;
-    const scriptPath = resolveIn(this.workdir, script);
+    const real = realpath(this.tree, path) ?? path;
+    if (!isPython(real)) return this.shebangPythonFailure(path);
+    const call = parsePythonArgs(args);
+    // `-c`: sys.path[0] is the working directory; statements may share a line with `;`
+    if (call.kind === 'code')
+      return this.importFailure(call.code.replace(/;\s*/g, '\n'), this.workdir, path, call.flags);
+    if (call.kind !== 'script') return undefined;
+    const scriptPath = resolveIn(this.workdir, call.script);
     const node = stat(this.tree, scriptPath);
     if (node?.kind !== 'file' && node?.kind !== 'hardlink') {
+      const script = call.script;
       const shown = script.startsWith('/') ? script : `${this.workdir === '/' ? '' : this.workdir}/${script}`;
       return {
         code: 'run/file-not-found',
@@ -254,8 +263,21 @@ class RunChecker {
       };
     }
     return node.kind === 'file' && node.content !== undefined
-      ? this.importFailure(node.content, dirname(scriptPath), path)
+      ? this.importFailure(node.content, dirname(scriptPath), path, call.flags)
       : undefined;
+  }
+
+  /** `CMD ["/app.py"]` with `#!/opt/venv/bin/python` or `#!/usr/bin/env python3`: that interpreter's imports. */
+  private shebangPythonFailure(path: string): Failure | undefined {
+    const node = stat(this.tree, path);
+    if (node?.kind !== 'file' || node.content === undefined) return undefined;
+    const [interpreter = '', next] = (shebangOf(node) ?? '').split(/\s+/);
+    const python =
+      basename(interpreter) === 'env' && next
+        ? findOnPath(this.tree, this.env.get('PATH') ?? '', next)
+        : interpreter;
+    if (!python || !isPython(realpath(this.tree, python) ?? python)) return undefined;
+    return this.importFailure(node.content, dirname(path), python, new Set());
   }
 
   private nearbyScripts(scriptPath: string): string | undefined {
@@ -265,27 +287,68 @@ class RunChecker {
     return scripts.length ? `${dirname(scriptPath)} holds ${scripts.join(', ')}.` : undefined;
   }
 
-  /** Python's search path for the image's interpreter, as sys.path lists it. */
-  private searchPath(interpreterPath: string, scriptDir: string): string[] {
-    const real = realpath(this.tree, interpreterPath) ?? interpreterPath;
-    const prefix = dirname(dirname(real));
-    const version = /python(\d+\.\d+)/.exec(basename(real))?.[1] ?? '3.9';
+  /**
+   * Python's search path, as sys.path lists it: getpath finds the standard library from the
+   * interpreter's real path (or a venv's `home`), site.py adds site-packages. `executable` is
+   * sys.executable, the path as found, not resolved: a venv's bin/python symlink makes a venv.
+   */
+  private searchPath(executable: string, first: string, flags: ReadonlySet<string>): string[] {
+    const real = realpath(this.tree, executable) ?? executable;
+    const venv = this.venvOf(executable);
+    const copied = venv?.home !== undefined && lstat(this.tree, executable)?.kind !== 'symlink';
+    const prefix = dirname(copied && venv?.home ? venv.home : dirname(real));
+    const version =
+      /python(\d+\.\d+)/.exec(basename(real))?.[1] ?? /^(\d+\.\d+)/.exec(venv?.version ?? '')?.[1] ?? '3.9';
     const lib = joinPath(prefix, 'lib', `python${version}`);
-    const extra = (this.env.get('PYTHONPATH') ?? '').split(':').filter(Boolean);
-    const userBase = this.env.get('PYTHONUSERBASE') ?? joinPath(this.home, '.local');
+    const isolated = flags.has('I');
+    const env = (name: string) => (isolated || flags.has('E') ? undefined : this.env.get(name));
+    const extra = (env('PYTHONPATH') ?? '').split(':').filter(Boolean);
+    // site.py: the user site is off with -s, -I, PYTHONNOUSERSITE, or in a venv without the system's site
+    const userOff = flags.has('s') || isolated || env('PYTHONNOUSERSITE') || (venv && !venv.systemSite);
+    const userBase = env('PYTHONUSERBASE') ?? joinPath(this.env.get('HOME') ?? this.home, '.local');
+    const site = [
+      ...(venv ? [joinPath(venv.prefix, 'lib', `python${version}`, 'site-packages')] : []),
+      ...(userOff ? [] : [joinPath(userBase, 'lib', `python${version}`, 'site-packages')]),
+      ...(venv && !venv.systemSite ? [] : sitePackagesOf(prefix, version)),
+    ];
     return [
-      scriptDir,
+      ...(isolated ? [] : [first]),
       ...extra,
       lib,
       joinPath(lib, 'lib-dynload'),
-      joinPath(userBase, 'lib', `python${version}`, 'site-packages'),
-      joinPath(lib, 'site-packages'),
+      ...(flags.has('S') ? [] : site),
     ];
   }
 
-  private importFailure(source: string, scriptDir: string, interpreter: string): Failure | undefined {
+  /** site.py's venv(): a pyvenv.cfg beside the executable or one folder up. */
+  private venvOf(executable: string): Venv | undefined {
+    const bin = dirname(executable);
+    const config = [joinPath(bin, 'pyvenv.cfg'), joinPath(dirname(bin), 'pyvenv.cfg')].find(
+      (path) => stat(this.tree, path)?.kind === 'file',
+    );
+    if (!config) return undefined;
+    const text = fileText(this.tree, config);
+    if (text === undefined)
+      this.notes.push(
+        `The simulator does not know what ${config} says; it reads it as a venv without the system's site-packages.`,
+      );
+    const values = parsePyvenvCfg(text ?? '');
+    return {
+      prefix: dirname(bin),
+      home: values.get('home'),
+      version: values.get('version') ?? values.get('version_info'),
+      systemSite: (values.get('include-system-site-packages') ?? 'false').toLowerCase() === 'true',
+    };
+  }
+
+  private importFailure(
+    source: string,
+    first: string,
+    interpreter: string,
+    flags: ReadonlySet<string>,
+  ): Failure | undefined {
     const modules = topLevelImports(source);
-    const searchPath = this.searchPath(interpreter, scriptDir);
+    const searchPath = this.searchPath(interpreter, first, flags);
     const musl = stat(this.tree, '/lib/ld-musl-x86_64.so.1') !== undefined;
     for (const module of modules) {
       if (PYTHON_BUILTIN_MODULES.has(module)) continue;
@@ -365,6 +428,76 @@ class RunChecker {
     // Name the extension an import loads, not a test helper that happens to sort first.
     return mismatched.find((path) => !/_tests?\b|\/tests?\//.test(path)) ?? mismatched[0];
   }
+}
+
+interface Venv {
+  /** sys.prefix: the folder above the executable's */
+  readonly prefix: string;
+  readonly home: string | undefined;
+  readonly version: string | undefined;
+  readonly systemSite: boolean;
+}
+
+const isPython = (path: string) => /^python[\d.]*$/.test(basename(path));
+
+/** `key = value` lines of pyvenv.cfg, keys lower-cased as site.py reads them. */
+function parsePyvenvCfg(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const at = line.indexOf('=');
+    if (at > 0) values.set(line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim());
+  }
+  return values;
+}
+
+/**
+ * The site-packages of an installation prefix. Debian's python3 (prefix /usr) uses dist-packages:
+ * /usr/local/lib/python3.X/dist-packages, /usr/lib/python3/dist-packages (the sys.path of
+ * bookworm's python3 3.11, read in oracle/bookworm-python3), and /usr/lib/python3.X/dist-packages.
+ */
+function sitePackagesOf(prefix: string, version: string): string[] {
+  if (prefix === '/usr')
+    return [
+      `/usr/local/lib/python${version}/dist-packages`,
+      '/usr/lib/python3/dist-packages',
+      `/usr/lib/python${version}/dist-packages`,
+    ];
+  return [joinPath(prefix, 'lib', `python${version}`, 'site-packages')];
+}
+
+type PythonCall =
+  | { readonly kind: 'script'; readonly script: string; readonly flags: ReadonlySet<string> }
+  | { readonly kind: 'code'; readonly code: string; readonly flags: ReadonlySet<string> }
+  | { readonly kind: 'other' };
+
+/** Python's command line: one-letter flags (-s, -E, -I, -S …), then -c CODE, -m MODULE or a script. */
+export function parsePythonArgs(args: readonly string[]): PythonCall {
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '-') return { kind: 'other' };
+    if (!arg.startsWith('-')) return { kind: 'script', script: arg, flags };
+    if (arg === '--') {
+      const script = args[i + 1];
+      return script === undefined ? { kind: 'other' } : { kind: 'script', script, flags };
+    }
+    if (arg.startsWith('--')) continue;
+    for (let at = 1; at < arg.length; at++) {
+      const letter = arg[at] as string;
+      const rest = arg.slice(at + 1);
+      if (letter === 'c') {
+        const code = rest || args[i + 1];
+        return code === undefined ? { kind: 'other' } : { kind: 'code', code, flags };
+      }
+      if (letter === 'm') return { kind: 'other' };
+      if (letter === 'W' || letter === 'X') {
+        if (rest === '') i++;
+        break;
+      }
+      flags.add(letter);
+    }
+  }
+  return { kind: 'other' };
 }
 
 /** The modules a script imports at top level (first lines, not inside functions). */

@@ -2,11 +2,13 @@
 import { type Analysis, analyze } from '../../../src/lib/analysis/analyze.ts';
 import type { BuildResult } from '../../../src/lib/build/result.ts';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
-import { committedCatalog } from '../images/catalog-fixture.ts';
+import { committedCatalog, committedPackages } from '../images/catalog-fixture.ts';
 
 export async function buildAndAnalyze(
   dockerfile: string,
   files: Readonly<Record<string, string>> = {},
+  /** with the committed package data, so that pip and apt install */
+  withPackages = false,
 ): Promise<{ result: BuildResult; analysis: Analysis }> {
   const result = await simulateBuild({
     dockerfile,
@@ -18,6 +20,7 @@ export async function buildAndAnalyze(
       })),
     },
     catalog: await committedCatalog(),
+    ...(withPackages ? { packages: committedPackages() } : {}),
   });
   return { result, analysis: analyze(result) };
 }

@@ -94,3 +94,76 @@ describe('would the container start?', () => {
     expect(analysis.diagnostics.find((d) => d.code === 'run/exec-not-found')?.range.start.line).toBe(3);
   });
 });
+
+describe("Python's search path: site.py, sys.executable and pyvenv.cfg", () => {
+  const runOf = async (dockerfile: string, files: Record<string, string> = {}) =>
+    (await buildAndAnalyze(dockerfile, files, true)).analysis.run;
+  const base = 'FROM python:3.9-bookworm\nRUN pip install --no-cache-dir requests\n';
+
+  it('follows the imports of a `python -c` string (run-python-system-missing-module)', async () => {
+    const missing = await runOf(
+      'FROM python:3.9-bookworm\nCMD ["python3", "-c", "import sys; import flask"]\n',
+    );
+    expect(missing?.error).toMatchObject({
+      code: 'run/module-not-found',
+      message: "ModuleNotFoundError: No module named 'flask'",
+    });
+    expect((await runOf(`${base}CMD ["python3", "-c", "import requests"]\n`))?.starts).toBe(true);
+  });
+
+  it("a venv's python sees its own site-packages, not the system's", async () => {
+    const venv = `${base}RUN python3 -m venv /opt/venv\n`;
+    const isolated = await runOf(`${venv}CMD ["/opt/venv/bin/python", "-c", "import requests"]\n`);
+    expect(isolated?.error).toMatchObject({ message: "ModuleNotFoundError: No module named 'requests'" });
+    expect(isolated?.error?.hint).toContain('/opt/venv/lib/python3.9/site-packages');
+    // its own pip is there, through PATH too (run-python-venv-path)
+    const onPath = await runOf(`${venv}ENV PATH=/opt/venv/bin:$PATH\nCMD ["python", "-c", "import pip"]\n`);
+    expect(onPath?.starts).toBe(true);
+    // not on PATH: python3 is the system's, which has requests (run-python-venv-not-on-path)
+    expect((await runOf(`${venv}CMD ["python3", "-c", "import requests"]\n`))?.starts).toBe(true);
+  });
+
+  it('include-system-site-packages = true adds the system site (run-python-venv-system-site)', async () => {
+    const run = await runOf(
+      `${base}RUN python3 -m venv --system-site-packages /opt/venv\nCMD ["/opt/venv/bin/python", "-c", "import requests"]\n`,
+    );
+    expect(run?.starts).toBe(true);
+  });
+
+  it('the user site is off inside a venv and follows the running user’s home outside', async () => {
+    const user = 'FROM python:3.9-bookworm\nRUN pip install --no-cache-dir --user requests\n';
+    expect((await runOf(`${user}CMD ["python3", "-c", "import requests"]\n`))?.starts).toBe(true);
+    expect((await runOf(`${user}CMD ["python3", "-s", "-c", "import requests"]\n`))?.starts).toBe(false);
+    expect((await runOf(`${user}USER nobody\nCMD ["python3", "-c", "import requests"]\n`))?.starts).toBe(
+      false,
+    );
+    const inVenv = await runOf(
+      `${user}RUN python3 -m venv --system-site-packages /v1 && python3 -m venv /v2\nCMD ["/v2/bin/python", "-c", "import requests"]\n`,
+    );
+    expect(inVenv?.starts).toBe(false);
+  });
+
+  it('PYTHONPATH is searched, unless -E or -I', async () => {
+    const target = 'FROM python:3.9-bookworm\nRUN pip install --no-cache-dir --target=/deps requests\n';
+    expect((await runOf(`${target}CMD ["python3", "-c", "import requests"]\n`))?.starts).toBe(false);
+    const withPath = `${target}ENV PYTHONPATH=/deps\n`;
+    expect((await runOf(`${withPath}CMD ["python3", "-c", "import requests"]\n`))?.starts).toBe(true);
+    expect((await runOf(`${withPath}CMD ["python3", "-E", "-c", "import requests"]\n`))?.starts).toBe(false);
+  });
+
+  it('a venv copied into a fresh stage keeps its symlink to the interpreter', async () => {
+    const run = await runOf(
+      'FROM python:3.9-bookworm AS build\nRUN python3 -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir requests\n' +
+        'FROM python:3.9-slim-bookworm\nCOPY --from=build /opt/venv /opt/venv\nCMD ["/opt/venv/bin/python", "-c", "import requests"]\n',
+    );
+    expect(run?.starts).toBe(true);
+  });
+
+  it('reads the imports of a script run through a Python shebang', async () => {
+    const run = await runOf(
+      'FROM python:3.9-bookworm\nRUN python3 -m venv /opt/venv\nCOPY --chmod=755 app.py /app.py\nCMD ["/app.py"]\n',
+      { 'app.py': '#!/opt/venv/bin/python\nimport requests\n' },
+    );
+    expect(run?.error).toMatchObject({ message: "ModuleNotFoundError: No module named 'requests'" });
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { joinPath } from '../../fs/path.ts';
 import { walk } from '../../fs/tree.ts';
-import { addSubordinateIds, appendLine, readAccounts, shadowLine } from '../accounts.ts';
+import { addMember, addSubordinateIds, appendLine, editLine, readAccounts, shadowLine } from '../accounts.ts';
 import { type CommandContext, type CommandResult, fail } from '../command.ts';
 
 const VALUED = new Set([
@@ -44,36 +44,6 @@ function firstFree(used: ReadonlySet<number>, from: number): number {
   let id = from;
   while (used.has(id)) id++;
   return id;
-}
-
-/** Rewrites one line of an account file whose text is known; otherwise the file grows by `added` bytes. */
-function editLine(
-  context: CommandContext,
-  path: string,
-  name: string,
-  edit: (line: string) => string,
-  added: number,
-): void {
-  const { fs } = context;
-  const node = fs.stat(path);
-  if (node?.kind !== 'file') return;
-  fs.put(`${path}-`, node);
-  if (node.content === undefined) {
-    fs.put(path, { ...node, size: node.size + added, contentId: `${path}:${name}:${node.size + added}` });
-    return;
-  }
-  fs.write(path, node.content.replace(new RegExp(`^${name}:.*$`, 'm'), edit));
-}
-
-/** Adds `user` to `group`'s member list in /etc/group and /etc/gshadow, as gpasswd -a does. */
-function addMember(context: CommandContext, group: string, user: string): void {
-  const append = (line: string) => (line.endsWith(':') ? `${line}${user}` : `${line},${user}`);
-  const members = /^[^:]*:[^:]*:[^:]*:(.*)$/.exec(
-    (context.fs.read('/etc/group') ?? '').split('\n').find((line) => line.startsWith(`${group}:`)) ?? '',
-  )?.[1];
-  const added = new TextEncoder().encode(members ? `,${user}` : user).length;
-  editLine(context, '/etc/group', group, append, added);
-  editLine(context, '/etc/gshadow', group, append, added);
 }
 
 function addGroup(context: CommandContext, name: string, gid: number): void {
@@ -121,7 +91,7 @@ export function debianAdduser(context: CommandContext): CommandResult {
       return fail(`fatal: The user \`${name}' does not exist.`, 1);
     if (!groups.some((entry) => entry.name === group))
       return fail(`fatal: The group \`${group}' does not exist.`, 1);
-    addMember(context, group, name);
+    addMember(context.fs, group, name);
     return { status: 0 };
   }
   if (users.some((user) => user.name === name)) return fail(`fatal: The user \`${name}' already exists.`, 1);
@@ -154,12 +124,12 @@ export function debianAdduser(context: CommandContext): CommandResult {
   // chfn writes the GECOS field: the full name and three empty fields after it
   const gecos = `${values.get('--gecos') ?? values.get('--comment') ?? ''},,,`;
   editLine(
-    context,
+    fs,
     '/etc/passwd',
     name,
     (line) => line.replace(/^([^:]*:[^:]*:[^:]*:[^:]*:)/, `$1${gecos}`),
     gecos.length,
   );
-  if (groups.some((entry) => entry.name === 'users')) addMember(context, 'users', name);
+  if (groups.some((entry) => entry.name === 'users')) addMember(fs, 'users', name);
   return { status: 0 };
 }

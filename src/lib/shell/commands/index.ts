@@ -24,6 +24,7 @@ import { test } from './test.ts';
 import { touch } from './touch.ts';
 import { tr } from './tr.ts';
 import { groupaddCommand, useraddCommand } from './useradd.ts';
+import { usermodCommand } from './usermod.ts';
 import { wc } from './wc.ts';
 import { which } from './which.ts';
 
@@ -57,6 +58,7 @@ const ALL: readonly CommandModule[] = [
   touch,
   tr,
   useraddCommand,
+  usermodCommand,
   wc,
   which,
   whoami,

@@ -17,6 +17,14 @@ import {
 } from '../../packages/pip.ts';
 import { absence, pipNoMatchingDistribution } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
+import {
+  buildFailure,
+  importDirs,
+  installLocalProject,
+  isLocalPath,
+  type LocalProjectFound,
+  localProject,
+} from './pip-local.ts';
 
 // Python's strtobool: the values pip accepts for a boolean option.
 const TRUTH_VALUES: ReadonlySet<string> = new Set([
@@ -149,6 +157,10 @@ interface InstallOptions {
   readonly noCache: boolean;
   readonly upgrade: boolean;
   readonly noDeps: boolean;
+  readonly buildIsolation: boolean;
+  readonly index: boolean;
+  readonly compile: boolean;
+  readonly editable: string[];
   readonly target?: string;
   readonly prefix?: string;
 }
@@ -161,6 +173,10 @@ function parseInstall(args: readonly string[]): InstallOptions {
     noCache: false,
     upgrade: false,
     noDeps: false,
+    buildIsolation: true,
+    index: true,
+    compile: true,
+    editable: [],
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -175,6 +191,10 @@ function parseInstall(args: readonly string[]): InstallOptions {
     else if (flag === '--no-cache-dir') options.noCache = true;
     else if (flag === '-U' || flag === '--upgrade') options.upgrade = true;
     else if (flag === '--no-deps') options.noDeps = true;
+    else if (flag === '--no-build-isolation') options.buildIsolation = false;
+    else if (flag === '--no-index') options.index = false;
+    else if (flag === '--no-compile') options.compile = false;
+    else if (flag === '-e' || flag === '--editable') options.editable.push(value());
     else if (flag === '-t' || flag === '--target') options.target = value();
     else if (flag === '--prefix') options.prefix = value();
     else if (
@@ -281,11 +301,46 @@ async function install(
   packages: PackageCatalog,
   interpreter: Interpreter,
 ): Promise<CommandResult> {
-  const options = parseInstall(context.args.slice(1));
+  const parsed = parseInstall(context.args.slice(1));
+  const paths = parsed.requirements.filter((arg) => isLocalPath(context, arg));
+  const projects: LocalProjectFound[] = [];
+  for (const path of paths) {
+    if (context.fs.stat(path)?.kind === 'file') {
+      noteGap(
+        context.state,
+        'not-followed',
+        `pip install ${path} (a local wheel or archive) is not simulated.`,
+      );
+      continue;
+    }
+    const found = localProject(context, path);
+    if ('error' in found) return fail(found.error);
+    projects.push(found);
+  }
+  for (const path of parsed.editable)
+    noteGap(context.state, 'not-followed', `pip install -e ${path} (an editable install) is not simulated.`);
+  const options = {
+    ...parsed,
+    requirements: [
+      ...parsed.requirements.filter((arg) => !paths.includes(arg)),
+      ...projects.flatMap((found) => found.project.dependencies),
+    ],
+  };
   const requirements = await readRequirements(context, options);
   if (!Array.isArray(requirements)) return requirements;
-  if (requirements.length === 0 && options.files.length === 0)
-    return fail('ERROR: You must give at least one requirement to install (see "pip help install")');
+  if (requirements.length === 0 && options.files.length === 0 && projects.length === 0)
+    return paths.length + parsed.editable.length > 0
+      ? { status: 0 }
+      : fail('ERROR: You must give at least one requirement to install (see "pip help install")');
+  const build = {
+    isolation: options.buildIsolation,
+    index: options.index,
+    dirs: importDirs(context, interpreter.prefix, interpreter.lib),
+  };
+  for (const found of projects) {
+    const failure = buildFailure(context, found, build);
+    if (failure) return fail(`Processing ${found.dir}\n${failure}`);
+  }
   const pip = await packages.pip();
   const target = targetOf(context, interpreter.version);
   const where = locationOf(context, interpreter, options);
@@ -348,6 +403,20 @@ async function install(
     );
     installed.push(`${release.display}-${release.version}`);
   }
+  if (projects.length > 0) {
+    context.fs.mkdir(where.site);
+    context.fs.mkdir(where.scripts);
+  }
+  for (const found of projects) {
+    bytes += installLocalProject(context, found, {
+      sitePackages: where.site,
+      scripts: where.scripts,
+      interpreter: interpreter.path,
+      pythonVersion: interpreter.lib.slice(6),
+      compile: options.compile,
+    });
+    installed.push(`${found.project.name}-${found.project.version}`);
+  }
   for (const missing of resolution.unresolved) noteGap(context.state, 'no-data', outsideData(missing));
   const cacheDisabled = options.noCache || disablesPipCache(context.env.get('PIP_NO_CACHE_DIR'));
   if (!cacheDisabled && wheels.length > 0) {
@@ -398,14 +467,32 @@ function uninstall(context: CommandContext, interpreter: Interpreter): CommandRe
   return { status: 0, stdout: names.map((name) => `Successfully uninstalled ${name}`).join('\n') };
 }
 
+/**
+ * The setuptools release CPython's ensurepip bundles (Lib/ensurepip/__init__.py, _SETUPTOOLS_VERSION,
+ * in the last release of each line): a venv gets it, with pip, and no `wheel`. From 3.12 on
+ * ensurepip installs pip alone. Every one of them is older than setuptools 70.1, so a venv cannot
+ * build a wheel without installing `wheel` (recorded on Debian's 3.11 with its setuptools 66.1.1).
+ */
+const ENSUREPIP_SETUPTOOLS: Readonly<Record<string, string>> = {
+  '3.8': '56.0.0',
+  '3.9': '58.1.0',
+  '3.10': '65.5.0',
+  '3.11': '65.5.0',
+};
+
 /** `python -m venv DIR`: pyvenv.cfg, links to the interpreter, and pip and setuptools copied in. */
-function venv(context: CommandContext, interpreter: Interpreter, dir: string): CommandResult {
+function venv(
+  context: CommandContext,
+  interpreter: Interpreter,
+  dir: string,
+  systemSite: boolean,
+): CommandResult {
   const root = context.fs.resolve(dir);
   const { uid, gid } = context.state.user;
   const home = dirname(interpreter.path);
   context.fs.write(
     joinPath(root, 'pyvenv.cfg'),
-    `home = ${home}\ninclude-system-site-packages = false\nversion = ${interpreter.version}\n`,
+    `home = ${home}\ninclude-system-site-packages = ${systemSite}\nversion = ${interpreter.version}\n`,
   );
   for (const name of ['python', 'python3', interpreter.lib]) {
     context.fs.put(joinPath(root, 'bin', name), {
@@ -419,12 +506,27 @@ function venv(context: CommandContext, interpreter: Interpreter, dir: string): C
   const site = joinPath(root, 'lib', interpreter.lib, 'site-packages');
   context.fs.mkdir(site);
   const system = context.fs.stat(joinPath(interpreter.prefix, 'lib', interpreter.lib, 'site-packages'));
+  const setuptools = ENSUREPIP_SETUPTOOLS[interpreter.lib.slice(6)];
+  const bundled = setuptools
+    ? /^(pip|setuptools|_distutils_hack|pkg_resources|distutils-precedence\.pth)([-.].*)?$/
+    : /^pip([-.].*)?$/;
   if (system?.kind === 'dir') {
     for (const [name, node] of system.children) {
-      if (/^(pip|setuptools|_distutils_hack|pkg_resources)([-.].*)?$/.test(name))
-        context.fs.put(joinPath(site, name), node);
+      if (!bundled.test(name)) continue;
+      // ensurepip installs its own setuptools, whatever release the image's site-packages has
+      const renamed = setuptools
+        ? name.replace(/^setuptools-.+\.dist-info$/, `setuptools-${setuptools}.dist-info`)
+        : name;
+      context.fs.put(joinPath(site, renamed), node);
     }
   }
+  if (setuptools)
+    noteGap(
+      context.state,
+      'model',
+      `ensurepip puts its bundled setuptools ${setuptools} in the venv; the simulator copies the image's own setuptools files in its place, so their sizes are estimates.`,
+      'estimated',
+    );
   for (const script of ['pip', 'pip3', `pip${interpreter.lib.slice(6)}`]) {
     context.fs.write(
       joinPath(root, 'bin', script),
@@ -472,12 +574,11 @@ export function pythonCommands(packages: PackageCatalog): CommandModule[] {
       const m = context.args.indexOf('-m');
       const module = m === -1 ? undefined : context.args[m + 1];
       if (module === 'pip') return pip.run({ ...context, args: context.args.slice(m + 2) });
-      if (module === 'venv')
-        return venv(
-          context,
-          interpreter,
-          context.args.slice(m + 2).find((arg) => !arg.startsWith('-')) ?? 'venv',
-        );
+      if (module === 'venv') {
+        const rest = context.args.slice(m + 2);
+        const dir = rest.find((arg) => !arg.startsWith('-')) ?? 'venv';
+        return venv(context, interpreter, dir, rest.includes('--system-site-packages'));
+      }
       if (context.args[0] === '--version' || context.args[0] === '-V')
         return { status: 0, stdout: `Python ${interpreter.version}\n` };
       noteGap(

@@ -1,0 +1,2 @@
+#!/opt/venv/bin/python
+import hello
