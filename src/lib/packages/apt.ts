@@ -35,6 +35,8 @@ export interface AptCatalog {
   listsEntries(): LayerEntry[];
   /** apt's and dpkg's bookkeeping after installing `count` packages (logs, caches, locks) */
   overheadEntries(count: number): LayerEntry[];
+  /** apt's record of the automatically installed packages, grown from `previous` bytes */
+  extendedStates(previous: number, auto: readonly AptPackage[]): LayerEntry;
   /**
    * dpkg's and debconf's databases after installing `packages`, from their sizes in the stage:
    * /var/lib/dpkg/status (and status-old, dpkg's copy of it), and debconf's templates.dat with its
@@ -64,9 +66,33 @@ export function createAptCatalog(
         file(`/var/lib/apt/lists/${f.path}`, f.size, f.path === 'lock' ? 0o640 : 0o644),
       ),
     overheadEntries: (count) =>
-      data.overhead.files.map((f) => file(f.path, Math.max(0, Math.round(f.fixed + f.perPackage * count)))),
+      data.overhead.files
+        .filter((f) => f.path !== EXTENDED_STATES)
+        .map((f) => {
+          const size = Math.max(0, Math.round(f.fixed + f.perPackage * count));
+          const owner = OWNERS[f.path];
+          return owner
+            ? { ...file(f.path, size, owner.mode), uid: owner.uid, gid: owner.gid }
+            : file(f.path, size);
+        }),
+    extendedStates: (previous, auto) =>
+      file(EXTENDED_STATES, previous + auto.reduce((n, p) => n + stanza(p), 0)),
     databaseEntries: (previous, packages) => databaseEntries(data, previous, packages),
   };
+}
+
+const EXTENDED_STATES = '/var/lib/apt/extended_states';
+
+/** Owners and modes the real files have (dpkg's and ldconfig's umask, apt's term.log for group adm). */
+const OWNERS: Readonly<Record<string, { mode: number; uid: number; gid: number }>> = {
+  '/var/cache/ldconfig/aux-cache': { mode: 0o600, uid: 0, gid: 0 },
+  '/var/log/apt/term.log': { mode: 0o640, uid: 0, gid: 4 },
+};
+
+/** apt's stanza for an automatically installed package: Package, Architecture, Auto-Installed: 1, blank line. */
+function stanza(pkg: AptPackage): number {
+  const arch = pkg.arch === 'all' ? 'amd64' : pkg.arch;
+  return `Package: ${pkg.name}\nArchitecture: ${arch}\nAuto-Installed: 1\n\n`.length;
 }
 
 function databaseEntries(
@@ -155,20 +181,26 @@ export function dpkgKeeps(path: string, rules: readonly DpkgPathRule[]): boolean
   return keep;
 }
 
-/** The entries dpkg writes under path rules: excluded files go; directories stay only if something in them does. */
+/**
+ * The entries dpkg writes under path rules. An excluded directory or symlink stays when an include
+ * rule's pattern, up to its first wildcard, starts its path (dpkg's filter_should_skip): the slim
+ * images' include of each doc folder's copyright keeps every folder and symlink under /usr/share/doc.
+ */
 export function applyDpkgPathRules(
   entries: readonly LayerEntry[],
   rules: readonly DpkgPathRule[],
 ): LayerEntry[] {
   if (rules.length === 0) return [...entries];
-  const kept = entries.filter((e) => e.kind === 'dir' || dpkgKeeps(e.path, rules));
-  const needed = new Set<string>();
-  for (const e of kept) {
-    if (e.kind === 'dir') continue;
-    for (let i = e.path.lastIndexOf('/'); i > 0; i = e.path.lastIndexOf('/', i - 1))
-      needed.add(e.path.slice(0, i));
-  }
-  return kept.filter((e) => e.kind !== 'dir' || dpkgKeeps(e.path, rules) || needed.has(e.path));
+  const prefixes = rules
+    .filter((r) => r.include)
+    .map((r) => {
+      const wildcard = r.glob.search(/[*?[\\]/);
+      return (wildcard < 0 ? r.glob : r.glob.slice(0, wildcard)).replace(/\/+$/, '');
+    });
+  const kept = (e: LayerEntry) =>
+    dpkgKeeps(e.path, rules) ||
+    ((e.kind === 'dir' || e.kind === 'symlink') && prefixes.some((p) => e.path.startsWith(p)));
+  return entries.filter(kept);
 }
 
 function globMatch(glob: string, path: string): boolean {

@@ -4,6 +4,7 @@
  * recommends, unpacks each package's files (honouring the slim images' dpkg path excludes) and
  * grows dpkg's and apt's own files; `clean`, `purge`/`remove` and `autoremove` as far as the data goes.
  */
+import type { LayerEntry } from '../../fs/entry.ts';
 import { basename } from '../../fs/path.ts';
 import type { AptCatalog } from '../../packages/apt.ts';
 import { applyDpkgPathRules, parseDpkgPathRules } from '../../packages/apt.ts';
@@ -117,9 +118,14 @@ async function install(
     status: sizeOf(context, '/var/lib/dpkg/status') ?? 0,
     ...(templates === undefined ? {} : { templates }),
   };
+  const requested = new Set(names.map((name) => apt.find(name)?.name ?? name));
   context.fs.putAll([
     ...apt.databaseEntries(previous, resolution.install),
     ...apt.overheadEntries(resolution.install.length),
+    apt.extendedStates(
+      sizeOf(context, '/var/lib/apt/extended_states') ?? 0,
+      resolution.install.filter((pkg) => !requested.has(pkg.name)),
+    ),
   ]);
   const unsatisfied = resolution.unsatisfied.map((item) => item.group.join(' | '));
   if (unsatisfied.length > 0) {
@@ -159,6 +165,12 @@ async function remove(
   return { status: 0 };
 }
 
+/** The folders `apt-get update` leaves, owned by apt's sandbox user _apt (uid 42). */
+const APT_FOLDERS: readonly LayerEntry[] = [
+  { path: '/var/lib/apt/lists/auxfiles', kind: 'dir', mode: 0o755, uid: 42, gid: 0, size: 0 },
+  { path: '/var/lib/apt/lists/partial', kind: 'dir', mode: 0o700, uid: 42, gid: 0, size: 0 },
+];
+
 export function aptCommand(packages: PackageCatalog): CommandModule {
   return {
     names: ['apt-get', 'apt'],
@@ -180,9 +192,12 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
         return { status: 0 };
       }
       const apt = await packages.apt(suite);
+      // apt opens its cache for these, recreating the lists' auxfiles folder after an rm -rf
+      if (sub === 'install' || sub === 'remove' || sub === 'purge' || sub === 'autoremove')
+        context.fs.putAll([APT_FOLDERS[0] as LayerEntry]);
       switch (sub) {
         case 'update':
-          context.fs.putAll(apt.listsEntries());
+          context.fs.putAll([...apt.listsEntries(), ...APT_FOLDERS]);
           context.state.notes.push(
             `apt-get update wrote the package lists to /var/lib/apt/lists (remove them in the same RUN: rm -rf /var/lib/apt/lists/*).`,
           );
@@ -194,7 +209,7 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
           return remove(context, apt, names);
         case 'clean':
         case 'autoclean':
-          context.fs.remove('/var/cache/apt/archives/partial');
+          // apt-get clean empties the archives; its partial folder and lock stay
           return { status: 0 };
         case 'upgrade':
         case 'dist-upgrade':
