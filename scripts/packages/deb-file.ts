@@ -25,6 +25,30 @@ export interface DebFile {
   readonly debSize: number;
   /** the data archive's paths in archive order (without the root "./") */
   readonly entries: readonly LayerEntry[];
+  /** DT_SONAME of each shared library it puts in the multiarch folder ldconfig scans */
+  readonly sonames: readonly string[];
+  /** whether its triggers member activates libc-bin's ldconfig trigger */
+  readonly ldconfigTrigger: boolean;
+}
+
+/** The folder of ld.so.conf.d/x86_64-linux-gnu.conf that ldconfig reads first (/usr/lib's is the same inode). */
+const LIB_DIR = /^\.?\/(?:usr\/)?lib\/x86_64-linux-gnu\/((?:lib|ld-)[^/]*\.so[^/]*)$/;
+
+/** DT_SONAME of the ELF shared objects among the package's files, as ldconfig reads them. */
+function sonames(entries: readonly LayerEntry[], extracted: string): string[] {
+  const out = new Set<string>();
+  for (const e of entries) {
+    if (e.kind !== 'file' || !LIB_DIR.test(e.path)) continue;
+    let dynamic = '';
+    try {
+      dynamic = run(['readelf', '-d', join(extracted, e.path)]);
+    } catch {
+      continue; // not an ELF file (a linker script such as libc.so)
+    }
+    const soname = /\(SONAME\)\s+Library soname: \[(.*)\]/.exec(dynamic)?.[1];
+    if (soname) out.add(soname);
+  }
+  return [...out].sort();
 }
 
 function run(args: string[]): string {
@@ -99,6 +123,7 @@ export function readDeb(path: string): DebFile {
         maxBuffer: 1 << 28,
       },
     );
+    const entries = parseListing(listing, extracted, name);
     return {
       name,
       version: controlField(control, 'Version'),
@@ -112,7 +137,9 @@ export function readDeb(path: string): DebFile {
         .filter(Boolean),
       templatesBytes: members.get('templates') ?? 0,
       debSize: statSync(path).size,
-      entries: parseListing(listing, extracted, name),
+      entries,
+      sonames: sonames(entries, extracted),
+      ldconfigTrigger: /^\s*activate(?:-noawait)?\s+ldconfig\s*$/m.test(member('triggers')),
     };
   } finally {
     rmSync(extracted, { recursive: true, force: true });

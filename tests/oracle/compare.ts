@@ -64,6 +64,16 @@ function configDiffs(
     .map(([field, r, s]) => ({ kind: `config.${field}`, what: `config.${field}`, real: r, sim: s }));
 }
 
+/**
+ * The base-drift rule for a file both sides rewrote (dpkg's status): when the two bases' copies
+ * differ in size, the file agrees if it grew by the same bytes over each side's own base.
+ */
+function sameGrowth(a?: ComparedFile, b?: ComparedFile, ra?: ComparedFile, sb?: ComparedFile): boolean {
+  if (!a || !b || !ra || !sb || a.type !== 'file' || b.type !== 'file' || ra.type !== 'file') return false;
+  if (ra.size === sb.size || a.size - ra.size !== b.size - sb.size) return false;
+  return keyOf({ ...a, size: 0 }) === keyOf({ ...b, size: 0 });
+}
+
 function fileDiffs(
   realFiles: readonly ComparedFile[],
   simFiles: readonly ComparedFile[],
@@ -86,6 +96,7 @@ function fileDiffs(
       (b === undefined && sb === undefined) ||
       (b !== undefined && sb !== undefined && keyOf(b, false) === keyOf(sb, false));
     if (sameReal && sameSim && (ra !== undefined || sb !== undefined)) continue;
+    if (sameGrowth(a, b, ra, sb)) continue;
     out.push({ path, ...(a ? { real: a } : {}), ...(b ? { sim: b } : {}) });
   }
   if (out.length === 0) return [];

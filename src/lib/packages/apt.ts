@@ -5,7 +5,7 @@
  */
 
 import type { LayerEntry } from '../fs/entry.ts';
-import type { AptPackage, AptSuiteData, DpkgPathRule } from './format.ts';
+import type { AptPackage, AptSuiteData, DpkgPathRule, LdconfigData } from './format.ts';
 
 export interface AptResolveOptions {
   /** the packages the stage has (its dpkg database): names */
@@ -35,6 +35,21 @@ export interface AptCatalog {
   listsEntries(): LayerEntry[];
   /** apt's and dpkg's bookkeeping after installing `count` packages (logs, caches, locks) */
   overheadEntries(count: number): LayerEntry[];
+  /**
+   * ldconfig's /etc/ld.so.cache and /var/cache/ldconfig/aux-cache for a stage whose installed
+   * packages are `installed`, when any of `packages` activates its trigger; [] without the data
+   */
+  ldconfigEntries(installed: ReadonlySet<string>, packages: readonly AptPackage[]): LayerEntry[];
+  /**
+   * apt's /var/log/apt/history.log after an install, grown from `previous` bytes: a blank line,
+   * Start-Date, Commandline, Install (each package `name:arch (version[, automatic])`), End-Date
+   */
+  historyLog(
+    previous: number,
+    commandLine: string,
+    packages: readonly AptPackage[],
+    requested: ReadonlySet<string>,
+  ): LayerEntry;
   /** apt's record of the automatically installed packages, grown from `previous` bytes */
   extendedStates(previous: number, auto: readonly AptPackage[]): LayerEntry;
   /**
@@ -67,7 +82,8 @@ export function createAptCatalog(
       ),
     overheadEntries: (count) =>
       data.overhead.files
-        .filter((f) => f.path !== EXTENDED_STATES)
+        .filter((f) => f.path !== EXTENDED_STATES && f.path !== HISTORY_LOG)
+        .filter((f) => !data.ldconfig || (f.path !== LD_SO_CACHE && f.path !== AUX_CACHE))
         .map((f) => {
           const size = Math.max(0, Math.round(f.fixed + f.perPackage * count));
           const owner = OWNERS[f.path];
@@ -75,6 +91,15 @@ export function createAptCatalog(
             ? { ...file(f.path, size, owner.mode), uid: owner.uid, gid: owner.gid }
             : file(f.path, size);
         }),
+    ldconfigEntries: (installed, packages) =>
+      data.ldconfig && packages.some((p) => p.ldconfigTrigger)
+        ? ldconfigCaches(
+            data.ldconfig,
+            [...installed].flatMap((n) => byName.get(n)?.sonames ?? []),
+          )
+        : [],
+    historyLog: (previous, commandLine, packages, requested) =>
+      file(HISTORY_LOG, previous + historyEntry(commandLine, packages, requested)),
     extendedStates: (previous, auto) =>
       file(EXTENDED_STATES, previous + auto.reduce((n, p) => n + stanza(p), 0)),
     databaseEntries: (previous, packages) => databaseEntries(data, previous, packages),
@@ -82,6 +107,43 @@ export function createAptCatalog(
 }
 
 const EXTENDED_STATES = '/var/lib/apt/extended_states';
+const HISTORY_LOG = '/var/log/apt/history.log';
+const LD_SO_CACHE = '/etc/ld.so.cache';
+
+/** Bytes of one history.log entry; its dates are fixed width (`2026-12-07  19:05:11`). */
+function historyEntry(
+  commandLine: string,
+  packages: readonly AptPackage[],
+  requested: ReadonlySet<string>,
+): number {
+  const date = 'YYYY-MM-DD  HH:MM:SS';
+  const install = packages
+    .map(
+      (p) =>
+        `${p.name}:${p.arch === 'all' ? 'amd64' : p.arch} (${p.version}${requested.has(p.name) ? '' : ', automatic'})`,
+    )
+    .join(', ');
+  const text = `\nStart-Date: ${date}\nCommandline: ${commandLine}\nInstall: ${install}\nEnd-Date: ${date}\n`;
+  return new TextEncoder().encode(text).length;
+}
+const AUX_CACHE = '/var/cache/ldconfig/aux-cache';
+
+/**
+ * glibc's ldconfig caches, from their formats (elf/cache.c): ld.so.cache is a 48-byte header, a
+ * 24-byte entry per soname, the strings (each library's path in /lib/x86_64-linux-gnu, the first
+ * folder ld.so.conf.d names; the soname is its tail, stored once), padding to 4 bytes, and an
+ * extension holding the generator string; aux-cache is a 32-byte header, a 48-byte entry per
+ * library and the sonames after an empty string. Checked against the real bases and installs.
+ */
+function ldconfigCaches(data: LdconfigData, added: readonly string[]): LayerEntry[] {
+  const sonames = [...new Set([...data.baseSonames, ...added])];
+  const bytes = (s: string) => new TextEncoder().encode(s).length;
+  const paths = sonames.reduce((n, s) => n + bytes(`/lib/x86_64-linux-gnu/${s}`) + 1, 0);
+  const table = 48 + 24 * sonames.length + paths;
+  const cache = Math.ceil(table / 4) * 4 + 8 + 16 + bytes(data.generator);
+  const aux = 32 + 48 * sonames.length + 1 + sonames.reduce((n, s) => n + bytes(s) + 1, 0);
+  return [file(LD_SO_CACHE, cache), { ...file(AUX_CACHE, aux, 0o600) }];
+}
 
 /** Owners and modes the real files have (dpkg's and ldconfig's umask, apt's term.log for group adm). */
 const OWNERS: Readonly<Record<string, { mode: number; uid: number; gid: number }>> = {

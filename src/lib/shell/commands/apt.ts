@@ -122,6 +122,17 @@ async function install(
   context.fs.putAll([
     ...apt.databaseEntries(previous, resolution.install),
     ...apt.overheadEntries(resolution.install.length),
+    ...apt.ldconfigEntries(installedPackages(context), resolution.install),
+    ...(resolution.install.length === 0
+      ? []
+      : [
+          apt.historyLog(
+            sizeOf(context, '/var/log/apt/history.log') ?? 0,
+            [context.name, ...context.args].join(' '),
+            resolution.install,
+            requested,
+          ),
+        ]),
     apt.extendedStates(
       sizeOf(context, '/var/lib/apt/extended_states') ?? 0,
       resolution.install.filter((pkg) => !requested.has(pkg.name)),
