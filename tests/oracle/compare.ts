@@ -66,7 +66,8 @@ function configDiffs(
 
 /**
  * The base-drift rule for a file both sides rewrote (dpkg's status): when the two bases' copies
- * differ in size, the file agrees if it grew by the same bytes over each side's own base.
+ * differ in size, the file agrees if it grew by the same bytes over each side's own base (a
+ * security update of a base package lengthens its status stanza).
  */
 function sameGrowth(a?: ComparedFile, b?: ComparedFile, ra?: ComparedFile, sb?: ComparedFile): boolean {
   if (!a || !b || !ra || !sb || a.type !== 'file' || b.type !== 'file' || ra.type !== 'file') return false;
@@ -97,6 +98,9 @@ function fileDiffs(
       (b !== undefined && sb !== undefined && keyOf(b, false) === keyOf(sb, false));
     if (sameReal && sameSim && (ra !== undefined || sb !== undefined)) continue;
     if (sameGrowth(a, b, ra, sb)) continue;
+    // a backup (dpkg's status-old) carries its original's base drift
+    const original = path.endsWith('-old') ? path.slice(0, -4) : undefined;
+    if (original && sameGrowth(a, b, realBase.get(original), simBase.get(original))) continue;
     out.push({ path, ...(a ? { real: a } : {}), ...(b ? { sim: b } : {}) });
   }
   if (out.length === 0) return [];

@@ -5,6 +5,7 @@
  */
 
 import type { LayerEntry } from '../fs/entry.ts';
+import { type DpkgName, dpkgLogBytes, libcVersion, statusOldDelta, termLogBytes } from './dpkg-run.ts';
 import type { AptPackage, AptSuiteData, DpkgPathRule, LdconfigData } from './format.ts';
 
 export interface AptResolveOptions {
@@ -63,6 +64,12 @@ export interface AptCatalog {
 /** Sizes in the stage before the install (the image's files). */
 export interface DatabaseSizes {
   readonly status: number;
+  readonly dpkgLog?: number;
+  readonly termLog?: number;
+  /** paths the packages installed on top of the base image brought (dpkg's database count) */
+  readonly installedPaths: number;
+  /** how dpkg names each package (name:arch for Multi-Arch: same) */
+  readonly dpkgName: DpkgName;
   readonly templates?: number;
 }
 
@@ -83,6 +90,7 @@ export function createAptCatalog(
     overheadEntries: (count) =>
       data.overhead.files
         .filter((f) => f.path !== EXTENDED_STATES && f.path !== HISTORY_LOG)
+        .filter((f) => !data.ldconfig || (f.path !== DPKG_LOG && f.path !== TERM_LOG))
         .filter((f) => !data.ldconfig || (f.path !== LD_SO_CACHE && f.path !== AUX_CACHE))
         .map((f) => {
           const size = Math.max(0, Math.round(f.fixed + f.perPackage * count));
@@ -108,6 +116,8 @@ export function createAptCatalog(
 
 const EXTENDED_STATES = '/var/lib/apt/extended_states';
 const HISTORY_LOG = '/var/log/apt/history.log';
+const DPKG_LOG = '/var/log/dpkg.log';
+const TERM_LOG = '/var/log/apt/term.log';
 const LD_SO_CACHE = '/etc/ld.so.cache';
 
 /** Bytes of one history.log entry; its dates are fixed width (`2026-12-07  19:05:11`). */
@@ -163,8 +173,18 @@ function databaseEntries(
   packages: readonly AptPackage[],
 ): LayerEntry[] {
   const status = previous.status + packages.reduce((n, p) => n + p.statusBytes, 0);
-  // dpkg rewrites status-old before each status update; after an install it is within a stanza of status.
-  const out = [file('/var/lib/dpkg/status', status), file('/var/lib/dpkg/status-old', status)];
+  const libc = data.ldconfig ? libcVersion(data.ldconfig.generator) : undefined;
+  const out = [
+    file('/var/lib/dpkg/status', status),
+    file('/var/lib/dpkg/status-old', status + (data.ldconfig ? statusOldDelta(packages, libc) : 0)),
+  ];
+  if (data.ldconfig) {
+    out.push(file(DPKG_LOG, (previous.dpkgLog ?? 0) + dpkgLogBytes(packages, libc)));
+    // dpkg's database before the install: the base's paths and those of packages installed since
+    const paths = data.ldconfig.dpkgPaths + previous.installedPaths;
+    const term = termLogBytes(packages, previous.dpkgName, paths, libc);
+    out.push({ ...file(TERM_LOG, (previous.termLog ?? 0) + term, 0o640), gid: 4 });
+  }
   const templates = packages.reduce((n, p) => n + p.debconfTemplatesBytes, 0);
   if (templates > 0 && previous.templates !== undefined) {
     out.push(

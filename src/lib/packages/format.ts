@@ -173,6 +173,8 @@ export interface AptPackage {
 export interface LdconfigData {
   readonly baseSonames: readonly string[];
   readonly generator: string;
+  /** the paths dpkg's database holds in the base image, as dpkg counts them in its progress line */
+  readonly dpkgPaths: number;
   readonly source: string;
 }
 

@@ -9,7 +9,7 @@ import { basename } from '../../fs/path.ts';
 import type { AptCatalog } from '../../packages/apt.ts';
 import { applyDpkgPathRules, parseDpkgPathRules } from '../../packages/apt.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
-import type { DebianSuite } from '../../packages/format.ts';
+import type { AptPackage, DebianSuite } from '../../packages/format.ts';
 import type { NameLookup } from '../../packages/project-names.ts';
 import { absence, aptUnableToLocate } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
@@ -107,15 +107,31 @@ async function install(
       ? apt.data.slim.rules
       : parseDpkgPathRules(slim)
     : [];
+  if (resolution.install.length === 0) {
+    context.state.notes.push(`apt-get found ${names.join(', ')} already installed.`);
+    return { status: 0, stdout: '0 newly installed\n' };
+  }
+  // dpkg's database before the install: what the packages installed since the base brought
+  const installedPaths = [...installedPackages(context)].reduce(
+    (n, name) => n + (apt.data.base.includes(name) ? 0 : (apt.find(name)?.fileCount ?? 0)),
+    0,
+  );
   let bytes = 0;
+  const multiArchSame = new Set<string>();
   for (const pkg of resolution.install) {
-    const entries = applyDpkgPathRules(await apt.files(pkg), rules);
+    const all = await apt.files(pkg);
+    if (all.some((e) => e.path.startsWith(`/var/lib/dpkg/info/${pkg.name}:`))) multiArchSame.add(pkg.name);
+    const entries = applyDpkgPathRules(all, rules);
     for (const entry of entries) if (entry.kind === 'file') bytes += entry.size;
     context.fs.putAll(entries);
   }
   const templates = sizeOf(context, '/var/cache/debconf/templates.dat');
   const previous = {
     status: sizeOf(context, '/var/lib/dpkg/status') ?? 0,
+    dpkgLog: sizeOf(context, '/var/log/dpkg.log') ?? 0,
+    termLog: sizeOf(context, '/var/log/apt/term.log') ?? 0,
+    installedPaths,
+    dpkgName: (pkg: AptPackage) => (multiArchSame.has(pkg.name) ? `${pkg.name}:${pkg.arch}` : pkg.name),
     ...(templates === undefined ? {} : { templates }),
   };
   const requested = new Set(names.map((name) => apt.find(name)?.name ?? name));
@@ -123,16 +139,12 @@ async function install(
     ...apt.databaseEntries(previous, resolution.install),
     ...apt.overheadEntries(resolution.install.length),
     ...apt.ldconfigEntries(installedPackages(context), resolution.install),
-    ...(resolution.install.length === 0
-      ? []
-      : [
-          apt.historyLog(
-            sizeOf(context, '/var/log/apt/history.log') ?? 0,
-            [context.name, ...context.args].join(' '),
-            resolution.install,
-            requested,
-          ),
-        ]),
+    apt.historyLog(
+      sizeOf(context, '/var/log/apt/history.log') ?? 0,
+      [context.name, ...context.args].join(' '),
+      resolution.install,
+      requested,
+    ),
     apt.extendedStates(
       sizeOf(context, '/var/lib/apt/extended_states') ?? 0,
       resolution.install.filter((pkg) => !requested.has(pkg.name)),
