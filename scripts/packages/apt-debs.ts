@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { decodeLayer, encodeLayer, type LayerEntry } from '../../src/lib/images/format.ts';
 import type { AptPackage, AptSuiteData, LdconfigData } from '../../src/lib/packages/format.ts';
 import { controlField, type DebFile, infoEntries, infoStem, readDeb, statusBytes } from './deb-file.ts';
+import { MAINTAINER_EFFECTS } from './maintainer-effects.ts';
 
 /** The images' merged /usr: dpkg writes /bin/x through the /bin → usr/bin symlink. */
 const MERGED = /^\/(bin|sbin|lib|lib32|lib64|libx32)(\/|$)/;
@@ -81,6 +82,7 @@ function packageRecord(
     files,
     statusBytes: statusBytes(deb),
     debconfTemplatesBytes: deb.templatesBytes,
+    ...(deb.conffiles.length > 0 ? { conffiles: deb.conffiles.length } : {}),
     ...(deb.sonames.length > 0 ? { sonames: deb.sonames } : {}),
     ...(deb.ldconfigTrigger ? { ldconfigTrigger: true } : {}),
   };
@@ -98,14 +100,49 @@ function mergeEntries(deb: DebFile, measured: readonly LayerEntry[]): LayerEntry
   const paths = new Set(own.map((e) => e.path));
   const stem = `${infoStem(deb)}.`;
   const generated = measured.filter((e) => !paths.has(e.path) && !e.path.startsWith(stem));
-  return [...own, ...generated];
+  const known = new Set([...paths, ...generated.map((e) => e.path)]);
+  const scripted = (MAINTAINER_EFFECTS[deb.name]?.(own) ?? []).filter((e) => !known.has(e.path));
+  return [...own, ...generated, ...scripted];
+}
+
+const LIB = '/usr/lib/x86_64-linux-gnu/';
+
+/**
+ * The extra keys ldconfig caches for a package's development links: a symlink in the library
+ * folder whose target, followed to the end, is a library file named as its own soname (libssl.so →
+ * libssl.so.3) is cached under the link's name (glibc's ldconfig keeps such a link as a link);
+ * one whose file has a longer name (libz.so → libz.so.1.2.13) adds nothing.
+ */
+function ldconfigLinks(
+  deb: DebFile,
+  files: ReadonlyMap<string, LayerEntry>,
+  sonames: ReadonlySet<string>,
+): string[] {
+  const out: string[] = [];
+  for (const e of debEntries(deb)) {
+    if (e.kind !== 'symlink' || !e.path.startsWith(LIB) || e.path.slice(LIB.length).includes('/')) continue;
+    let target = e.target ?? '';
+    for (let hops = 0; hops < 8; hops++) {
+      const next = files.get(LIB + target.slice(target.lastIndexOf('/') + 1));
+      if (next?.kind !== 'symlink') break;
+      target = next.target ?? '';
+    }
+    const name = target.slice(target.lastIndexOf('/') + 1);
+    if (sonames.has(name) && files.get(LIB + name)?.kind === 'file') out.push(e.path.slice(LIB.length));
+  }
+  return out;
 }
 
 export function refreshSuite(
   data: AptSuiteData,
   debs: readonly DebFile[],
   readFiles: (path: string) => readonly LayerEntry[],
+  baseFiles: readonly LayerEntry[] = [],
 ): { data: AptSuiteData; files: Map<string, string>; report: string[] } {
+  const libraryFiles = new Map(
+    [...baseFiles, ...debs.flatMap(debEntries)].filter((e) => e.path.startsWith(LIB)).map((e) => [e.path, e]),
+  );
+  const sonames = new Set([...(data.ldconfig?.baseSonames ?? []), ...debs.flatMap((d) => d.sonames)]);
   const byName = new Map(data.packages.map((p) => [p.name, p]));
   const files = new Map<string, string>();
   const report: string[] = [];
@@ -122,7 +159,9 @@ export function refreshSuite(
         entries,
       ),
     );
-    packages.set(deb.name, packageRecord(deb, entries, path, previous, data.virtuals));
+    const record = packageRecord(deb, entries, path, previous, data.virtuals);
+    const links = ldconfigLinks(deb, libraryFiles, sonames);
+    packages.set(deb.name, links.length > 0 ? { ...record, ldconfigLinks: links } : record);
     if (!previous) report.push(`${data.suite}: added ${deb.name} ${deb.version}`);
     else if (previous.version !== deb.version)
       report.push(`${data.suite}: ${deb.name} ${previous.version} → ${deb.version}`);
@@ -168,12 +207,6 @@ if (import.meta.main) {
   const debs = readdirSync(debDir)
     .filter((f) => f.endsWith('.deb'))
     .map((f) => readDeb(join(debDir, f)));
-  const result = refreshSuite(
-    data,
-    debs,
-    (path) => decodeLayer(readFileSync(join(out, path), 'utf8')).entries,
-  );
-  for (const [path, text] of result.files) writeFileSync(join(out, path), text);
   const ldconfig = ldconfigP
     ? parseLdconfigP(
         readFileSync(ldconfigP, 'utf8'),
@@ -181,6 +214,21 @@ if (import.meta.main) {
         `ldconfig -p and the paths of /var/lib/dpkg/info/*.list in the real debian:${suite} (the oracle's base), ${new Date().toISOString().slice(0, 10)}`,
       )
     : data.ldconfig;
+  // the simulator's base image (the catalog's debian:SUITE), for libraries the base provides
+  const catalog = JSON.parse(readFileSync('public/catalog/index.json', 'utf8')) as {
+    images: { ref: string; layers: string[] }[];
+  };
+  const layer = catalog.images.find((i) => i.ref === `debian:${suite}`)?.layers[0];
+  const baseFiles = layer
+    ? decodeLayer(readFileSync(join('public/catalog/layers', `${layer}.txt`), 'utf8')).entries
+    : [];
+  const result = refreshSuite(
+    { ...data, ...(ldconfig ? { ldconfig } : {}) },
+    debs,
+    (path) => decodeLayer(readFileSync(join(out, path), 'utf8')).entries,
+    baseFiles,
+  );
+  for (const [path, text] of result.files) writeFileSync(join(out, path), text);
   writeFileSync(dataPath, `${JSON.stringify({ ...result.data, ...(ldconfig ? { ldconfig } : {}) })}\n`);
   for (const line of result.report) console.log(line);
 }

@@ -104,6 +104,7 @@ export function createAptCatalog(
         ? ldconfigCaches(
             data.ldconfig,
             [...installed].flatMap((n) => byName.get(n)?.sonames ?? []),
+            [...installed].flatMap((n) => byName.get(n)?.ldconfigLinks ?? []),
           )
         : [],
     historyLog: (previous, commandLine, packages, requested) =>
@@ -140,16 +141,22 @@ const AUX_CACHE = '/var/cache/ldconfig/aux-cache';
 
 /**
  * glibc's ldconfig caches, from their formats (elf/cache.c): ld.so.cache is a 48-byte header, a
- * 24-byte entry per soname, the strings (each library's path in /lib/x86_64-linux-gnu, the first
- * folder ld.so.conf.d names; the soname is its tail, stored once), padding to 4 bytes, and an
- * extension holding the generator string; aux-cache is a 32-byte header, a 48-byte entry per
- * library and the sonames after an empty string. Checked against the real bases and installs.
+ * 24-byte entry per soname or cached development link, the strings (each one's path in
+ * /lib/x86_64-linux-gnu, the first folder ld.so.conf.d names; the key is its tail, stored once),
+ * padding to 4 bytes, and an extension holding the generator string; aux-cache is a 32-byte
+ * header, a 48-byte entry per library file and the sonames after an empty string. Checked
+ * against the real bases and installs.
  */
-function ldconfigCaches(data: LdconfigData, added: readonly string[]): LayerEntry[] {
+function ldconfigCaches(
+  data: LdconfigData,
+  added: readonly string[],
+  links: readonly string[],
+): LayerEntry[] {
   const sonames = [...new Set([...data.baseSonames, ...added])];
+  const keys = [...new Set([...sonames, ...links])];
   const bytes = (s: string) => new TextEncoder().encode(s).length;
-  const paths = sonames.reduce((n, s) => n + bytes(`/lib/x86_64-linux-gnu/${s}`) + 1, 0);
-  const table = 48 + 24 * sonames.length + paths;
+  const paths = keys.reduce((n, s) => n + bytes(`/lib/x86_64-linux-gnu/${s}`) + 1, 0);
+  const table = 48 + 24 * keys.length + paths;
   const cache = Math.ceil(table / 4) * 4 + 8 + 16 + bytes(data.generator);
   const aux = 32 + 48 * sonames.length + 1 + sonames.reduce((n, s) => n + bytes(s) + 1, 0);
   return [file(LD_SO_CACHE, cache), { ...file(AUX_CACHE, aux, 0o600) }];
@@ -283,6 +290,21 @@ export function applyDpkgPathRules(
     dpkgKeeps(e.path, rules) ||
     ((e.kind === 'dir' || e.kind === 'symlink') && prefixes.some((p) => e.path.startsWith(p)));
   return entries.filter(kept);
+}
+
+/**
+ * update-alternatives skips a link whose target file does not exist: in a slim image the manual
+ * pages' alternatives (/etc/alternatives/vi.1.gz) are not made, their targets being excluded.
+ */
+export function withoutDanglingAlternatives(
+  entries: readonly LayerEntry[],
+  rules: readonly DpkgPathRule[],
+): LayerEntry[] {
+  return entries.filter(
+    (e) =>
+      !(e.kind === 'symlink' && e.path.startsWith('/etc/alternatives/') && e.target?.startsWith('/')) ||
+      dpkgKeeps(e.target ?? '', rules),
+  );
 }
 
 function globMatch(glob: string, path: string): boolean {

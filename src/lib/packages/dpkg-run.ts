@@ -52,15 +52,18 @@ export function dpkgLogBytes(packages: readonly AptPackage[], libc: string | und
 
 /**
  * status-old minus status after the install: the configure run opened a status in which each new
- * package was `unpacked` (one byte shorter than `installed`) and libc-bin, when a package
- * activated ldconfig, was `triggers-pending` with a `Triggers-Pending: ldconfig` line.
+ * package was `unpacked` (one byte shorter than `installed`, its conffiles marked `newconffile`)
+ * and libc-bin, when a package activated ldconfig, was `triggers-pending` with a
+ * `Triggers-Pending: ldconfig` line.
  */
 export function statusOldDelta(packages: readonly AptPackage[], libc: string | undefined): number {
   const pending = libc !== undefined && packages.some((p) => p.ldconfigTrigger);
   const libcBin = pending
     ? bytes('triggers-pending') - bytes('installed') + bytes('Triggers-Pending: ldconfig\n')
     : 0;
-  return libcBin - packages.length * (bytes('installed') - bytes('unpacked'));
+  // an unpacked package's conffiles carry `newconffile` where a configured one has its md5sum
+  const conffiles = packages.reduce((n, p) => n + (p.conffiles ?? 0), 0) * (32 - bytes('newconffile'));
+  return libcBin - packages.length * (bytes('installed') - bytes('unpacked')) - conffiles;
 }
 
 /** How dpkg names a package in its messages: `libreadline8:amd64` for Multi-Arch: same ones. */

@@ -160,8 +160,12 @@ export interface AptPackage {
   readonly statusBytes: number;
   /** bytes of its debconf templates (0: none); debconf's templates.dat grows by about this much */
   readonly debconfTemplatesBytes: number;
+  /** how many conffiles it has (its status stanza lists each with its md5sum once configured) */
+  readonly conffiles?: number;
   /** DT_SONAME of the shared libraries it puts where ldconfig looks (read from the .deb) */
   readonly sonames?: readonly string[];
+  /** its development links ldconfig caches under their own name (libssl.so → libssl.so.3) */
+  readonly ldconfigLinks?: readonly string[];
   /** its triggers member activates ldconfig: libc-bin rewrites ld.so.cache and aux-cache after it */
   readonly ldconfigTrigger?: boolean;
 }

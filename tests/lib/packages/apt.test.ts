@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDpkgPathRules } from '../../../src/lib/packages/apt.ts';
+import { applyDpkgPathRules, withoutDanglingAlternatives } from '../../../src/lib/packages/apt.ts';
 import type { AptPackage } from '../../../src/lib/packages/format.ts';
 import { committedCatalog } from '../images/catalog-fixture.ts';
 import { committedPackages } from './packages-fixture.ts';
@@ -154,5 +154,30 @@ describe('apt data', () => {
     ).toBe(282);
     expect((await apt.files(gssapi)).find((e) => e.path === '/etc/gss/mech.d')?.kind).toBe('dir');
     expect(apt.extendedStates(0, [libjq1, libonig5]).size).toBe(112);
+  });
+  it("computes ldconfig's caches from glibc's formats and the stage's libraries", async () => {
+    const apt = await bookworm();
+    const jq = ['jq', 'libjq1', 'libonig5'].map((n) => apt.find(n)) as AptPackage[];
+    const installed = new Set([...apt.data.base, 'jq', 'libjq1', 'libonig5']);
+    // the real jq install (tests/oracle/cases/apt-bookworm-install-run): 4639 and 4679 bytes
+    expect(apt.ldconfigEntries(installed, jq).map((e) => [e.path, e.size, e.mode])).toEqual([
+      ['/etc/ld.so.cache', 4639, 0o644],
+      ['/var/cache/ldconfig/aux-cache', 4679, 0o600],
+    ]);
+    // bzip2 activates no ldconfig trigger: the caches are left as they are
+    expect(apt.ldconfigEntries(new Set(apt.data.base), [apt.find('bzip2') as AptPackage])).toEqual([]);
+  });
+
+  it("leaves out the manual pages' alternatives in a slim image", () => {
+    const link = (path: string, target: string) =>
+      ({ path, kind: 'symlink', mode: 0o777, uid: 0, gid: 0, size: target.length, target }) as const;
+    const kept = withoutDanglingAlternatives(
+      [
+        link('/etc/alternatives/vi', '/usr/bin/vim.tiny'),
+        link('/etc/alternatives/vi.1.gz', '/usr/share/man/man1/vim.1.gz'),
+      ],
+      [{ include: false, glob: '/usr/share/man/*' }],
+    );
+    expect(kept.map((e) => e.path)).toEqual(['/etc/alternatives/vi']);
   });
 });

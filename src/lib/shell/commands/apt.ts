@@ -7,7 +7,7 @@
 import type { LayerEntry } from '../../fs/entry.ts';
 import { basename } from '../../fs/path.ts';
 import type { AptCatalog } from '../../packages/apt.ts';
-import { applyDpkgPathRules, parseDpkgPathRules } from '../../packages/apt.ts';
+import { applyDpkgPathRules, parseDpkgPathRules, withoutDanglingAlternatives } from '../../packages/apt.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import type { AptPackage, DebianSuite } from '../../packages/format.ts';
 import type { NameLookup } from '../../packages/project-names.ts';
@@ -121,7 +121,7 @@ async function install(
   for (const pkg of resolution.install) {
     const all = await apt.files(pkg);
     if (all.some((e) => e.path.startsWith(`/var/lib/dpkg/info/${pkg.name}:`))) multiArchSame.add(pkg.name);
-    const entries = applyDpkgPathRules(all, rules);
+    const entries = withoutDanglingAlternatives(applyDpkgPathRules(all, rules), rules);
     for (const entry of entries) if (entry.kind === 'file') bytes += entry.size;
     context.fs.putAll(entries);
   }
