@@ -108,27 +108,18 @@ function mergeEntries(deb: DebFile, measured: readonly LayerEntry[]): LayerEntry
 const LIB = '/usr/lib/x86_64-linux-gnu/';
 
 /**
- * The extra keys ldconfig caches for a package's development links: a symlink in the library
- * folder whose target, followed to the end, is a library file named as its own soname (libssl.so →
- * libssl.so.3) is cached under the link's name (glibc's ldconfig keeps such a link as a link);
- * one whose file has a longer name (libz.so → libz.so.1.2.13) adds nothing.
+ * The extra keys ldconfig caches for a package's development links: glibc's ldconfig keeps a
+ * symlink as its own cache key when its name is the library's soname or a `.so` name the soname
+ * starts with (libz.so → libz.so.1.2.13, soname libz.so.1); the versioned files themselves are
+ * cached under their soname (elf/ldconfig.c, search_dir).
  */
-function ldconfigLinks(
-  deb: DebFile,
-  files: ReadonlyMap<string, LayerEntry>,
-  sonames: ReadonlySet<string>,
-): string[] {
+function ldconfigLinks(deb: DebFile, sonames: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const e of debEntries(deb)) {
-    if (e.kind !== 'symlink' || !e.path.startsWith(LIB) || e.path.slice(LIB.length).includes('/')) continue;
-    let target = e.target ?? '';
-    for (let hops = 0; hops < 8; hops++) {
-      const next = files.get(LIB + target.slice(target.lastIndexOf('/') + 1));
-      if (next?.kind !== 'symlink') break;
-      target = next.target ?? '';
-    }
-    const name = target.slice(target.lastIndexOf('/') + 1);
-    if (sonames.has(name) && files.get(LIB + name)?.kind === 'file') out.push(e.path.slice(LIB.length));
+    if (e.kind !== 'symlink' || !e.path.startsWith(LIB)) continue;
+    const name = e.path.slice(LIB.length);
+    if (name.includes('/') || !/^(lib|ld-).*\.so$/.test(name)) continue;
+    if ([...sonames].some((s) => s.startsWith(`${name}.`))) out.push(name);
   }
   return out;
 }
@@ -137,11 +128,7 @@ export function refreshSuite(
   data: AptSuiteData,
   debs: readonly DebFile[],
   readFiles: (path: string) => readonly LayerEntry[],
-  baseFiles: readonly LayerEntry[] = [],
 ): { data: AptSuiteData; files: Map<string, string>; report: string[] } {
-  const libraryFiles = new Map(
-    [...baseFiles, ...debs.flatMap(debEntries)].filter((e) => e.path.startsWith(LIB)).map((e) => [e.path, e]),
-  );
   const sonames = new Set([...(data.ldconfig?.baseSonames ?? []), ...debs.flatMap((d) => d.sonames)]);
   const byName = new Map(data.packages.map((p) => [p.name, p]));
   const files = new Map<string, string>();
@@ -160,7 +147,7 @@ export function refreshSuite(
       ),
     );
     const record = packageRecord(deb, entries, path, previous, data.virtuals);
-    const links = ldconfigLinks(deb, libraryFiles, sonames);
+    const links = ldconfigLinks(deb, sonames);
     packages.set(deb.name, links.length > 0 ? { ...record, ldconfigLinks: links } : record);
     if (!previous) report.push(`${data.suite}: added ${deb.name} ${deb.version}`);
     else if (previous.version !== deb.version)
@@ -214,19 +201,10 @@ if (import.meta.main) {
         `ldconfig -p and the paths of /var/lib/dpkg/info/*.list in the real debian:${suite} (the oracle's base), ${new Date().toISOString().slice(0, 10)}`,
       )
     : data.ldconfig;
-  // the simulator's base image (the catalog's debian:SUITE), for libraries the base provides
-  const catalog = JSON.parse(readFileSync('public/catalog/index.json', 'utf8')) as {
-    images: { ref: string; layers: string[] }[];
-  };
-  const layer = catalog.images.find((i) => i.ref === `debian:${suite}`)?.layers[0];
-  const baseFiles = layer
-    ? decodeLayer(readFileSync(join('public/catalog/layers', `${layer}.txt`), 'utf8')).entries
-    : [];
   const result = refreshSuite(
     { ...data, ...(ldconfig ? { ldconfig } : {}) },
     debs,
     (path) => decodeLayer(readFileSync(join(out, path), 'utf8')).entries,
-    baseFiles,
   );
   for (const [path, text] of result.files) writeFileSync(join(out, path), text);
   writeFileSync(dataPath, `${JSON.stringify({ ...result.data, ...(ldconfig ? { ldconfig } : {}) })}\n`);
