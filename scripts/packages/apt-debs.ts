@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeLayer, encodeLayer, type LayerEntry } from '../../src/lib/images/format.ts';
 import type { AptPackage, AptSuiteData, LdconfigData } from '../../src/lib/packages/format.ts';
+import { splitList } from './apt.ts';
 import { controlField, type DebFile, infoEntries, infoStem, readDeb, statusBytes } from './deb-file.ts';
 import { MAINTAINER_EFFECTS } from './maintainer-effects.ts';
 
@@ -32,22 +33,6 @@ function debEntries(deb: DebFile): LayerEntry[] {
       path: onMergedUsr(e.path),
       ...(e.kind === 'hardlink' && e.target ? { target: onMergedUsr(e.target) } : {}),
     }));
-}
-
-/** `a (>= 1), b | c:any` → [['a'], ['b', 'c']] */
-function splitList(text: string): string[][] {
-  return text
-    .split(',')
-    .map((g) => g.trim())
-    .filter(Boolean)
-    .map((g) =>
-      g.split('|').map((alt) =>
-        alt
-          .trim()
-          .replace(/\s*\(.*\)$/, '')
-          .replace(/:\w+$/, ''),
-      ),
-    );
 }
 
 function groups(text: string, virtuals: Readonly<Record<string, readonly string[]>>): string[][] {
