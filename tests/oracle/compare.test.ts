@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/lib/build/report.ts';
 import { type ComparedFile, compareBuild } from './compare.ts';
-import type { Recording } from './recording.ts';
+import type { RealFile, Recording } from './recording.ts';
 
-const file = (path: string, size: number, mode: string | null = '0644'): ComparedFile => ({
+const realFile = (path: string, size: number): RealFile => ({
   path,
   type: 'file',
   size,
-  mode,
+  mode: '0644',
   uid: 0,
   gid: 0,
+});
+const file = (path: string, size: number, mode: string | null = '0644'): ComparedFile => ({
+  ...realFile(path, size),
+  mode,
 });
 
 /** An apt layer over two bases whose dpkg status differs by 16 bytes (a base package updated). */
@@ -36,7 +40,7 @@ function compare(simStatus: number, simLayer: number) {
   } as unknown as JsonReport;
   return compareBuild({
     real,
-    realFiles: [file('/var/lib/dpkg/status', 78_051), file('/var/lib/dpkg/status-old', 78_082)],
+    realFiles: [realFile('/var/lib/dpkg/status', 78_051), realFile('/var/lib/dpkg/status-old', 78_082)],
     sim,
     realBase: new Map([['/var/lib/dpkg/status', file('/var/lib/dpkg/status', 77_127)]]),
     simBase: new Map([['/var/lib/dpkg/status', file('/var/lib/dpkg/status', 77_111, null)]]),
