@@ -87,7 +87,7 @@ function readControls(archives: string): Map<string, Control> {
 }
 
 /** `a (>= 1), b | c:any` → [['a'], ['b', 'c']] */
-function splitList(text: string): string[][] {
+export function splitList(text: string): string[][] {
   return text
     .split(',')
     .map((g) => g.trim())

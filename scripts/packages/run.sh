@@ -12,6 +12,15 @@ bash scripts/packages/fetch-debs.sh "$work"
 bash scripts/packages/go-measure.sh "$work" "$work/go-1.26.jsonl" 1.26
 node scripts/packages/apt-measure.ts "$work" bookworm trixie
 node scripts/packages/build.ts "$out"
+# the apt data's package files, dpkg database files, ldconfig and status sizes, from the real .debs
+# (plus packages the oracle's recorded cases install beyond the curated installs' closure)
+declare -A apt_added=([bookworm]="bc file tini tree" [trixie]="tree")
+for suite in bookworm trixie; do
+  # shellcheck disable=SC2086
+  bash scripts/packages/fetch-apt-debs.sh "$work" "$suite" ${apt_added[$suite]}
+  node scripts/packages/apt-debs.ts "$suite" "$work/apt-debs/$suite" "$out" \
+    "$work/apt-debs/$suite.ldconfig-p" "$(cat "$work/apt-debs/$suite.dpkg-paths")"
+done
 # Formatted through stdin so that an output directory outside the project works too.
 find "$out" -name '*.json' | while read -r f; do
   npx biome format --stdin-file-path=data.json <"$f" >"$f.tmp"

@@ -81,7 +81,7 @@ describe('real tools’ errors', () => {
     ['FROM python:3.9\nRUN pip install flask==2.3.2\n', 'a release outside the pip data'],
     ['FROM python:3.9\nRUN pip install django==4.2.11\n', 'a project outside the pip data'],
     [
-      'FROM debian:bookworm\nRUN apt-get update && apt-get install -y tree\n',
+      'FROM debian:bookworm\nRUN apt-get update && apt-get install -y htop\n',
       'a Debian package outside the apt data',
     ],
     ['FROM alpine:3.22\nRUN apk add --no-cache no-such-thing\n', 'an Alpine name no list can rule out'],

@@ -64,15 +64,31 @@ function configDiffs(
     .map(([field, r, s]) => ({ kind: `config.${field}`, what: `config.${field}`, real: r, sim: s }));
 }
 
+/**
+ * The base-drift rule for a file both sides rewrote (dpkg's status): when the two bases' copies
+ * differ in size, the file agrees if it grew by the same bytes over each side's own base (a
+ * security update of a base package lengthens its status stanza).
+ */
+function sameGrowth(a?: ComparedFile, b?: ComparedFile, ra?: ComparedFile, sb?: ComparedFile): boolean {
+  if (!a || !b || !ra || !sb || a.type !== 'file' || b.type !== 'file' || ra.type !== 'file') return false;
+  if (ra.size === sb.size || a.size - ra.size !== b.size - sb.size) return false;
+  return keyOf({ ...a, size: 0 }) === keyOf({ ...b, size: 0 });
+}
+
+/**
+ * The files' differences, and the bytes by which files that grew alike over their own bases differ
+ * (the base drift a layer rewriting them carries).
+ */
 function fileDiffs(
   realFiles: readonly ComparedFile[],
   simFiles: readonly ComparedFile[],
   realBase: ReadonlyMap<string, ComparedFile>,
   simBase: ReadonlyMap<string, ComparedFile>,
-): Difference[] {
+): { diffs: Difference[]; drift: number } {
   const rf = new Map(realFiles.map((f) => [f.path, f]));
   const sf = new Map(simFiles.map((f) => [f.path, f]));
   const out: { path: string; real?: ComparedFile; sim?: ComparedFile }[] = [];
+  let drift = 0;
   for (const path of [...new Set([...rf.keys(), ...sf.keys()])].sort()) {
     const a = rf.get(path);
     const b = sf.get(path);
@@ -86,21 +102,33 @@ function fileDiffs(
       (b === undefined && sb === undefined) ||
       (b !== undefined && sb !== undefined && keyOf(b, false) === keyOf(sb, false));
     if (sameReal && sameSim && (ra !== undefined || sb !== undefined)) continue;
+    // a backup (dpkg's status-old) carries its original's base drift
+    const original = path.endsWith('-old') ? path.slice(0, -4) : undefined;
+    if (
+      sameGrowth(a, b, ra, sb) ||
+      (original && sameGrowth(a, b, realBase.get(original), simBase.get(original)))
+    ) {
+      drift += (a?.size ?? 0) - (b?.size ?? 0);
+      continue;
+    }
     out.push({ path, ...(a ? { real: a } : {}), ...(b ? { sim: b } : {}) });
   }
-  if (out.length === 0) return [];
+  if (out.length === 0) return { diffs: [], drift };
   const describe = (f?: ComparedFile) =>
     f
       ? `${f.type} ${f.mode ?? '-'} ${f.uid}:${f.gid} ${f.size}${f.linkTarget !== undefined ? ` -> ${f.linkTarget}` : ''}`
       : 'absent';
-  return [
-    {
-      kind: 'files',
-      what: `files (${out.length} differ)`,
-      real: out.slice(0, 30).map((d) => `${d.path}: ${describe(d.real)}`),
-      sim: out.slice(0, 30).map((d) => `${d.path}: ${describe(d.sim)}`),
-    },
-  ];
+  return {
+    drift,
+    diffs: [
+      {
+        kind: 'files',
+        what: `files (${out.length} differ)`,
+        real: out.slice(0, 30).map((d) => `${d.path}: ${describe(d.real)}`),
+        sim: out.slice(0, 30).map((d) => `${d.path}: ${describe(d.sim)}`),
+      },
+    ],
+  };
 }
 
 function runDiffs(run: RealRun, sim: NonNullable<JsonReport['run']>): Difference[] {
@@ -159,7 +187,10 @@ export function compareBuild({ real, realFiles, sim, realBase, simBase }: Compar
   const image = sim.image;
   if (!image || !real.config) return [{ kind: 'outcome', what: 'image', real: 'an image', sim: 'no image' }];
   const diffs = configDiffs(real.config, image.config);
+  const files = fileDiffs(realFiles, image.files ?? [], realBase, simBase);
   const layers = real.history.filter((h) => !h.empty);
+  // a layer that rewrote a drifted base file (dpkg's status) differs by that drift
+  let rewrites = 0;
   if (layers.length !== image.layers.length) {
     diffs.push({
       kind: 'layer-count',
@@ -171,7 +202,8 @@ export function compareBuild({ real, realFiles, sim, realBase, simBase }: Compar
     layers.forEach((h, i) => {
       const layer = image.layers[i];
       if (!layer || (layer.line === null && i === 0)) return;
-      if (h.size !== layer.size)
+      if (files.drift !== 0 && h.size - layer.size === files.drift) rewrites++;
+      else if (h.size !== layer.size)
         diffs.push({
           kind: 'layer-size',
           what: `layer[${i}].size ${h.createdBy}`,
@@ -187,11 +219,11 @@ export function compareBuild({ real, realFiles, sim, realBase, simBase }: Compar
         });
     });
   }
-  diffs.push(...fileDiffs(realFiles, image.files ?? [], realBase, simBase));
+  diffs.push(...files.diffs);
   const realSize = layers.reduce((n, h) => n + h.size, 0);
   const baseDelta =
     realBase.size === 0 && simBase.size === 0 ? 0 : (image.layers[0]?.size ?? 0) - (layers[0]?.size ?? 0);
-  if (image.size - realSize !== baseDelta)
+  if (image.size - realSize !== baseDelta - rewrites * files.drift)
     diffs.push({
       kind: 'image-size',
       what: `image.size (beyond base drift ${baseDelta})`,

@@ -5,7 +5,8 @@
  */
 
 import type { LayerEntry } from '../fs/entry.ts';
-import type { AptPackage, AptSuiteData, DpkgPathRule } from './format.ts';
+import { type DpkgName, dpkgLogBytes, libcVersion, statusOldDelta, termLogBytes } from './dpkg-run.ts';
+import type { AptPackage, AptSuiteData, DpkgPathRule, LdconfigData } from './format.ts';
 
 export interface AptResolveOptions {
   /** the packages the stage has (its dpkg database): names */
@@ -36,6 +37,23 @@ export interface AptCatalog {
   /** apt's and dpkg's bookkeeping after installing `count` packages (logs, caches, locks) */
   overheadEntries(count: number): LayerEntry[];
   /**
+   * ldconfig's /etc/ld.so.cache and /var/cache/ldconfig/aux-cache for a stage whose installed
+   * packages are `installed`, when any of `packages` activates its trigger; [] without the data
+   */
+  ldconfigEntries(installed: ReadonlySet<string>, packages: readonly AptPackage[]): LayerEntry[];
+  /**
+   * apt's /var/log/apt/history.log after an install, grown from `previous` bytes: a blank line,
+   * Start-Date, Commandline, Install (each package `name:arch (version[, automatic])`), End-Date
+   */
+  historyLog(
+    previous: number,
+    commandLine: string,
+    packages: readonly AptPackage[],
+    requested: ReadonlySet<string>,
+  ): LayerEntry;
+  /** apt's record of the automatically installed packages, grown from `previous` bytes */
+  extendedStates(previous: number, auto: readonly AptPackage[]): LayerEntry;
+  /**
    * dpkg's and debconf's databases after installing `packages`, from their sizes in the stage:
    * /var/lib/dpkg/status (and status-old, dpkg's copy of it), and debconf's templates.dat with its
    * -old copy when a package brings templates
@@ -46,6 +64,12 @@ export interface AptCatalog {
 /** Sizes in the stage before the install (the image's files). */
 export interface DatabaseSizes {
   readonly status: number;
+  readonly dpkgLog?: number;
+  readonly termLog?: number;
+  /** paths the packages installed on top of the base image brought (dpkg's database count) */
+  readonly installedPaths: number;
+  /** how dpkg names each package (name:arch for Multi-Arch: same) */
+  readonly dpkgName: DpkgName;
   readonly templates?: number;
 }
 
@@ -64,9 +88,90 @@ export function createAptCatalog(
         file(`/var/lib/apt/lists/${f.path}`, f.size, f.path === 'lock' ? 0o640 : 0o644),
       ),
     overheadEntries: (count) =>
-      data.overhead.files.map((f) => file(f.path, Math.max(0, Math.round(f.fixed + f.perPackage * count)))),
+      data.overhead.files
+        .filter((f) => f.path !== EXTENDED_STATES && f.path !== HISTORY_LOG)
+        .filter((f) => !data.ldconfig || (f.path !== DPKG_LOG && f.path !== TERM_LOG))
+        .filter((f) => !data.ldconfig || (f.path !== LD_SO_CACHE && f.path !== AUX_CACHE))
+        .map((f) => {
+          const size = Math.max(0, Math.round(f.fixed + f.perPackage * count));
+          const owner = OWNERS[f.path];
+          return owner
+            ? { ...file(f.path, size, owner.mode), uid: owner.uid, gid: owner.gid }
+            : file(f.path, size);
+        }),
+    ldconfigEntries: (installed, packages) =>
+      data.ldconfig && packages.some((p) => p.ldconfigTrigger)
+        ? ldconfigCaches(
+            data.ldconfig,
+            [...installed].flatMap((n) => byName.get(n)?.sonames ?? []),
+            [...installed].flatMap((n) => byName.get(n)?.ldconfigLinks ?? []),
+          )
+        : [],
+    historyLog: (previous, commandLine, packages, requested) =>
+      file(HISTORY_LOG, previous + historyEntry(commandLine, packages, requested)),
+    extendedStates: (previous, auto) =>
+      file(EXTENDED_STATES, previous + auto.reduce((n, p) => n + stanza(p), 0)),
     databaseEntries: (previous, packages) => databaseEntries(data, previous, packages),
   };
+}
+
+const EXTENDED_STATES = '/var/lib/apt/extended_states';
+const HISTORY_LOG = '/var/log/apt/history.log';
+const DPKG_LOG = '/var/log/dpkg.log';
+const TERM_LOG = '/var/log/apt/term.log';
+const LD_SO_CACHE = '/etc/ld.so.cache';
+
+/** Bytes of one history.log entry; its dates are fixed width (`2026-12-07  19:05:11`). */
+function historyEntry(
+  commandLine: string,
+  packages: readonly AptPackage[],
+  requested: ReadonlySet<string>,
+): number {
+  const date = 'YYYY-MM-DD  HH:MM:SS';
+  const install = packages
+    .map(
+      (p) =>
+        `${p.name}:${p.arch === 'all' ? 'amd64' : p.arch} (${p.version}${requested.has(p.name) ? '' : ', automatic'})`,
+    )
+    .join(', ');
+  const text = `\nStart-Date: ${date}\nCommandline: ${commandLine}\nInstall: ${install}\nEnd-Date: ${date}\n`;
+  return new TextEncoder().encode(text).length;
+}
+const AUX_CACHE = '/var/cache/ldconfig/aux-cache';
+
+/**
+ * glibc's ldconfig caches, from their formats (elf/cache.c): ld.so.cache is a 48-byte header, a
+ * 24-byte entry per soname or cached development link, the strings (each one's path in
+ * /lib/x86_64-linux-gnu, the first folder ld.so.conf.d names; the key is its tail, stored once),
+ * padding to 4 bytes, and an extension holding the generator string; aux-cache is a 32-byte
+ * header, a 48-byte entry per library file and the sonames after an empty string. Checked
+ * against the real bases and installs.
+ */
+function ldconfigCaches(
+  data: LdconfigData,
+  added: readonly string[],
+  links: readonly string[],
+): LayerEntry[] {
+  const sonames = [...new Set([...data.baseSonames, ...added])];
+  const keys = [...new Set([...sonames, ...links])];
+  const bytes = (s: string) => new TextEncoder().encode(s).length;
+  const paths = keys.reduce((n, s) => n + bytes(`/lib/x86_64-linux-gnu/${s}`) + 1, 0);
+  const table = 48 + 24 * keys.length + paths;
+  const cache = Math.ceil(table / 4) * 4 + 8 + 16 + bytes(data.generator);
+  const aux = 32 + 48 * sonames.length + 1 + sonames.reduce((n, s) => n + bytes(s) + 1, 0);
+  return [file(LD_SO_CACHE, cache), { ...file(AUX_CACHE, aux, 0o600) }];
+}
+
+/** Owners and modes the real files have (dpkg's and ldconfig's umask, apt's term.log for group adm). */
+const OWNERS: Readonly<Record<string, { mode: number; uid: number; gid: number }>> = {
+  '/var/cache/ldconfig/aux-cache': { mode: 0o600, uid: 0, gid: 0 },
+  '/var/log/apt/term.log': { mode: 0o640, uid: 0, gid: 4 },
+};
+
+/** apt's stanza for an automatically installed package: Package, Architecture, Auto-Installed: 1, blank line. */
+function stanza(pkg: AptPackage): number {
+  const arch = pkg.arch === 'all' ? 'amd64' : pkg.arch;
+  return `Package: ${pkg.name}\nArchitecture: ${arch}\nAuto-Installed: 1\n\n`.length;
 }
 
 function databaseEntries(
@@ -75,8 +180,18 @@ function databaseEntries(
   packages: readonly AptPackage[],
 ): LayerEntry[] {
   const status = previous.status + packages.reduce((n, p) => n + p.statusBytes, 0);
-  // dpkg rewrites status-old before each status update; after an install it is within a stanza of status.
-  const out = [file('/var/lib/dpkg/status', status), file('/var/lib/dpkg/status-old', status)];
+  const libc = data.ldconfig ? libcVersion(data.ldconfig.generator) : undefined;
+  const out = [
+    file('/var/lib/dpkg/status', status),
+    file('/var/lib/dpkg/status-old', status + (data.ldconfig ? statusOldDelta(packages, libc) : 0)),
+  ];
+  if (data.ldconfig) {
+    out.push(file(DPKG_LOG, (previous.dpkgLog ?? 0) + dpkgLogBytes(packages, libc)));
+    // dpkg's database before the install: the base's paths and those of packages installed since
+    const paths = data.ldconfig.dpkgPaths + previous.installedPaths;
+    const term = termLogBytes(packages, previous.dpkgName, paths, libc);
+    out.push({ ...file(TERM_LOG, (previous.termLog ?? 0) + term, 0o640), gid: 4 });
+  }
   const templates = packages.reduce((n, p) => n + p.debconfTemplatesBytes, 0);
   if (templates > 0 && previous.templates !== undefined) {
     out.push(
@@ -155,20 +270,41 @@ export function dpkgKeeps(path: string, rules: readonly DpkgPathRule[]): boolean
   return keep;
 }
 
-/** The entries dpkg writes under path rules: excluded files go; directories stay only if something in them does. */
+/**
+ * The entries dpkg writes under path rules. An excluded directory or symlink stays when an include
+ * rule's pattern, up to its first wildcard, starts its path (dpkg's filter_should_skip): the slim
+ * images' include of each doc folder's copyright keeps every folder and symlink under /usr/share/doc.
+ */
 export function applyDpkgPathRules(
   entries: readonly LayerEntry[],
   rules: readonly DpkgPathRule[],
 ): LayerEntry[] {
   if (rules.length === 0) return [...entries];
-  const kept = entries.filter((e) => e.kind === 'dir' || dpkgKeeps(e.path, rules));
-  const needed = new Set<string>();
-  for (const e of kept) {
-    if (e.kind === 'dir') continue;
-    for (let i = e.path.lastIndexOf('/'); i > 0; i = e.path.lastIndexOf('/', i - 1))
-      needed.add(e.path.slice(0, i));
-  }
-  return kept.filter((e) => e.kind !== 'dir' || dpkgKeeps(e.path, rules) || needed.has(e.path));
+  const prefixes = rules
+    .filter((r) => r.include)
+    .map((r) => {
+      const wildcard = r.glob.search(/[*?[\\]/);
+      return (wildcard < 0 ? r.glob : r.glob.slice(0, wildcard)).replace(/\/+$/, '');
+    });
+  const kept = (e: LayerEntry) =>
+    dpkgKeeps(e.path, rules) ||
+    ((e.kind === 'dir' || e.kind === 'symlink') && prefixes.some((p) => e.path.startsWith(p)));
+  return entries.filter(kept);
+}
+
+/**
+ * update-alternatives skips a link whose target file does not exist: in a slim image the manual
+ * pages' alternatives (/etc/alternatives/vi.1.gz) are not made, their targets being excluded.
+ */
+export function withoutDanglingAlternatives(
+  entries: readonly LayerEntry[],
+  rules: readonly DpkgPathRule[],
+): LayerEntry[] {
+  return entries.filter(
+    (e) =>
+      !(e.kind === 'symlink' && e.path.startsWith('/etc/alternatives/') && e.target?.startsWith('/')) ||
+      dpkgKeeps(e.target ?? '', rules),
+  );
 }
 
 function globMatch(glob: string, path: string): boolean {

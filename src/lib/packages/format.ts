@@ -160,6 +160,26 @@ export interface AptPackage {
   readonly statusBytes: number;
   /** bytes of its debconf templates (0: none); debconf's templates.dat grows by about this much */
   readonly debconfTemplatesBytes: number;
+  /** how many conffiles it has (its status stanza lists each with its md5sum once configured) */
+  readonly conffiles?: number;
+  /** DT_SONAME of the shared libraries it puts where ldconfig looks (read from the .deb) */
+  readonly sonames?: readonly string[];
+  /** its development links ldconfig caches under their own name (libssl.so → libssl.so.3) */
+  readonly ldconfigLinks?: readonly string[];
+  /** its triggers member activates ldconfig: libc-bin rewrites ld.so.cache and aux-cache after it */
+  readonly ldconfigTrigger?: boolean;
+}
+
+/**
+ * What ldconfig's caches are built from: the base image's libraries (measured with `ldconfig -p`
+ * in the real debian:SUITE) and the generator string glibc writes into /etc/ld.so.cache.
+ */
+export interface LdconfigData {
+  readonly baseSonames: readonly string[];
+  readonly generator: string;
+  /** the paths dpkg's database holds in the base image, as dpkg counts them in its progress line */
+  readonly dpkgPaths: number;
+  readonly source: string;
 }
 
 /** dpkg's `path-exclude` / `path-include` rules (dpkg.cfg), the last matching rule deciding. */
@@ -189,6 +209,8 @@ export interface AptSuiteData {
   readonly overhead: AptOverhead;
   /** the slim images' dpkg configuration: what dpkg leaves out when a stage has this file */
   readonly slim: { readonly path: string; readonly rules: readonly DpkgPathRule[] };
+  /** the libraries ldconfig caches in the base image (absent: the caches are fitted, not computed) */
+  readonly ldconfig?: LdconfigData;
   /** real installs measured while generating, to check a resolver against */
   readonly measuredInstalls: readonly MeasuredInstall[];
   readonly notes: readonly string[];

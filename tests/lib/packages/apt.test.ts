@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDpkgPathRules } from '../../../src/lib/packages/apt.ts';
+import { applyDpkgPathRules, withoutDanglingAlternatives } from '../../../src/lib/packages/apt.ts';
+import type { AptPackage } from '../../../src/lib/packages/format.ts';
 import { committedCatalog } from '../images/catalog-fixture.ts';
 import { committedPackages } from './packages-fixture.ts';
 
@@ -55,7 +56,7 @@ describe('apt data', () => {
     const entries = [
       ...files,
       ...apt.overheadEntries(install.length),
-      ...apt.databaseEntries({ status: 77_111 }, install),
+      ...apt.databaseEntries({ status: 77_111, installedPaths: 0, dpkgName: (p) => p.name }, install),
     ];
     const size = entries.reduce((n, e) => n + (e.kind === 'file' || e.kind === 'symlink' ? e.size : 0), 0);
     expect(Math.abs(size - measured.layerSize) / measured.layerSize).toBeLessThan(0.02);
@@ -118,5 +119,65 @@ describe('apt data', () => {
     expect(total).toBeGreaterThan(10_000_000);
     expect(entries.every((e) => e.path.startsWith('/var/lib/apt/lists/'))).toBe(true);
     expect(apt.data.lists.provenance).toBe('measured');
+  });
+  it("keeps, as dpkg does, folders and symlinks under an include rule's literal prefix", () => {
+    const rules = [
+      { include: false, glob: '/usr/share/doc/*' },
+      { include: true, glob: '/usr/share/doc/*/copyright' },
+      { include: false, glob: '/usr/share/man/*' },
+    ];
+    const entry = (path: string, kind: 'dir' | 'file' | 'symlink') =>
+      ({ path, kind, mode: 0o755, uid: 0, gid: 0, size: 0 }) as const;
+    const kept = applyDpkgPathRules(
+      [
+        entry('/usr/share/doc/binutils/bfd', 'dir'),
+        entry('/usr/share/doc/libctf0', 'symlink'),
+        entry('/usr/share/doc/binutils/README', 'file'),
+        entry('/usr/share/man/man1', 'dir'),
+      ],
+      rules,
+    ).map((e) => e.path);
+    expect(kept).toEqual(['/usr/share/doc/binutils/bfd', '/usr/share/doc/libctf0']);
+  });
+
+  it("ships each package's md5sums and empty folders from its .deb, and the real extended_states", async () => {
+    const apt = await bookworm();
+    const [jq, libjq1, libonig5, gssapi] = ['jq', 'libjq1', 'libonig5', 'libgssapi-krb5-2'].map((n) => {
+      const p = apt.find(n);
+      if (!p) throw new Error(`${n} missing`);
+      return p;
+    }) as [AptPackage, AptPackage, AptPackage, AptPackage];
+    // sizes recorded by real BuildKit (tests/oracle/cases/apt-bookworm-install-run)
+    expect((await apt.files(jq)).find((e) => e.path === '/var/lib/dpkg/info/jq.md5sums')?.size).toBe(422);
+    expect(
+      (await apt.files(libjq1)).find((e) => e.path === '/var/lib/dpkg/info/libjq1:amd64.md5sums')?.size,
+    ).toBe(282);
+    expect((await apt.files(gssapi)).find((e) => e.path === '/etc/gss/mech.d')?.kind).toBe('dir');
+    expect(apt.extendedStates(0, [libjq1, libonig5]).size).toBe(112);
+  });
+  it("computes ldconfig's caches from glibc's formats and the stage's libraries", async () => {
+    const apt = await bookworm();
+    const jq = ['jq', 'libjq1', 'libonig5'].map((n) => apt.find(n)) as AptPackage[];
+    const installed = new Set([...apt.data.base, 'jq', 'libjq1', 'libonig5']);
+    // the real jq install (tests/oracle/cases/apt-bookworm-install-run): 4639 and 4679 bytes
+    expect(apt.ldconfigEntries(installed, jq).map((e) => [e.path, e.size, e.mode])).toEqual([
+      ['/etc/ld.so.cache', 4639, 0o644],
+      ['/var/cache/ldconfig/aux-cache', 4679, 0o600],
+    ]);
+    // bzip2 activates no ldconfig trigger: the caches are left as they are
+    expect(apt.ldconfigEntries(new Set(apt.data.base), [apt.find('bzip2') as AptPackage])).toEqual([]);
+  });
+
+  it("leaves out the manual pages' alternatives in a slim image", () => {
+    const link = (path: string, target: string) =>
+      ({ path, kind: 'symlink', mode: 0o777, uid: 0, gid: 0, size: target.length, target }) as const;
+    const kept = withoutDanglingAlternatives(
+      [
+        link('/etc/alternatives/vi', '/usr/bin/vim.tiny'),
+        link('/etc/alternatives/vi.1.gz', '/usr/share/man/man1/vim.1.gz'),
+      ],
+      [{ include: false, glob: '/usr/share/man/*' }],
+    );
+    expect(kept.map((e) => e.path)).toEqual(['/etc/alternatives/vi']);
   });
 });

@@ -4,11 +4,12 @@
  * recommends, unpacks each package's files (honouring the slim images' dpkg path excludes) and
  * grows dpkg's and apt's own files; `clean`, `purge`/`remove` and `autoremove` as far as the data goes.
  */
+import type { LayerEntry } from '../../fs/entry.ts';
 import { basename } from '../../fs/path.ts';
 import type { AptCatalog } from '../../packages/apt.ts';
-import { applyDpkgPathRules, parseDpkgPathRules } from '../../packages/apt.ts';
+import { applyDpkgPathRules, parseDpkgPathRules, withoutDanglingAlternatives } from '../../packages/apt.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
-import type { DebianSuite } from '../../packages/format.ts';
+import type { AptPackage, DebianSuite } from '../../packages/format.ts';
 import type { NameLookup } from '../../packages/project-names.ts';
 import { absence, aptUnableToLocate } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
@@ -107,20 +108,48 @@ async function install(
       ? apt.data.slim.rules
       : parseDpkgPathRules(slim)
     : [];
+  if (resolution.install.length === 0) {
+    context.state.notes.push(`apt-get found ${names.join(', ')} already installed.`);
+    return { status: 0, stdout: '0 newly installed\n' };
+  }
+  // dpkg's database before the install: what the packages installed since the base brought
+  const installedPaths = [...installedPackages(context)].reduce(
+    (n, name) => n + (apt.data.base.includes(name) ? 0 : (apt.find(name)?.fileCount ?? 0)),
+    0,
+  );
   let bytes = 0;
+  const multiArchSame = new Set<string>();
   for (const pkg of resolution.install) {
-    const entries = applyDpkgPathRules(await apt.files(pkg), rules);
+    const all = await apt.files(pkg);
+    if (all.some((e) => e.path.startsWith(`/var/lib/dpkg/info/${pkg.name}:`))) multiArchSame.add(pkg.name);
+    const entries = withoutDanglingAlternatives(applyDpkgPathRules(all, rules), rules);
     for (const entry of entries) if (entry.kind === 'file') bytes += entry.size;
     context.fs.putAll(entries);
   }
   const templates = sizeOf(context, '/var/cache/debconf/templates.dat');
   const previous = {
     status: sizeOf(context, '/var/lib/dpkg/status') ?? 0,
+    dpkgLog: sizeOf(context, '/var/log/dpkg.log') ?? 0,
+    termLog: sizeOf(context, '/var/log/apt/term.log') ?? 0,
+    installedPaths,
+    dpkgName: (pkg: AptPackage) => (multiArchSame.has(pkg.name) ? `${pkg.name}:${pkg.arch}` : pkg.name),
     ...(templates === undefined ? {} : { templates }),
   };
+  const requested = new Set(names.map((name) => apt.find(name)?.name ?? name));
   context.fs.putAll([
     ...apt.databaseEntries(previous, resolution.install),
     ...apt.overheadEntries(resolution.install.length),
+    ...apt.ldconfigEntries(installedPackages(context), resolution.install),
+    apt.historyLog(
+      sizeOf(context, '/var/log/apt/history.log') ?? 0,
+      [context.name, ...context.args].join(' '),
+      resolution.install,
+      requested,
+    ),
+    apt.extendedStates(
+      sizeOf(context, '/var/lib/apt/extended_states') ?? 0,
+      resolution.install.filter((pkg) => !requested.has(pkg.name)),
+    ),
   ]);
   const unsatisfied = resolution.unsatisfied.map((item) => item.group.join(' | '));
   if (unsatisfied.length > 0) {
@@ -160,6 +189,12 @@ async function remove(
   return { status: 0 };
 }
 
+/** The folders `apt-get update` leaves, owned by apt's sandbox user _apt (uid 42). */
+const APT_FOLDERS: readonly LayerEntry[] = [
+  { path: '/var/lib/apt/lists/auxfiles', kind: 'dir', mode: 0o755, uid: 42, gid: 0, size: 0 },
+  { path: '/var/lib/apt/lists/partial', kind: 'dir', mode: 0o700, uid: 42, gid: 0, size: 0 },
+];
+
 export function aptCommand(packages: PackageCatalog): CommandModule {
   return {
     names: ['apt-get', 'apt'],
@@ -181,9 +216,12 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
         return { status: 0 };
       }
       const apt = await packages.apt(suite);
+      // apt opens its cache for these, recreating the lists' auxfiles folder after an rm -rf
+      if (sub === 'install' || sub === 'remove' || sub === 'purge' || sub === 'autoremove')
+        context.fs.putAll([APT_FOLDERS[0] as LayerEntry]);
       switch (sub) {
         case 'update':
-          context.fs.putAll(apt.listsEntries());
+          context.fs.putAll([...apt.listsEntries(), ...APT_FOLDERS]);
           context.state.notes.push(
             `apt-get update wrote the package lists to /var/lib/apt/lists (remove them in the same RUN: rm -rf /var/lib/apt/lists/*).`,
           );
@@ -198,7 +236,7 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
           return remove(context, apt, names);
         case 'clean':
         case 'autoclean':
-          context.fs.remove('/var/cache/apt/archives/partial');
+          // apt-get clean empties the archives; its partial folder and lock stay
           return { status: 0 };
         case 'upgrade':
         case 'dist-upgrade':

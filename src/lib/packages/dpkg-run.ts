@@ -1,0 +1,103 @@
+/**
+ * What dpkg writes while apt installs packages in the simple order (one `dpkg --unpack` run for
+ * all, then one `--configure` run that also processes libc-bin's ldconfig trigger): the lines of
+ * /var/log/dpkg.log and the state /var/lib/dpkg/status-old keeps (dpkg's status as the last run
+ * opened it). Modelled from dpkg's formats and checked against recorded real installs; apt orders
+ * some installs differently (immediate configuration for Pre-Depends), which this does not follow.
+ */
+import type { AptPackage } from './format.ts';
+
+/** `2026-12-07 19:05:11 ` before every dpkg.log line */
+const STAMP = 'YYYY-MM-DD HH:MM:SS '.length;
+
+const bytes = (s: string) => new TextEncoder().encode(s).length;
+
+/** libc-bin's version, from glibc's ldconfig generator string `ldconfig (Debian GLIBC 2.36-9+deb12u14) …` */
+export function libcVersion(generator: string): string | undefined {
+  return /\(Debian GLIBC (\S+)\)/.exec(generator)?.[1];
+}
+
+/** Bytes dpkg.log grows by when `packages` are installed (in apt's order). */
+export function dpkgLogBytes(packages: readonly AptPackage[], libc: string | undefined): number {
+  const lines: string[] = ['startup archives unpack'];
+  const libcBin = libc === undefined ? undefined : `libc-bin:amd64 ${libc}`;
+  let pending = false;
+  for (const p of packages) {
+    const id = `${p.name}:${p.arch} ${p.version}`;
+    lines.push(`install ${p.name}:${p.arch} <none> ${p.version}`);
+    if (p.ldconfigTrigger && libcBin && !pending) {
+      lines.push(`status triggers-pending ${libcBin}`);
+      pending = true;
+    }
+    lines.push(`status half-installed ${id}`, `status unpacked ${id}`);
+  }
+  lines.push('startup packages configure');
+  for (const p of packages) {
+    const id = `${p.name}:${p.arch} ${p.version}`;
+    lines.push(
+      `configure ${id} <none>`,
+      `status unpacked ${id}`,
+      `status half-configured ${id}`,
+      `status installed ${id}`,
+    );
+  }
+  if (pending && libcBin)
+    lines.push(
+      `trigproc ${libcBin} <none>`,
+      `status half-configured ${libcBin}`,
+      `status installed ${libcBin}`,
+    );
+  return lines.reduce((n, line) => n + STAMP + bytes(line) + 1, 0);
+}
+
+/**
+ * status-old minus status after the install: the configure run opened a status in which each new
+ * package was `unpacked` (one byte shorter than `installed`, its conffiles marked `newconffile`)
+ * and libc-bin, when a package activated ldconfig, was `triggers-pending` with a
+ * `Triggers-Pending: ldconfig` line.
+ */
+export function statusOldDelta(packages: readonly AptPackage[], libc: string | undefined): number {
+  const pending = libc !== undefined && packages.some((p) => p.ldconfigTrigger);
+  const libcBin = pending
+    ? bytes('triggers-pending') - bytes('installed') + bytes('Triggers-Pending: ldconfig\n')
+    : 0;
+  // an unpacked package's conffiles carry `newconffile` where a configured one has its md5sum
+  const conffiles = packages.reduce((n, p) => n + (p.conffiles ?? 0), 0) * (32 - bytes('newconffile'));
+  return libcBin - packages.length * (bytes('installed') - bytes('unpacked')) - conffiles;
+}
+
+/** How dpkg names a package in its messages: `libreadline8:amd64` for Multi-Arch: same ones. */
+export type DpkgName = (pkg: AptPackage) => string;
+
+/**
+ * Bytes /var/log/apt/term.log grows by: apt's header and footer (fixed-width dates) around dpkg's
+ * messages, each ending in \r\n (dpkg writes to a terminal): per package Selecting, the database
+ * reading progress (first package only; `installed` is how many paths dpkg's database has),
+ * Preparing to unpack the .deb apt downloaded, Unpacking; then Setting up each; then libc-bin's
+ * trigger. Messages that maintainer scripts print (update-alternatives, adduser) are not known.
+ */
+export function termLogBytes(
+  packages: readonly AptPackage[],
+  dpkgName: DpkgName,
+  installed: number,
+  libc: string | undefined,
+): number {
+  const date = 'YYYY-MM-DD  HH:MM:SS';
+  const reading = '(Reading database ... ';
+  // each progress step ends in a carriage return, redrawing the line
+  let progress = `${reading}\r`;
+  for (let percent = 5; percent <= 100; percent += 5) progress += `${reading}${percent}%\r`;
+  progress += `${reading}${installed} files and directories currently installed.)`;
+  const lines: string[] = [];
+  packages.forEach((p, i) => {
+    const deb = `${p.name}_${p.version.replace(':', '%3a')}_${p.arch}.deb`;
+    lines.push(`Selecting previously unselected package ${dpkgName(p)}.`);
+    if (i === 0) lines.push(progress);
+    lines.push(`Preparing to unpack .../${deb} ...`, `Unpacking ${dpkgName(p)} (${p.version}) ...`);
+  });
+  for (const p of packages) lines.push(`Setting up ${dpkgName(p)} (${p.version}) ...`);
+  if (libc !== undefined && packages.some((p) => p.ldconfigTrigger))
+    lines.push(`Processing triggers for libc-bin (${libc}) ...`);
+  const body = lines.reduce((n, line) => n + bytes(line) + 2, 0);
+  return bytes(`\nLog started: ${date}\n`) + body + bytes(`Log ended: ${date}\n`);
+}

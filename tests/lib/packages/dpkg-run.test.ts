@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dpkgLogBytes,
+  libcVersion,
+  statusOldDelta,
+  termLogBytes,
+} from '../../../src/lib/packages/dpkg-run.ts';
+import type { AptPackage } from '../../../src/lib/packages/format.ts';
+import { committedPackages } from './packages-fixture.ts';
+
+// `apt-get install -y --no-install-recommends bc` on the real debian:bookworm (recorded by the
+// oracle, tests/oracle/cases/apt-bookworm-bc): dpkg.log 1705 bytes, term.log 1314, status-old 31
+// bytes longer than status.
+describe("dpkg's run of an install", () => {
+  it('adds up to the real logs and status-old of the bc install', async () => {
+    const apt = await committedPackages().apt('bookworm');
+    const order = ['readline-common', 'libreadline8', 'bc'].map((n) => apt.find(n)) as AptPackage[];
+    const libc = libcVersion(apt.data.ldconfig?.generator ?? '');
+    expect(libc).toBe('2.36-9+deb12u14');
+    expect(dpkgLogBytes(order, libc)).toBe(1705);
+    const name = (p: AptPackage) => (p.name === 'libreadline8' ? 'libreadline8:amd64' : p.name);
+    expect(termLogBytes(order, name, 6096, libc)).toBe(1314);
+    expect(statusOldDelta(order, libc)).toBe(31);
+  });
+
+  it('leaves out the trigger when no package activates ldconfig', async () => {
+    const apt = await committedPackages().apt('bookworm');
+    const bzip2 = apt.find('bzip2') as AptPackage;
+    // the real bzip2 install: dpkg.log 518 bytes, status-old one byte shorter than status
+    expect(dpkgLogBytes([bzip2], '2.36-9+deb12u14')).toBe(518);
+    expect(statusOldDelta([bzip2], '2.36-9+deb12u14')).toBe(-1);
+  });
+});
