@@ -4,107 +4,16 @@
  * Debian 13 distroless and the uv image. Each derived layer says what it was derived from and how
  * it was sized (docs/catalog.md, Derived images). Node-only: `node scripts/catalog/derive.ts [DIR]`.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import {
-  type CatalogIndex,
-  decodeLayer,
-  encodeLayer,
-  FORMAT_VERSION,
-  type HistoryRecord,
-  type ImageRecord,
-  type LayerEntry,
-  type LayerHeader,
-  type LayerRecord,
-  type PublishedFigure,
-} from '../../src/lib/images/format.ts';
-import {
-  DERIVED_MARK,
-  GO_FIGURES,
-  PYTHON_RELEASES,
-  type PythonRelease,
-  type RepoInfoFigure,
-} from './derive-data.ts';
+import type { HistoryRecord, ImageRecord, LayerEntry, PublishedFigure } from '../../src/lib/images/format.ts';
+import { type Layer, openCatalogEdit } from './catalog-edit.ts';
+import { GO_FIGURES, PYTHON_RELEASES, type PythonRelease, type RepoInfoFigure } from './derive-data.ts';
+import { deriveDistroless } from './derive-distroless.ts';
 import { calibrate, layerBytes } from './layers.ts';
 
 const OUT = process.argv[2] ?? 'public/catalog';
 const MB = 1_000_000;
-const read = (file: string) => readFileSync(join(OUT, file), 'utf8');
-const index = JSON.parse(read('index.json')) as CatalogIndex;
-
-// Re-runnable: drop what an earlier run derived (its notes carry the mark), then derive again.
-const images: ImageRecord[] = index.images.filter((i) => !i.notes.includes(DERIVED_MARK));
-const layers: LayerRecord[] = [...index.layers];
-const layerById = new Map(layers.map((l) => [l.id, l]));
-
-interface Layer {
-  readonly header: LayerHeader;
-  readonly entries: LayerEntry[];
-}
-const decoded = new Map<string, Layer>();
-function layerOf(id: string): Layer {
-  let l = decoded.get(id);
-  if (!l) {
-    const d = decodeLayer(read(`layers/${id}.txt`));
-    l = { header: d.header, entries: [...d.entries] };
-    decoded.set(id, l);
-  }
-  return l;
-}
-
-function addLayer(
-  layer: Layer,
-  createdBy: string,
-  provenance: LayerRecord['provenance'],
-  note: string,
-): string {
-  const text = encodeLayer(layer.header, layer.entries);
-  const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
-  if (!layerById.has(id)) {
-    writeFileSync(join(OUT, 'layers', `${id}.txt`), text);
-    const record: LayerRecord = {
-      id,
-      createdBy,
-      size: layerBytes(layer.entries),
-      entries: layer.entries.length,
-      wireBytes: gzipSync(text, { level: 9 }).length,
-      provenance,
-      note,
-    };
-    layers.push(record);
-    layerById.set(id, record);
-  }
-  return id;
-}
-
-const sizeOf = (ids: readonly string[]) => ids.reduce((n, id) => n + (layerById.get(id)?.size ?? 0), 0);
-const imageByRef = (ref: string): ImageRecord => {
-  const image = images.find((i) => i.ref === ref);
-  if (!image) throw new Error(`derive: the catalog has no ${ref}; run build.ts first`);
-  return image;
-};
-
-/** Moves floating tags (`python:3`, `alpine:latest`) off the images that held them. */
-function takeTags(tags: readonly string[]): void {
-  const taken = new Set(tags);
-  for (let i = 0; i < images.length; i++) {
-    const image = images[i] as ImageRecord;
-    if (image.tags.some((t) => taken.has(t)))
-      images[i] = { ...image, tags: image.tags.filter((t) => !taken.has(t)) };
-  }
-}
-
-function addImage(image: Omit<ImageRecord, 'platform' | 'size'>): void {
-  takeTags(image.tags);
-  images.push({
-    ...image,
-    platform: 'linux/amd64',
-    size: sizeOf(image.layers),
-    notes: [...image.notes, DERIVED_MARK],
-  });
-}
+const edit = openCatalogEdit(OUT);
+const { images, layerById, layerOf, addLayer, addImage, imageByRef, sizeOf } = edit;
 
 const repoInfo = (f: RepoInfoFigure, ownTag: string): PublishedFigure => ({
   size: f.mb * MB,
@@ -155,6 +64,12 @@ function removedIn(minor: string): RegExp[] {
   return gone;
 }
 
+function removalNote(minor: string): string {
+  const n = Number(minor.split('.')[1]);
+  if (n < 12) return '';
+  return `, without what the official image no longer ships (setuptools, wheel, distutils${n >= 13 ? ', lib2to3' : ''})`;
+}
+
 /** Bytes of the files the CPython model contributes (not the real Debian/Alpine packages in the same layer). */
 const modelBytes = (l: Layer) => layerBytes(l.entries.filter((e) => e.pkg === undefined));
 
@@ -172,7 +87,7 @@ function pythonLayer(
     layer,
     createdBy,
     'calibrated',
-    `calibrated: the CPython 3.9 model (Debian's python3.9 packages mapped to /usr/local) renamed for ${release.minor}${removedIn(release.minor).length ? ', without what the official image no longer ships (setuptools, wheel, distutils' + (Number(release.minor.split('.')[1]) >= 13 ? ', lib2to3' : '') + ')' : ''}; pip keeps the 3.9 model's 23.0.1 files; ${how}; scale factor ${factor.toFixed(3)}`,
+    `calibrated: the CPython 3.9 model (Debian's python3.9 packages mapped to /usr/local) renamed for ${release.minor}${removalNote(release.minor)}; pip keeps the 3.9 model's 23.0.1 files; ${how}; scale factor ${factor.toFixed(3)}`,
   );
 }
 
@@ -535,21 +450,52 @@ function deriveAlpine(): Record<'alpine3.24' | 'alpine3.23', AlpineBase> {
   };
 }
 
+// --- ghcr.io/astral-sh/uv: what `COPY --from=ghcr.io/astral-sh/uv /uv /uvx /bin/` copies ------------
+
+{
+  const UV = { version: '0.12.5', uv: 26_799_352, uvx: 350_584 };
+  const bin = (path: string, size: number): LayerEntry => ({
+    path,
+    kind: 'file',
+    mode: 0o755,
+    uid: 0,
+    gid: 0,
+    size,
+    exec: { kind: 'elf', linkage: 'static' },
+  });
+  const layer = addLayer(
+    { header: { format: 1, packages: [], contents: {} }, entries: [bin('/uv', UV.uv), bin('/uvx', UV.uvx)] },
+    'COPY /uv /uvx / # buildkit',
+    'modelled',
+    "modelled: uv's scratch image holds the two static musl binaries (astral-sh/uv Dockerfile: FROM scratch, COPY, WORKDIR /io, ENTRYPOINT /uv); their sizes are the only measured ones found, uv 0.3's release binaries (26,799,352 and 350,584 B, wolfi-dev/os#27150, 2024-08); later releases are larger",
+  );
+  addImage({
+    ref: `ghcr.io/astral-sh/uv:${UV.version}`,
+    tags: [`ghcr.io/astral-sh/uv:${UV.version}`, 'ghcr.io/astral-sh/uv:0.12', 'ghcr.io/astral-sh/uv:latest'],
+    config: {
+      Env: [],
+      Cmd: null,
+      Entrypoint: ['/uv'],
+      User: '',
+      WorkingDir: '/io',
+      ExposedPorts: {},
+      Labels: {},
+    },
+    layers: [layer],
+    history: [
+      { createdBy: 'COPY /uv /uvx / # buildkit', layer },
+      { createdBy: 'WORKDIR /io' },
+      { createdBy: 'ENTRYPOINT ["/uv"]' },
+    ],
+    notes: [
+      'No shell and no libc: the image exists to be copied from (COPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/).',
+      'The binaries are modelled: paths and static linkage as the release builds them, sizes from an older release (see the layer note).',
+    ],
+  });
+}
+
+deriveDistroless(edit);
+
 // --- write -------------------------------------------------------------------------------------
 
-const used = new Set(images.flatMap((i) => i.layers));
-for (const l of layers) if (!used.has(l.id)) rmSync(join(OUT, 'layers', `${l.id}.txt`), { force: true });
-const out: CatalogIndex = {
-  ...index,
-  format: FORMAT_VERSION,
-  images,
-  layers: layers.filter((l) => used.has(l.id)),
-};
-writeFileSync(join(OUT, 'index.json'), `${JSON.stringify(out, null, 1)}\n`);
-for (const i of images.filter((i) => i.notes.includes(DERIVED_MARK))) {
-  const p = i.published?.size;
-  const delta = p ? `${(((i.size - p) / p) * 100).toFixed(1)}%${i.published?.estimate ? ' ≈' : ''}` : 'n/a';
-  console.log(
-    `${i.ref.padEnd(44)} ${(i.size / MB).toFixed(2).padStart(8)} MB  published ${p ? (p / MB).toFixed(2) : '-'} (${delta})`,
-  );
-}
+for (const line of edit.write()) console.log(line);
