@@ -258,7 +258,15 @@ function addVariants(
   const name = `gcr.io/distroless/${flavour}-${distro}`;
   for (const tag of ['latest', 'nonroot', 'debug', 'debug-nonroot'] as const) {
     const ref = `${name}:${tag}`;
-    if (edit.images.some((i) => i.ref === ref)) continue;
+    // The arch-suffixed tag is the same linux/amd64 image; the bare name is the default distro, debian13.
+    const bare = `gcr.io/distroless/${flavour}:${tag}`;
+    const tags = [ref, `${ref}-amd64`, ...(distro === 'debian13' ? [bare, `${bare}-amd64`] : [])];
+    const existing = edit.images.findIndex((i) => i.ref === ref);
+    if (existing >= 0) {
+      const image = edit.images[existing] as (typeof edit.images)[number];
+      edit.images[existing] = { ...image, tags: [...new Set([...image.tags, ...tags])] };
+      continue;
+    }
     const isDebug = tag.startsWith('debug');
     const nonroot = tag.endsWith('nonroot');
     const ids = isDebug ? [...layers, busybox] : layers;
@@ -276,7 +284,7 @@ function addVariants(
     };
     edit.addImage({
       ref,
-      tags: [ref],
+      tags,
       config: { ExposedPorts: {}, Labels: {}, ...config } as ImageConfig,
       layers: ids,
       history: ids.map((id) => ({ createdBy: edit.layerById.get(id)?.createdBy ?? '', layer: id })),

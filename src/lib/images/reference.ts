@@ -206,8 +206,12 @@ function describeFact(full: string, fact: TagFact): string {
   }
 }
 
-/** A tag split into a version (`3.12`, `1`, none) and a variant (`slim-bookworm`, `alpine3.22`, none). */
-const TAG = /^(?:(\d+(?:\.\d+){0,2})(?:-|$))?(.*)$/;
+/**
+ * A tag split into a version (`3.12`, `1`, none) and a variant (`slim-bookworm`, `alpine3.22`,
+ * none). A pre-release (`3.15.0rc1`, `3.15-rc-slim`) counts as its version: its nearest sibling is
+ * the newest final release of the same variant.
+ */
+const TAG = /^(?:(\d+(?:\.\d+){0,2})(?:(?:a|b|rc)\d+)?(?:-rc)?(?:-|$))?(.*)$/;
 
 interface TagShape {
   readonly version: readonly number[];
