@@ -249,6 +249,39 @@ function nearestSibling(
   index: CatalogIndex,
   ref: ParsedReference,
 ): { image: ImageRecord; ref: string; why: string } | undefined {
+  const same = siblingInRepository(index, ref);
+  if (same) return same;
+  // A distroless flavour on a Debian release the catalog lacks: the same flavour on the nearest one.
+  for (const repository of otherDebianReleases(index, ref.repository)) {
+    const other = siblingInRepository(index, { ...ref, repository });
+    if (other) return { ...other, why: `the same distroless image on the nearest Debian release it has` };
+  }
+  return undefined;
+}
+
+/** `gcr.io/distroless/python3-debian11` → the catalog's python3-debianN repositories, nearest N first. */
+function otherDebianReleases(index: CatalogIndex, repository: string): string[] {
+  const m = /^(gcr\.io\/distroless\/[a-z0-9-]+?)-debian(\d+)$/.exec(repository);
+  if (!m) return [];
+  const [, flavour, release] = m as unknown as [string, string, string];
+  const prefix = `${flavour}-debian`;
+  const found = new Set<string>();
+  for (const image of index.images) {
+    for (const tag of image.tags) {
+      const repo = tag.slice(0, tag.lastIndexOf(':'));
+      if (repo !== repository && repo.startsWith(prefix) && /^\d+$/.test(repo.slice(prefix.length)))
+        found.add(repo);
+    }
+  }
+  const distance = (repo: string) =>
+    Math.abs(Number(repo.slice(repo.lastIndexOf('debian') + 6)) - Number(release));
+  return [...found].sort((a, b) => distance(a) - distance(b) || (a < b ? -1 : 1));
+}
+
+function siblingInRepository(
+  index: CatalogIndex,
+  ref: ParsedReference,
+): { image: ImageRecord; ref: string; why: string } | undefined {
   const want = shapeOf(ref.tag);
   const wantFamily = family(want.variant);
   let best: { image: ImageRecord; score: number } | undefined;

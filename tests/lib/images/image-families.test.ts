@@ -57,6 +57,12 @@ describe('references resolve as Docker resolves them, to the catalog image', asy
     ['golang:1.26.1-bookworm', 'golang:1.26.5-bookworm', 'no longer published'],
     ['alpine:3.22.5', 'alpine:3.22', ''],
     ['golang:1.26-alpine3.23', 'golang:1.26.5-alpine3.23', 'points to golang:1.26.7-alpine3.23 today'],
+    // a distroless flavour on a Debian release the catalog lacks: the same flavour on the nearest one
+    [
+      'gcr.io/distroless/python3-debian11',
+      'gcr.io/distroless/python3-debian12:latest',
+      'nearest Debian release',
+    ],
   ])('%s is built on %s, estimated with the reason', async (ref, expected, reason) => {
     const r = await catalog.lookup(ref);
     expect(r.ok && r.how === 'stand-in' && r.image.ref).toBe(expected);
