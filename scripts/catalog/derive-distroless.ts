@@ -1,8 +1,8 @@
 /**
  * The distroless images derive.ts adds: static, base-nossl, base, cc and python3 for Debian 12 and
  * 13, each as latest, nonroot, debug and debug-nonroot. Package layers are the real Debian
- * packages (one layer a package, as rules_distroless adds them), downloaded with apt into
- * DEBS/{bookworm,trixie}; the generated files and the debug busybox are modelled.
+ * packages (one layer a package, as rules_distroless adds them), which distroless-debs.sh
+ * downloads; the generated files and the debug busybox are modelled.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -12,7 +12,8 @@ import type { ImageConfig, LayerEntry } from '../../src/lib/images/format.ts';
 import type { CatalogEdit } from './catalog-edit.ts';
 import { readTree, withParents } from './layers.ts';
 
-const DEBS = process.env.DISTROLESS_DEBS ?? '/var/tmp/wt16-debs';
+/** Where distroless-debs.sh put the packages (run.sh: CATALOG_WORK/distroless-debs). */
+const DEBS = process.env.DISTROLESS_DEBS ?? join(process.env.CATALOG_WORK ?? '/var/tmp/catalog', 'distroless-debs');
 
 type Distro = 'debian12' | 'debian13';
 const SUITE: Record<Distro, 'bookworm' | 'trixie'> = { debian12: 'bookworm', debian13: 'trixie' };
