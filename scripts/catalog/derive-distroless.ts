@@ -13,7 +13,8 @@ import type { CatalogEdit } from './catalog-edit.ts';
 import { readTree, withParents } from './layers.ts';
 
 /** Where distroless-debs.sh put the packages (run.sh: CATALOG_WORK/distroless-debs). */
-const DEBS = process.env.DISTROLESS_DEBS ?? join(process.env.CATALOG_WORK ?? '/var/tmp/catalog', 'distroless-debs');
+const DEBS =
+  process.env.DISTROLESS_DEBS ?? join(process.env.CATALOG_WORK ?? '/var/tmp/catalog', 'distroless-debs');
 
 type Distro = 'debian12' | 'debian13';
 const SUITE: Record<Distro, 'bookworm' | 'trixie'> = { debian12: 'bookworm', debian13: 'trixie' };
