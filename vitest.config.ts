@@ -12,6 +12,7 @@ export default defineConfig({
             'tests/components/**/*.test.ts',
             'tests/content/**/*.test.ts',
             'tests/workshop/**/*.test.ts',
+            'tests/corpus/**/*.test.ts',
           ],
           // The fuzz suite spends its own time budget; give it room on a 2-core CI machine.
           testTimeout: 60_000,

@@ -9,7 +9,8 @@ import { Bench } from 'tinybench';
 import { INDEX_FILE, layerFile, openCatalog } from '../src/lib/images/catalog.ts';
 import type { CatalogIndex } from '../src/lib/images/format.ts';
 
-const DIR = join(import.meta.dirname, '../public/catalog');
+// CATALOG_DIR: another copy of the catalog (an older commit's, to compare before and after a change).
+const DIR = process.env.CATALOG_DIR ?? join(import.meta.dirname, '../public/catalog');
 const LOAD_BUDGET_MS = 50;
 const WIRE_BUDGET_BYTES = 1_500_000;
 const BRIEF = ['python:3.9', 'python:3.9-alpine', 'golang:1', 'scratch'];
@@ -65,6 +66,12 @@ console.log(
   `wire: ${BRIEF.join(', ')} = ${ids.size} layer files + index, ${raw.toLocaleString('en-US')} bytes raw, ${wire.toLocaleString('en-US')} bytes gzipped (budget ${WIRE_BUDGET_BYTES.toLocaleString('en-US')})`,
 );
 console.log(`catalog: ${index.images.length} images, ${index.layers.length} layers`);
+// The index is what every page and worker fetches before any layer: its size and parse time.
+const parseStart = performance.now();
+for (let i = 0; i < 20; i++) JSON.parse(indexText);
+console.log(
+  `index: ${indexText.length.toLocaleString('en-US')} bytes raw, ${gzipSync(indexText, { level: 9 }).length.toLocaleString('en-US')} gzipped, JSON.parse ${((performance.now() - parseStart) / 20).toFixed(2)} ms`,
+);
 if (wire > WIRE_BUDGET_BYTES) failed = true;
 if (failed) {
   console.error('catalog bench: over budget');

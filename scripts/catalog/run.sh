@@ -9,6 +9,9 @@ export CATALOG_WORK=$work
 bash scripts/catalog/debian-rootfs.sh "$work/roots" bookworm trixie
 bash scripts/catalog/inputs.sh
 node scripts/catalog/build.ts "$out"
+# The images derived from the generated ones (docs/catalog.md, Derived images).
+bash scripts/catalog/distroless-debs.sh "$work/distroless-debs"
+node scripts/catalog/derive.ts "$out"
 # Formatted through stdin so that an output directory outside the project works too.
 npx biome format --stdin-file-path=index.json <"$out/index.json" >"$out/index.json.tmp"
 mv "$out/index.json.tmp" "$out/index.json"

@@ -9,8 +9,13 @@ const PACKAGES_DIR = join(import.meta.dirname, '../../public/packages');
 
 let opened: Promise<Catalog> | undefined;
 
+/** A file of the catalog (`index.json`, `tags/python.json` …), as the catalog itself reads it. */
+export function readCatalogFile(path: string): Promise<string> {
+  return readFile(join(CATALOG_DIR, path), 'utf8');
+}
+
 export function nodeCatalog(): Promise<Catalog> {
-  opened ??= openCatalog((path) => readFile(join(CATALOG_DIR, path), 'utf8'));
+  opened ??= openCatalog(readCatalogFile);
   return opened;
 }
 

@@ -16,6 +16,17 @@ describe('the knows page data', () => {
     );
   });
 
+  it('describes a shared layer once and points to it from every other image that has it', async () => {
+    const knows = await siteKnows();
+    const py312 = knows.images.find((image) => image.ref === 'python:3.12.14-slim-trixie');
+    // The Debian slim layer is first listed under debian:trixie-slim; the CPython layer is its own.
+    expect(py312?.layers[0]?.sameAs).toBe('debian:trixie-slim');
+    expect(py312?.layers.at(-2)?.sameAs).toBeUndefined();
+    expect(
+      knows.images.find((image) => image.ref === 'debian:trixie-slim')?.layers[0]?.sameAs,
+    ).toBeUndefined();
+  });
+
   it('counts the packages, the tag histories and the name lists', async () => {
     const knows = await siteKnows();
     expect(knows.names.pypi.count).toBeGreaterThan(800_000);

@@ -15,7 +15,7 @@ import { HAS_CHROMIUM, launchBrowser, openPage, type PageOptions, seriousAxeViol
 
 const SHOTS = process.env.CERTAINTY_SHOTS ?? resolve(import.meta.dirname, '../../test-results/certainty');
 
-const STAND_IN = 'FROM python:3.12-slim\n';
+const STAND_IN = 'FROM python:3.12.4-slim\n';
 const UNFOLLOWED = 'FROM golang:1-alpine\nRUN apk add --no-cache upx\nRUN upx /usr/local/go/bin/go\n';
 const NO_DATA = 'FROM node:22\n';
 const NEVER = 'FROM golang:1.99\n';
@@ -57,7 +57,9 @@ describe.skipIf(!HAS_CHROMIUM)('certainty', () => {
     await expect(note(page).getAttribute('data-level')).resolves.toBe('estimated');
     const text = await note(page).textContent();
     expect(text).toContain('Estimated');
-    expect(text).toMatch(/line 1: Not in this simulator's catalog: python:3\.12-slim .*Built on python:3\.9/);
+    expect(text).toMatch(
+      /line 1: Not in this simulator's catalog: python:3\.12\.4-slim .*Built on python:3\.12\.14-slim/,
+    );
     expect(text).not.toContain('manifest unknown');
     await expect(
       note(page).getByRole('link', { name: 'What the simulator knows' }).getAttribute('href'),

@@ -4,9 +4,11 @@ import type { TreeNode } from '../../lib/fs/tree.ts';
 import { walk } from '../../lib/fs/tree.ts';
 import type { LoadedImage } from '../../lib/images/catalog.ts';
 import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../command.ts';
-import { nodeCatalog } from '../node-catalog.ts';
+import { nodeCatalog, readCatalogFile } from '../node-catalog.ts';
+import { listTags, renderTagList } from './image-list.ts';
 
 const USAGE = `Usage: sim image REF [--json] [--files] [--history]
+       sim image --list [--all] [--json]
 
 Shows a base image of the simulator's catalog: its size (bytes, uncompressed, as the classic
 \`docker images\` counts them), compressed size where published, config, layers and sources.
@@ -14,11 +16,15 @@ Shows a base image of the simulator's catalog: its size (bytes, uncompressed, as
   --files     list every path with type, mode, owner, size, link target and package
   --history   show the layers as \`docker history\` does, newest first
   --json      print the result as JSON (with --files: every path too)
+  --list      every repository and current tag the simulator knows of, each known (the
+              catalog's data), estimated (built on a stand-in, named) or unknown (no data)
+  --all       with --list: every tag the histories record, past ones too
 
 Examples:
   sim image python:3.9
   sim image python:3.9-alpine --files
-  sim image golang:1.24 --history`;
+  sim image golang:1.24 --history
+  sim image --list`;
 
 interface Options {
   readonly ref: string;
@@ -54,6 +60,7 @@ export const imageCommand: CliCommand = {
       io.stdout(`${USAGE}\n`);
       return EXIT_OK;
     }
+    if (args.includes('--list')) return list(args, io);
     const options = parseArgs(args);
     if (typeof options === 'string') {
       io.stderr(`sim image: ${options}\n\n${USAGE}\n`);
@@ -74,6 +81,17 @@ export const imageCommand: CliCommand = {
     return EXIT_OK;
   },
 };
+
+async function list(args: readonly string[], io: CliIo): Promise<number> {
+  const unknown = args.find((a) => !['--list', '--all', '--json'].includes(a));
+  if (unknown) {
+    io.stderr(`sim image: --list takes only --all and --json, not ${unknown}\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const rows = await listTags(await nodeCatalog(), readCatalogFile, args.includes('--all'));
+  io.stdout(args.includes('--json') ? `${JSON.stringify(rows, null, 2)}\n` : renderTagList(rows));
+  return EXIT_OK;
+}
 
 interface FileRow {
   readonly path: string;

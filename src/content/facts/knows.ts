@@ -15,6 +15,8 @@ export interface KnownLayer {
   readonly size: number;
   readonly provenance: Provenance;
   readonly note: string;
+  /** The image listed first with this layer, when it is another: shared layers are described once. */
+  readonly sameAs?: string;
 }
 
 export interface KnownImage {
@@ -90,6 +92,7 @@ export interface Knows {
 
 export function imagesOf(index: CatalogIndex): KnownImage[] {
   const layers = new Map(index.layers.map((layer) => [layer.id, layer]));
+  const firstIn = new Map<string, string>();
   return index.images.map((image) => ({
     ref: image.ref,
     tags: image.tags,
@@ -98,9 +101,16 @@ export function imagesOf(index: CatalogIndex): KnownImage[] {
     notes: image.notes,
     layers: image.layers.flatMap((id) => {
       const layer = layers.get(id);
-      return layer
-        ? [{ createdBy: layer.createdBy, size: layer.size, provenance: layer.provenance, note: layer.note }]
-        : [];
+      if (!layer) return [];
+      const first = firstIn.get(id);
+      if (first === undefined) firstIn.set(id, image.ref);
+      const known = {
+        createdBy: layer.createdBy,
+        size: layer.size,
+        provenance: layer.provenance,
+        note: layer.note,
+      };
+      return [first === undefined || first === image.ref ? known : { ...known, sameAs: first }];
     }),
   }));
 }

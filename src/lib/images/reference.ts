@@ -206,8 +206,12 @@ function describeFact(full: string, fact: TagFact): string {
   }
 }
 
-/** A tag split into a version (`3.12`, `1`, none) and a variant (`slim-bookworm`, `alpine3.22`, none). */
-const TAG = /^(?:(\d+(?:\.\d+){0,2})(?:-|$))?(.*)$/;
+/**
+ * A tag split into a version (`3.12`, `1`, none) and a variant (`slim-bookworm`, `alpine3.22`,
+ * none). A pre-release (`3.15.0rc1`, `3.15-rc-slim`) counts as its version: its nearest sibling is
+ * the newest final release of the same variant.
+ */
+const TAG = /^(?:(\d+(?:\.\d+){0,2})(?:(?:a|b|rc)\d+)?(?:-rc)?(?:-|$))?(.*)$/;
 
 interface TagShape {
   readonly version: readonly number[];
@@ -242,6 +246,39 @@ function release(variant: string): string | undefined {
  * glibc), the nearest version, the same Debian or Alpine release where there is a choice.
  */
 function nearestSibling(
+  index: CatalogIndex,
+  ref: ParsedReference,
+): { image: ImageRecord; ref: string; why: string } | undefined {
+  const same = siblingInRepository(index, ref);
+  if (same) return same;
+  // A distroless flavour on a Debian release the catalog lacks: the same flavour on the nearest one.
+  for (const repository of otherDebianReleases(index, ref.repository)) {
+    const other = siblingInRepository(index, { ...ref, repository });
+    if (other) return { ...other, why: `the same distroless image on the nearest Debian release it has` };
+  }
+  return undefined;
+}
+
+/** `gcr.io/distroless/python3-debian11` → the catalog's python3-debianN repositories, nearest N first. */
+function otherDebianReleases(index: CatalogIndex, repository: string): string[] {
+  const m = /^(gcr\.io\/distroless\/[a-z0-9-]+?)-debian(\d+)$/.exec(repository);
+  if (!m) return [];
+  const [, flavour, release] = m as unknown as [string, string, string];
+  const prefix = `${flavour}-debian`;
+  const found = new Set<string>();
+  for (const image of index.images) {
+    for (const tag of image.tags) {
+      const repo = tag.slice(0, tag.lastIndexOf(':'));
+      if (repo !== repository && repo.startsWith(prefix) && /^\d+$/.test(repo.slice(prefix.length)))
+        found.add(repo);
+    }
+  }
+  const distance = (repo: string) =>
+    Math.abs(Number(repo.slice(repo.lastIndexOf('debian') + 6)) - Number(release));
+  return [...found].sort((a, b) => distance(a) - distance(b) || (a < b ? -1 : 1));
+}
+
+function siblingInRepository(
   index: CatalogIndex,
   ref: ParsedReference,
 ): { image: ImageRecord; ref: string; why: string } | undefined {

@@ -69,4 +69,35 @@ describe('sim image', () => {
     expect((await run('python:3.9', '--bogus')).code).toBe(EXIT_USAGE);
     expect((await run('a', 'b')).code).toBe(EXIT_USAGE);
   });
+
+  it('lists every repository and current tag with its certainty (--list)', async () => {
+    const { code, stdout } = await run('--list');
+    expect(code).toBe(EXIT_OK);
+    expect(stdout).toMatch(/^python: \d+ tags, \d+ known, \d+ estimated, \d+ unknown$/m);
+    expect(stdout).toContain('  known     python:3.12-slim\n');
+    expect(stdout).toContain('  estimated python:3.11-slim  (built on python:3.11.15-slim-trixie)\n');
+    expect(stdout).toContain('  unknown   python:3.14-windowsservercore\n');
+    expect(stdout).toContain('  known     gcr.io/distroless/static:nonroot\n');
+    expect(stdout).toContain('  unknown   node:lts-alpine\n');
+    // current tags only, unless --all: python:3.9 left the library in 2025
+    expect(stdout).not.toContain('python:3.9-buster');
+  }, 60_000);
+
+  it('gives the rows as JSON and rejects other options with --list', async () => {
+    const { code, stdout } = await run('--list', '--json');
+    expect(code).toBe(EXIT_OK);
+    const rows = JSON.parse(stdout) as {
+      repository: string;
+      tag: string;
+      certainty: string;
+      image?: string;
+    }[];
+    expect(rows).toContainEqual({
+      repository: 'alpine',
+      tag: 'latest',
+      certainty: 'known',
+      image: 'alpine:3.24',
+    });
+    expect((await run('--list', '--files')).code).toBe(EXIT_USAGE);
+  }, 60_000);
 });

@@ -22,12 +22,12 @@ async function build(dockerfile: string): Promise<BuildOutput> {
 
 describe('buildVerdict', () => {
   it('says a stand-in base is an estimate, naming the tag and its stand-in', async () => {
-    const verdict = buildVerdict(await build('FROM python:3.12-slim\n'), undefined);
+    const verdict = buildVerdict(await build('FROM python:3.12.4-slim\n'), undefined);
     expect(verdict.state).toBe('ok');
     expect(verdict.certainty.level).toBe('estimated');
     expect(summarizeCertainty(verdict.certainty).reasons).toEqual([
       expect.stringMatching(
-        /^line 1: Not in this simulator's catalog: python:3\.12-slim .*Built on python:3\.9/,
+        /^line 1: Not in this simulator's catalog: python:3\.12\.4-slim .*Built on python:3\.12\.14-slim/,
       ),
     ]);
   });

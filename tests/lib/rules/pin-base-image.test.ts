@@ -37,8 +37,8 @@ describe('rule/pin-base-image', () => {
   it('pins to the version the catalog resolves latest to, when there is a build', async () => {
     const text = 'FROM alpine\nRUN true\n';
     const [finding] = check(pinBaseImage, text, await build(text));
-    expect(finding?.fixes?.[0]?.title).toMatch(/^Pin to alpine:3\.22 /);
-    expect(applyFix(text, finding?.fixes?.[0] as never)).toBe('FROM alpine:3.22\nRUN true\n');
+    expect(finding?.fixes?.[0]?.title).toMatch(/^Pin to alpine:3\.24 /);
+    expect(applyFix(text, finding?.fixes?.[0] as never)).toBe('FROM alpine:3.24\nRUN true\n');
     expect(check(pinBaseImage, text)[0]?.fixes).toBeUndefined();
   });
 

@@ -94,7 +94,17 @@ describe('the images of a terminal', () => {
       'Error response from daemon: manifest for golang:1.99 not found: manifest unknown: manifest unknown\n',
     );
     // An alias that moved on since the catalog's data is pulled as a stand-in, and the note says so.
-    expect((await t.type('docker pull golang:1')).notes).toContain('golang:1 points to golang:1.27.0 today');
+    expect((await t.type('docker pull python:3.11-slim')).notes).toContain(
+      'python:3.11-slim points to python:3.11.16-slim today',
+    );
+    // The newest releases are the catalog's own data: no note, and docker images lists their sizes.
+    expect((await t.type('docker pull golang:1')).notes).toBe('');
+    await t.type('docker pull python:3.12-slim');
+    await t.type('docker pull ghcr.io/astral-sh/uv:latest');
+    const listed = (await t.type('docker images')).out;
+    expect(listed).toMatch(/\npython +3\.12-slim +[0-9a-f]{12} +N\/A +119MB\n/);
+    expect(listed).toMatch(/\nghcr\.io\/astral-sh\/uv +latest +[0-9a-f]{12} +N\/A +27\.1MB\n/);
+    expect(listed).toMatch(/\ngolang +1 +[0-9a-f]{12} +N\/A +885MB\n/);
     expect((await t.type('docker tag python:3.9-alpine mine:v1')).status).toBe(0);
     expect((await t.type('docker images mine')).out).toMatch(/\nmine +v1 +[0-9a-f]{12} +N\/A +5\d\.\dMB\n/);
     expect((await t.type('docker tag python:3.9-alpine Mine')).err).toContain(
