@@ -16,8 +16,9 @@ export function lookAlikeReadings(alphabet: string): ReadonlyMap<string, string>
   return new Map(
     LOOK_ALIKES.flatMap((group) => {
       const kept = [...group].filter((char) => alphabet.includes(char));
-      if (kept.length !== 1) return [];
-      return [...group].filter((char) => char !== kept[0]).map((char): [string, string] => [char, kept[0]]);
+      const only = kept.length === 1 ? kept[0] : undefined;
+      if (only === undefined) return [];
+      return [...group].filter((char) => char !== only).map((char): [string, string] => [char, only]);
     }),
   );
 }
@@ -46,7 +47,8 @@ export type JoinCodeReading =
   | { readonly ok: false; readonly message: string };
 
 function listed(chars: readonly string[]): string {
-  return chars.length === 1 ? chars[0] : `${chars.slice(0, -1).join(', ')} and ${chars.at(-1)}`;
+  const last = chars.at(-1) ?? '';
+  return chars.length === 1 ? last : `${chars.slice(0, -1).join(', ')} and ${last}`;
 }
 
 /**
