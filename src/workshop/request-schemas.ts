@@ -166,8 +166,10 @@ export const actionBody = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('lock'),
     exerciseId: id,
-    hints: z.boolean().describe('true locks the hints.'),
-    solution: z.boolean().describe('true locks the solution.'),
+    part: z
+      .enum(['hints', 'solution'])
+      .describe('Which lock of the exercise changes; the other stays as it is.'),
+    locked: z.boolean().describe('true locks that part, false opens it.'),
   }),
   z.object({ action: z.literal('end') }),
   z.object({
