@@ -60,6 +60,8 @@ interface WorkshopRow {
   follow_at: number | null;
   locks: string;
   joining_closed: number;
+  stuck_quiet_minutes: number;
+  stuck_same_goal_tries: number;
 }
 
 interface ParticipantRow {
@@ -446,6 +448,9 @@ export class WorkshopStore {
         set('locks = ?', JSON.stringify(locks));
         break;
       }
+      case 'stuck':
+        set('stuck_quiet_minutes = ?, stuck_same_goal_tries = ?', action.quietMinutes, action.sameGoalTries);
+        break;
       case 'end':
         set('ended_at = ?, timer_ends_at = NULL, timer_seconds = NULL, follow_path = NULL', now);
         break;
@@ -524,6 +529,7 @@ function toWorkshop(row: WorkshopRow): Workshop {
           : { path: row.follow_path, title: row.follow_title ?? row.follow_path, at: row.follow_at ?? 0 },
       locks: JSON.parse(row.locks),
       joiningOpen: row.joining_closed === 0,
+      stuck: { quietMinutes: row.stuck_quiet_minutes, sameGoalTries: row.stuck_same_goal_tries },
     },
   };
 }

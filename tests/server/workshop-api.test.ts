@@ -259,6 +259,37 @@ describe.skipIf(!hasServerBuild())('workshop API', () => {
     ).toBe(400);
   });
 
+  it('keeps the stuck thresholds the instructor sets, within bounds, and tells every stream', async () => {
+    const { code, key, state } = await createWorkshop(base);
+    expect(state.stuck).toEqual({ quietMinutes: 10, sameGoalTries: 5 });
+    const dashboard = await stream(`/api/workshops/${code}/dashboard`, key);
+    await dashboard.next<DashboardSnapshot>('snapshot');
+    const act = (body: unknown) =>
+      call<PublicState>(base, `/api/workshops/${code}/actions`, { secret: key, body });
+    const set = await act({ action: 'stuck', quietMinutes: 3, sameGoalTries: 8 });
+    expect(set.status).toBe(200);
+    expect(set.body.stuck).toEqual({ quietMinutes: 3, sameGoalTries: 8 });
+    await dashboard.next<PublicState>('state', (next) => next.stuck.quietMinutes === 3);
+    for (const wrong of [
+      { quietMinutes: 0, sameGoalTries: 5 },
+      { quietMinutes: 241, sameGoalTries: 5 },
+      { quietMinutes: 10, sameGoalTries: 1 },
+      { quietMinutes: 2.5, sameGoalTries: 5 },
+      { quietMinutes: '10', sameGoalTries: 5 },
+    ])
+      expect((await act({ action: 'stuck', ...wrong })).status, JSON.stringify(wrong)).toBe(400);
+    // Only the instructor's key sets them.
+    const stranger = await call(base, `/api/workshops/${code}/actions`, {
+      secret: 'not-the-key',
+      body: { action: 'stuck', quietMinutes: 1, sameGoalTries: 2 },
+    });
+    expect(stranger.status).toBe(403);
+    expect((await call<PublicState>(base, `/api/workshops/${code}`)).body.stuck).toEqual({
+      quietMinutes: 3,
+      sameGoalTries: 8,
+    });
+  });
+
   it('applies lock changes sent at once each on its own: none undoes another', async () => {
     const { code, key } = await createWorkshop(base);
     // Every change flips a default (hints open, solution locked), so a lost one shows.

@@ -9,6 +9,7 @@ import { act, downloadExport } from './api.ts';
 import { Countdown } from './Countdown.tsx';
 import type { CourseOutline, OutlineExercise } from './course-outline.ts';
 import { type LockPart, useLockToggles } from './lock-toggles.ts';
+import { StuckSettings } from './StuckSettings.tsx';
 
 interface Props {
   readonly code: string;
@@ -250,6 +251,8 @@ export function Controls({ code, secret, state, outline, exercises, skew, idle }
           </tbody>
         </table>
       </fieldset>
+
+      <StuckSettings rule={state.stuck} disabled={ended || busy} send={send} />
 
       <fieldset class="mc-ws-control" disabled={ended || busy}>
         <legend>Joining</legend>

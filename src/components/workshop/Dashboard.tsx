@@ -126,7 +126,7 @@ function Summary({
         </thead>
         <tbody>
           {exercises.map((exercise) => {
-            const counts = countExercise(exercise.id, participants, index, serverNow);
+            const counts = countExercise(exercise.id, participants, index, serverNow, model.state.stuck);
             return (
               <tr key={exercise.id}>
                 <th scope="row">{exercise.title}</th>

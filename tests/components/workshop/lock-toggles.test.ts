@@ -15,6 +15,7 @@ const state = (now: number, locks: PublicState['locks'] = {}): PublicState => ({
   follow: null,
   locks,
   joiningOpen: true,
+  stuck: { quietMinutes: 10, sameGoalTries: 5 },
   now,
 });
 
