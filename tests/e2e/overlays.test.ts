@@ -145,6 +145,8 @@ describe.skipIf(!HAS_CHROMIUM)('overlays', () => {
       const bar = page.getByRole('complementary', { name: 'Workshop' });
       await bar.getByText('Connected').waitFor({ timeout: 15_000 });
       await page.locator(`${target}`).first().waitFor();
+      // Measured once the build is done: the run check grows when its verdict arrives.
+      await page.locator('.mc-run-verdict, .mc-run-none').first().waitFor({ timeout: 30_000 });
       await page.waitForTimeout(300);
       // Brought into view as focus or a link would bring it: it ends above the bar.
       await page
@@ -155,7 +157,10 @@ describe.skipIf(!HAS_CHROMIUM)('overlays', () => {
       expect(covered.bottom, `${target} at ${width}`).toBeLessThanOrEqual(workshop.top);
       await page.screenshot({ path: join(SCREENSHOTS, `workshop-bar-${width}-${theme}.png`) });
       // And the page's very end scrolls clear of it.
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.evaluate(() =>
+        window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }),
+      );
+      await page.waitForTimeout(300);
       const footer = await box(page, 'body > footer, footer');
       expect(footer.bottom).toBeLessThanOrEqual((await box(page, '.mc-workshop')).top);
       await page.context().close();
