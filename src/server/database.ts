@@ -63,6 +63,8 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (participant_id, exercise_id)
    );`,
   'ALTER TABLE workshops ADD COLUMN joining_closed INTEGER NOT NULL DEFAULT 0;',
+  `ALTER TABLE workshops ADD COLUMN stuck_quiet_minutes INTEGER NOT NULL DEFAULT 10;
+   ALTER TABLE workshops ADD COLUMN stuck_same_goal_tries INTEGER NOT NULL DEFAULT 5;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,14 +7,15 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { z } from 'astro/zod';
 import { newJoinCode } from '../workshop/join-code.ts';
-import type {
-  DashboardSnapshot,
-  Lock,
-  ParticipantDetail,
-  ParticipantView,
-  ProgressEntry,
-  ProgressView,
-  PublicState,
+import {
+  type DashboardSnapshot,
+  type Lock,
+  lockFor,
+  type ParticipantDetail,
+  type ParticipantView,
+  type ProgressEntry,
+  type ProgressView,
+  type PublicState,
 } from '../workshop/protocol.ts';
 import type { actionBody, createWorkshopBody, joinBody } from '../workshop/request-schemas.ts';
 import { ApiFailure } from './api-failure.ts';
@@ -59,6 +60,8 @@ interface WorkshopRow {
   follow_at: number | null;
   locks: string;
   joining_closed: number;
+  stuck_quiet_minutes: number;
+  stuck_same_goal_tries: number;
 }
 
 interface ParticipantRow {
@@ -434,13 +437,20 @@ export class WorkshopStore {
             'workshop/unknown-exercise',
             `The exercise ${action.exerciseId} is not part of this workshop.`,
           );
+        // From the stored row, not the request's copy: another change may have landed while this
+        // request's body was read, and only the one named part changes.
+        const row = this.#sql.workshopByCode.get(workshop.code) as WorkshopRow | undefined;
+        const current = row ? toWorkshop(row).state : workshop.state;
         const locks: Record<string, Lock> = {
-          ...workshop.state.locks,
-          [action.exerciseId]: { hints: action.hints, solution: action.solution },
+          ...current.locks,
+          [action.exerciseId]: { ...lockFor(current, action.exerciseId), [action.part]: action.locked },
         };
         set('locks = ?', JSON.stringify(locks));
         break;
       }
+      case 'stuck':
+        set('stuck_quiet_minutes = ?, stuck_same_goal_tries = ?', action.quietMinutes, action.sameGoalTries);
+        break;
       case 'end':
         set('ended_at = ?, timer_ends_at = NULL, timer_seconds = NULL, follow_path = NULL', now);
         break;
@@ -519,6 +529,7 @@ function toWorkshop(row: WorkshopRow): Workshop {
           : { path: row.follow_path, title: row.follow_title ?? row.follow_path, at: row.follow_at ?? 0 },
       locks: JSON.parse(row.locks),
       joiningOpen: row.joining_closed === 0,
+      stuck: { quietMinutes: row.stuck_quiet_minutes, sameGoalTries: row.stuck_same_goal_tries },
     },
   };
 }

@@ -2,7 +2,7 @@
  * What the dashboard, the presenter view and the export read from raw progress: each cell's status,
  * who is stuck, counts per exercise and the leaderboard. Pure functions of the views and a clock.
  */
-import type { ParticipantView, ProgressView } from './protocol.ts';
+import { DEFAULT_STUCK, type ParticipantView, type ProgressView, type StuckRule } from './protocol.ts';
 
 export type CellStatus =
   | { readonly kind: 'not-started' }
@@ -15,28 +15,27 @@ export function cellStatus(progress: ProgressView | undefined): CellStatus {
   return { kind: 'working', passing: progress.passing, total: progress.total };
 }
 
-export const STUCK = {
-  /** No new goal passing for this long on the exercise the participant is working on. */
-  quietMs: 10 * 60 * 1000,
-  /** This many tries in a row failing the same first goal. */
-  sameGoalTries: 5,
-} as const;
-
 export type Stuck =
   | { readonly kind: 'no-progress'; readonly sinceMs: number }
   | { readonly kind: 'same-goal'; readonly goal: number; readonly tries: number };
 
 /**
  * Whether a participant looks stuck on this exercise. Only their current exercise (the one they
- * reported last) counts: an exercise they left for another is not where they are stuck.
+ * reported last) counts: an exercise they left for another is not where they are stuck. The rule
+ * is the workshop's (its instructor sets it), DEFAULT_STUCK where none is given.
  */
-export function stuckOn(progress: ProgressView, current: boolean, now: number): Stuck | undefined {
+export function stuckOn(
+  progress: ProgressView,
+  current: boolean,
+  now: number,
+  rule: StuckRule = DEFAULT_STUCK,
+): Stuck | undefined {
   if (progress.solved || !current) return undefined;
   const goal = progress.failing[0];
-  if (goal !== undefined && progress.failStreak >= STUCK.sameGoalTries)
+  if (goal !== undefined && progress.failStreak >= rule.sameGoalTries)
     return { kind: 'same-goal', goal, tries: progress.failStreak };
   const since = now - progress.progressedAt;
-  if (since >= STUCK.quietMs) return { kind: 'no-progress', sinceMs: since };
+  if (since >= rule.quietMinutes * 60_000) return { kind: 'no-progress', sinceMs: since };
   return undefined;
 }
 
@@ -76,6 +75,7 @@ export function countExercise(
   participants: readonly ParticipantView[],
   index: ProgressIndex,
   now: number,
+  rule: StuckRule = DEFAULT_STUCK,
 ): ExerciseCounts {
   let working = 0;
   let solved = 0;
@@ -85,7 +85,7 @@ export function countExercise(
     if (!progress) continue;
     if (progress.solved) solved++;
     else working++;
-    if (stuckOn(progress, index.currentExercise(participant.id) === exerciseId, now)) stuck++;
+    if (stuckOn(progress, index.currentExercise(participant.id) === exerciseId, now, rule)) stuck++;
   }
   return { notStarted: participants.length - working - solved, working, solved, stuck };
 }

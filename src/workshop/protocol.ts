@@ -31,6 +31,9 @@ export const LIMITS = {
   /** Every other body. */
   smallBodyBytes: 16 * 1024,
   timerMaxSeconds: 6 * 60 * 60,
+  /** The instructor's stuck thresholds: quiet minutes and tries on one goal. */
+  stuckQuietMinutes: { min: 1, max: 240 },
+  stuckSameGoalTries: { min: 2, max: 100 },
 } as const;
 
 /** UTF-8 length, as the limits count: a Dockerfile of 64 KiB is 64 KiB on the wire. */
@@ -70,6 +73,15 @@ export function lockFor(state: Pick<PublicState, 'exercises' | 'locks'> | null, 
   return state.locks[exerciseId] ?? DEFAULT_LOCK;
 }
 
+/** When a participant looks stuck: no new goal passing for so long, or so many tries failing one goal. */
+export interface StuckRule {
+  readonly quietMinutes: number;
+  readonly sameGoalTries: number;
+}
+
+/** Until the instructor says otherwise. */
+export const DEFAULT_STUCK: StuckRule = { quietMinutes: 10, sameGoalTries: 5 };
+
 /** What every participant may read: the `state` event of the participant stream. */
 export interface PublicState {
   readonly code: string;
@@ -86,6 +98,8 @@ export interface PublicState {
   readonly locks: Readonly<Record<string, Lock>>;
   /** false once the instructor closes joining: the code then lets nobody new in. */
   readonly joiningOpen: boolean;
+  /** When the dashboard calls a participant stuck; the instructor sets it (default DEFAULT_STUCK). */
+  readonly stuck: StuckRule;
   /** The server's clock when it sent this, so clients can show the timer despite a skewed clock. */
   readonly now: number;
 }

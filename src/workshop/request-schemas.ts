@@ -166,8 +166,25 @@ export const actionBody = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('lock'),
     exerciseId: id,
-    hints: z.boolean().describe('true locks the hints.'),
-    solution: z.boolean().describe('true locks the solution.'),
+    part: z
+      .enum(['hints', 'solution'])
+      .describe('Which lock of the exercise changes; the other stays as it is.'),
+    locked: z.boolean().describe('true locks that part, false opens it.'),
+  }),
+  z.object({
+    action: z.literal('stuck'),
+    quietMinutes: z
+      .number()
+      .int()
+      .min(LIMITS.stuckQuietMinutes.min)
+      .max(LIMITS.stuckQuietMinutes.max)
+      .describe('Minutes without a new goal passing before a participant counts as stuck.'),
+    sameGoalTries: z
+      .number()
+      .int()
+      .min(LIMITS.stuckSameGoalTries.min)
+      .max(LIMITS.stuckSameGoalTries.max)
+      .describe('Tries in a row failing the same goal before a participant counts as stuck.'),
   }),
   z.object({ action: z.literal('end') }),
   z.object({

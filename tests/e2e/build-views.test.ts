@@ -286,6 +286,11 @@ describe.skipIf(!HAS_CHROMIUM)('views of the build', () => {
   it('compares two of the brief’s examples side by side', async () => {
     const page = await open();
     await view(page, 'Compare');
+    // The learner's own files come first: image A, against the course's other Python build.
+    const picked = (label: string) =>
+      page.getByLabel(label).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
+    await expect(picked('Image A')).resolves.toBe('Your playground files, as they are now');
+    await expect(picked('Image B')).resolves.toBe('Python: two stages, Alpine runtime');
     await page.getByLabel('Image A').selectOption({ label: 'Python: one stage on python:3.9' });
     await page.getByLabel('Image B').selectOption({ label: 'Go: one stage on golang:1' });
     // The pair before B was chosen is compared first: wait for the comparison of the pair asked for.

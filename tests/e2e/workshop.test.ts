@@ -87,9 +87,45 @@ describe.skipIf(!HAS_CHROMIUM)('workshop', () => {
     await dashboard.getByText('Nobody has joined yet').waitFor();
   });
 
+  it("lists this browser's workshops on the workshop pages, each one click from its dashboard and presenter view", async () => {
+    await dashboard.goto(`${url}/workshop/`);
+    const mine = dashboard.getByRole('region', { name: 'Your workshops on this browser' });
+    await mine.getByText('Small images, Tuesday', { exact: true }).waitFor();
+    await mine.getByRole('link', { name: 'Dashboard of Small images, Tuesday' }).click();
+    await dashboard.getByText('Nobody has joined yet').waitFor();
+    expect(new URL(dashboard.url()).search).toBe(`?code=${code}`);
+
+    // A workshop the server no longer has (deleted, or kept from another server) is said to be gone.
+    await dashboard.evaluate(() => localStorage.setItem('mc-workshop-instructor:QQQQQQ', 'old-key'));
+    await dashboard.goto(`${url}/workshop/dashboard/`);
+    const gone = dashboard.locator('.mc-ws-mine-entry[data-code="QQQQQQ"]');
+    await gone.getByText('The server no longer has this workshop').waitFor();
+    await gone.getByRole('button', { name: /Forget it/ }).click();
+    await expect(gone.count()).resolves.toBe(0);
+    await expect(
+      dashboard.evaluate(() => localStorage.getItem('mc-workshop-instructor:QQQQQQ')),
+    ).resolves.toBeNull();
+    await mine.getByRole('link', { name: 'Presenter view of Small images, Tuesday' }).click();
+    await dashboard.waitForURL(`${url}/workshop/present/?code=${code}`);
+    await dashboard.getByRole('heading', { name: 'Small images, Tuesday' }).waitFor();
+    await dashboard.goto(`${url}/workshop/dashboard/?code=${code}`);
+    await dashboard.getByText('Nobody has joined yet').waitFor();
+  });
+
+  it('names the characters no join code has when one is typed, and reads any case', async () => {
+    await phone.goto(`${url}/workshop/join/`);
+    await phone.getByLabel('Join code').fill('KM70TX');
+    await phone.getByLabel('Your name').fill('Ada');
+    await phone.getByRole('button', { name: 'Join the workshop' }).click();
+    await phone
+      .getByRole('alert')
+      .getByText(/never occur\. This has 0; check the code on the screen\./)
+      .waitFor();
+  });
+
   it('lets a participant join on a phone, and the dashboard sees them arrive', async () => {
-    await phone.goto(`${url}/workshop/join/?code=${code}`);
-    await expect(phone.getByLabel('Join code').inputValue()).resolves.toBe(code);
+    await phone.goto(`${url}/workshop/join/?code=${code.toLowerCase()}`);
+    await expect(phone.getByLabel('Join code').inputValue()).resolves.toBe(code.toLowerCase());
     await phone.getByLabel('Your name').fill('Ada <i>L</i>');
     await phone.getByLabel('Show a nickname').check();
     await phone.getByRole('textbox', { name: 'Nickname' }).fill('countess');
@@ -162,7 +198,7 @@ describe.skipIf(!HAS_CHROMIUM)('workshop', () => {
     await dashboard.getByLabel('Message', { exact: true }).fill('Break until 11:00 <b>sharp</b>');
     await dashboard.getByRole('button', { name: 'Send', exact: true }).click();
     await phone.getByText('Break until 11:00 <b>sharp</b>').waitFor({ timeout: 5000 });
-    await dashboard.getByLabel('Minutes').fill('5');
+    await dashboard.getByLabel('Minutes', { exact: true }).fill('5');
     await dashboard.getByRole('button', { name: 'Start', exact: true }).click();
     await phone
       .getByRole('timer')
@@ -172,6 +208,10 @@ describe.skipIf(!HAS_CHROMIUM)('workshop', () => {
     await dashboard.getByLabel('Page').selectOption('/rules/');
     await dashboard.getByRole('button', { name: 'Send everyone there' }).click();
     await phone.waitForURL(`${url}/rules/`, { timeout: 10_000 });
+    // The progress grid shows every exercise and the last activity at 1280 wide, none cut off.
+    await expect(
+      dashboard.locator('.mc-ws-grid-scroll').evaluate((grid) => grid.scrollWidth - grid.clientWidth),
+    ).resolves.toBeLessThanOrEqual(0);
     // No control's content may stick out of its column (a long page title once pushed it sideways).
     await expect(
       dashboard.evaluate(
@@ -202,6 +242,50 @@ describe.skipIf(!HAS_CHROMIUM)('workshop', () => {
     await phone.getByRole('heading', { name: /You are in/ }).waitFor();
     await phone.screenshot({ path: join(SCREENSHOTS, 'participant-joined.png'), fullPage: true });
     expect(await seriousAxeViolations(phone)).toEqual([]);
+  });
+
+  it('keeps both of two lock changes clicked in quick succession', async () => {
+    const hints = dashboard.getByRole('checkbox', { name: new RegExp(`hints of ${EXERCISE_TITLE}`) });
+    const solution = dashboard.getByRole('checkbox', { name: new RegExp(`solution of ${EXERCISE_TITLE}`) });
+    await expect(hints.isChecked()).resolves.toBe(false);
+    await expect(solution.isChecked()).resolves.toBe(true);
+    // Both clicks land before either answer comes back.
+    await dashboard.route('**/api/workshops/*/actions', async (route) => {
+      await new Promise((done) => setTimeout(done, 300));
+      await route.continue();
+    });
+    await hints.click();
+    await solution.click();
+    await expect(hints.isChecked()).resolves.toBe(true);
+    await expect(solution.isChecked()).resolves.toBe(false);
+    const lockOnServer = async () =>
+      dashboard.evaluate(
+        async ([workshop, exercise]) =>
+          (await (await fetch(`/api/workshops/${workshop}`)).json()).locks[exercise as string],
+        [code, EXERCISE],
+      );
+    await expect.poll(lockOnServer, { timeout: 5000 }).toEqual({ hints: true, solution: false });
+    // Both delayed requests have reached the server: nothing is left for the route to hold.
+    await dashboard.unroute('**/api/workshops/*/actions');
+    await dashboard.waitForTimeout(500);
+    await expect(hints.isChecked()).resolves.toBe(true);
+    await expect(solution.isChecked()).resolves.toBe(false);
+  });
+
+  it('sets when a participant counts as stuck, for this workshop', async () => {
+    await dashboard.getByLabel('No new goal for (minutes)').fill('3');
+    await dashboard.getByLabel('or tries failing one goal').fill('8');
+    await dashboard.getByRole('group', { name: 'Stuck when' }).getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(
+        () =>
+          dashboard.evaluate(
+            async (workshop) => (await (await fetch(`/api/workshops/${workshop}`)).json()).stuck,
+            code,
+          ),
+        { timeout: 5000 },
+      )
+      .toEqual({ quietMinutes: 3, sameGoalTries: 8 });
   });
 
   it('ends the workshop: read-only for participants', async () => {

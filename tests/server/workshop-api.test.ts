@@ -229,9 +229,15 @@ describe.skipIf(!hasServerBuild())('workshop API', () => {
     await participant.next<PublicState>('state', (state) => state.timer?.label === 'Exercise 2');
     await act({ action: 'follow', target: { path: '/playground/#editor', title: 'Playground' } });
     await participant.next<PublicState>('state', (state) => state.follow?.path === '/playground/#editor');
-    await act({ action: 'lock', exerciseId: EXERCISES[0], hints: true, solution: false });
+    await act({ action: 'lock', exerciseId: EXERCISES[0], part: 'hints', locked: true });
     const locked = await participant.next<PublicState>('state', (state) => EXERCISES[0] in state.locks);
-    expect(locked.locks[EXERCISES[0]]).toEqual({ hints: true, solution: false });
+    expect(locked.locks[EXERCISES[0]]).toEqual({ hints: true, solution: true });
+    await act({ action: 'lock', exerciseId: EXERCISES[0], part: 'solution', locked: false });
+    const opened = await participant.next<PublicState>(
+      'state',
+      (state) => state.locks[EXERCISES[0]]?.solution === false,
+    );
+    expect(opened.locks[EXERCISES[0]]).toEqual({ hints: true, solution: false });
 
     for (const path of [
       '//evil.example/x',
@@ -244,9 +250,61 @@ describe.skipIf(!hasServerBuild())('workshop API', () => {
     }
     expect((await act({ action: 'timer', seconds: 0 })).status).toBe(400);
     expect(
-      (await act({ action: 'lock', exerciseId: 'fix-python-multi-stage', hints: true, solution: true }))
+      (await act({ action: 'lock', exerciseId: 'fix-python-multi-stage', part: 'hints', locked: true }))
         .status,
     ).toBe(400);
+    // The whole-lock form of before is refused rather than half read.
+    expect(
+      (await act({ action: 'lock', exerciseId: EXERCISES[0], hints: true, solution: true })).status,
+    ).toBe(400);
+  });
+
+  it('keeps the stuck thresholds the instructor sets, within bounds, and tells every stream', async () => {
+    const { code, key, state } = await createWorkshop(base);
+    expect(state.stuck).toEqual({ quietMinutes: 10, sameGoalTries: 5 });
+    const dashboard = await stream(`/api/workshops/${code}/dashboard`, key);
+    await dashboard.next<DashboardSnapshot>('snapshot');
+    const act = (body: unknown) =>
+      call<PublicState>(base, `/api/workshops/${code}/actions`, { secret: key, body });
+    const set = await act({ action: 'stuck', quietMinutes: 3, sameGoalTries: 8 });
+    expect(set.status).toBe(200);
+    expect(set.body.stuck).toEqual({ quietMinutes: 3, sameGoalTries: 8 });
+    await dashboard.next<PublicState>('state', (next) => next.stuck.quietMinutes === 3);
+    for (const wrong of [
+      { quietMinutes: 0, sameGoalTries: 5 },
+      { quietMinutes: 241, sameGoalTries: 5 },
+      { quietMinutes: 10, sameGoalTries: 1 },
+      { quietMinutes: 2.5, sameGoalTries: 5 },
+      { quietMinutes: '10', sameGoalTries: 5 },
+    ])
+      expect((await act({ action: 'stuck', ...wrong })).status, JSON.stringify(wrong)).toBe(400);
+    // Only the instructor's key sets them.
+    const stranger = await call(base, `/api/workshops/${code}/actions`, {
+      secret: 'not-the-key',
+      body: { action: 'stuck', quietMinutes: 1, sameGoalTries: 2 },
+    });
+    expect(stranger.status).toBe(403);
+    expect((await call<PublicState>(base, `/api/workshops/${code}`)).body.stuck).toEqual({
+      quietMinutes: 3,
+      sameGoalTries: 8,
+    });
+  });
+
+  it('applies lock changes sent at once each on its own: none undoes another', async () => {
+    const { code, key } = await createWorkshop(base);
+    // Every change flips a default (hints open, solution locked), so a lost one shows.
+    const changes = EXERCISES.flatMap((exerciseId) => [
+      { action: 'lock', exerciseId, part: 'hints', locked: true },
+      { action: 'lock', exerciseId, part: 'solution', locked: false },
+    ]);
+    const answers = await Promise.all(
+      changes.map((body) => call<PublicState>(base, `/api/workshops/${code}/actions`, { secret: key, body })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(changes.map(() => 200));
+    const state = await call<PublicState>(base, `/api/workshops/${code}`);
+    expect(state.body.locks).toEqual(
+      Object.fromEntries(EXERCISES.map((id) => [id, { hints: true, solution: false }])),
+    );
   });
 
   it('ends a workshop: read-only for everyone afterwards, and the dashboard still opens', async () => {

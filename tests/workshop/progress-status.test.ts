@@ -4,10 +4,11 @@ import {
   countExercise,
   indexProgress,
   leaderboard,
-  STUCK,
   stuckOn,
 } from '../../src/workshop/progress-status.ts';
-import type { ParticipantView, ProgressView } from '../../src/workshop/protocol.ts';
+import { DEFAULT_STUCK, type ParticipantView, type ProgressView } from '../../src/workshop/protocol.ts';
+
+const STUCK = { sameGoalTries: DEFAULT_STUCK.sameGoalTries, quietMs: DEFAULT_STUCK.quietMinutes * 60_000 };
 
 const NOW = 1_800_000_000_000;
 
@@ -60,6 +61,27 @@ describe('progress status', () => {
     // Not on an exercise they have moved on from, nor on one they solved.
     expect(stuckOn(quiet, false, NOW)).toBeUndefined();
     expect(stuckOn({ ...quiet, solved: true }, true, NOW)).toBeUndefined();
+  });
+
+  it('keeps the defaults the course always had: 10 minutes quiet, 5 tries on one goal', () => {
+    expect(DEFAULT_STUCK).toEqual({ quietMinutes: 10, sameGoalTries: 5 });
+  });
+
+  it('follows the thresholds the instructor set for the workshop', () => {
+    const rule = { quietMinutes: 3, sameGoalTries: 8 };
+    const quiet = progress('a', 'x', { progressedAt: NOW - 3 * 60_000 });
+    expect(stuckOn(quiet, true, NOW, rule)).toEqual({ kind: 'no-progress', sinceMs: 3 * 60_000 });
+    expect(stuckOn(quiet, true, NOW)).toBeUndefined();
+    const tries = progress('a', 'x', { failStreak: 5 });
+    expect(stuckOn(tries, true, NOW)).toMatchObject({ kind: 'same-goal', tries: 5 });
+    expect(stuckOn(tries, true, NOW, rule)).toBeUndefined();
+    expect(stuckOn({ ...tries, failStreak: 8 }, true, NOW, rule)).toMatchObject({
+      kind: 'same-goal',
+      tries: 8,
+    });
+    const index = indexProgress([quiet]);
+    expect(countExercise('x', [person('a')], index, NOW, rule).stuck).toBe(1);
+    expect(countExercise('x', [person('a')], index, NOW).stuck).toBe(0);
   });
 
   it('counts an exercise and knows each participant’s current one', () => {

@@ -1,7 +1,8 @@
 /**
  * Two images side by side, as the course compares a fat build with its multi-stage version: size
  * bars and their ratio, layers, attack surface by category, users, and whether each starts.
- * Either side is one of the brief's examples or the playground's files as they are now.
+ * Either side is one of the brief's examples or the playground's files as they are now; the
+ * learner's own files are image A until they pick otherwise.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { formatSize } from '../../lib/format-size.ts';
@@ -13,7 +14,7 @@ import { SURFACE_LABEL } from '../explorer/file-tree.ts';
 import { isWantOfData } from '../playground/build-verdict.ts';
 import type { PlaygroundExample } from '../playground/examples.ts';
 import { commandLine } from '../run/RunCheck.tsx';
-import { barWidths, builtSize, CATEGORIES, ratioSentence, toolList } from './compare-view.ts';
+import { barWidths, builtSize, CATEGORIES, defaultPartner, ratioSentence, toolList } from './compare-view.ts';
 import '../ui.css';
 import './compare.css';
 
@@ -30,9 +31,9 @@ const CURRENT = 'current';
 
 export function CompareView({ engine, examples, current, active }: CompareViewProps) {
   const id = useId();
-  const [choice, setChoice] = useState<readonly [string, string]>([
-    examples[0]?.id ?? CURRENT,
-    examples[1]?.id ?? CURRENT,
+  const [choice, setChoice] = useState<readonly [string, string]>(() => [
+    CURRENT,
+    defaultPartner(current(), examples) ?? CURRENT,
   ]);
   const [outcome, setOutcome] = useState<Outcome<'compare'> | undefined>();
   const [asked, setAsked] = useState(0);
@@ -63,8 +64,8 @@ export function CompareView({ engine, examples, current, active }: CompareViewPr
   }, [active, engine, choice[0], choice[1], asked]);
 
   const options = [
-    ...examples.map((example) => ({ id: example.id, title: example.title })),
     { id: CURRENT, title: 'Your playground files, as they are now' },
+    ...examples.map((example) => ({ id: example.id, title: example.title })),
   ];
   const picker = (side: 0 | 1) => (
     <label class="mc-compare-pick">

@@ -1,7 +1,7 @@
 /** What the comparison view draws, from the compare job's answer: bars, the ratio in words, rows. */
 import type { Comparison, ImageSummary } from '../../lib/analysis/compare.ts';
 import type { SurfaceCategory } from '../../lib/analysis/surface.ts';
-import type { ComparedImage } from '../engine/protocol.ts';
+import type { ComparedImage, SourceFiles } from '../engine/protocol.ts';
 
 /** A bar's width in percent of the larger image, at least 0.5 % so a tiny image still shows. */
 export function barWidths(a: number, b: number): readonly [number, number] {
@@ -42,4 +42,25 @@ export function toolList(summary: ImageSummary, category: SurfaceCategory, shown
   if (names.length === 0) return 'none';
   const rest = names.length - shown;
   return `${names.slice(0, shown).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+}
+
+/** An example as the comparison offers it: its id and its files, the Dockerfile among them. */
+interface ExampleFiles {
+  readonly id: string;
+  readonly files: readonly { readonly path: string; readonly content: string }[];
+}
+
+const isGo = (files: readonly { readonly path: string }[]) => files.some((file) => file.path === 'go.mod');
+
+/**
+ * What the learner's own files are compared with when the tab opens: the first example in the
+ * same language (a go.mod says Go), the course's "before", unless it is what the learner already
+ * has; then the next one, so the first comparison is never an image against itself.
+ */
+export function defaultPartner(current: SourceFiles, examples: readonly ExampleFiles[]): string | undefined {
+  const same = examples.filter((example) => isGo(example.files) === isGo(current.files));
+  const candidates = same.length > 0 ? same : examples;
+  const differs = (example: ExampleFiles) =>
+    example.files.find((file) => file.path === 'Dockerfile')?.content !== current.dockerfile;
+  return (candidates.find(differs) ?? candidates[0])?.id;
 }

@@ -33,6 +33,7 @@ import { dockerfileLanguage } from './dockerfile-language.ts';
 import { editorTheme } from './editor-theme.ts';
 import { type LanguageName, languageNameOf, loadLanguage } from './languages.ts';
 import { toEditorDiagnostics } from './lint-diagnostics.ts';
+import { closeTooltipsOnTouch } from './touch-tooltips.ts';
 
 export interface EditorFile {
   readonly path: string;
@@ -98,6 +99,12 @@ const shared: Extension = [
   // Tab indents; Escape then Tab leaves the editor (CodeMirror's built-in escape), as the page says.
   keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
   editorTheme,
+  closeTooltipsOnTouch,
+  // The cursor stays clear of what the page keeps fixed over its bottom (the workshop bar sets it).
+  EditorView.scrollMargins.of((view) => ({
+    bottom:
+      Number.parseFloat(getComputedStyle(view.dom.ownerDocument.documentElement).scrollPaddingBottom) || 0,
+  })),
 ];
 
 export class EditorSession {

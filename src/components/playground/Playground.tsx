@@ -181,37 +181,40 @@ export default function Playground({ examples }: Props) {
         <span id={`${id}-replace-note`} class="visually-hidden">
           Replaces all your files
         </span>
-        <button type="button" class="mc-copy-link" onClick={copyLink}>
-          <svg
-            aria-hidden="true"
-            width="16"
-            height="16"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="2"
-          >
-            <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
-            <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
-          </svg>
-          Copy link
-        </button>
-        <button type="button" class="mc-secondary" onClick={exportZip}>
-          Export .zip
-        </button>
-        <label class="mc-secondary mc-import-zip">
-          Import .zip
-          <input
-            type="file"
-            accept=".zip,application/zip"
-            class="visually-hidden"
-            onChange={(event) => importZip(event.currentTarget)}
+        {/* The file actions wrap as one group, so no button is left alone on a row. */}
+        <div class="mc-playground-actions">
+          <button type="button" class="mc-copy-link" onClick={copyLink}>
+            <svg
+              aria-hidden="true"
+              width="16"
+              height="16"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+            >
+              <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+              <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+            </svg>
+            Copy link
+          </button>
+          <button type="button" class="mc-secondary" onClick={exportZip}>
+            Export .zip
+          </button>
+          <label class="mc-secondary mc-import-zip">
+            Import .zip
+            <input
+              type="file"
+              accept=".zip,application/zip"
+              class="visually-hidden"
+              onChange={(event) => importZip(event.currentTarget)}
+            />
+          </label>
+          <EmbedButton
+            class="mc-secondary"
+            target={async () => ({ kind: 'playground', state: await encodeState(files.current()) })}
           />
-        </label>
-        <EmbedButton
-          class="mc-secondary"
-          target={async () => ({ kind: 'playground', state: await encodeState(files.current()) })}
-        />
+        </div>
       </div>
       <div class={`mc-notice${notice?.kind === 'error' ? ' mc-notice-error' : ''}`} role="status">
         {notice?.text}

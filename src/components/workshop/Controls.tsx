@@ -4,10 +4,12 @@
  * what participants see changes when the server's new state comes back on the stream.
  */
 import { useId, useState } from 'preact/hooks';
-import { type ActionBody, lockFor, type PublicState } from '../../workshop/protocol.ts';
+import type { ActionBody, PublicState } from '../../workshop/protocol.ts';
 import { act, downloadExport } from './api.ts';
 import { Countdown } from './Countdown.tsx';
 import type { CourseOutline, OutlineExercise } from './course-outline.ts';
+import { type LockPart, useLockToggles } from './lock-toggles.ts';
+import { StuckSettings } from './StuckSettings.tsx';
 
 interface Props {
   readonly code: string;
@@ -65,6 +67,7 @@ export function Controls({ code, secret, state, outline, exercises, skew, idle }
     if (!answer.ok) setError(answer.message);
     return answer.ok;
   };
+  const locks = useLockToggles(code, secret, state, setError);
   const exportAs = async (format: 'csv' | 'json') => setError(await downloadExport(code, secret, format));
 
   return (
@@ -214,7 +217,7 @@ export function Controls({ code, secret, state, outline, exercises, skew, idle }
         </form>
       </fieldset>
 
-      <fieldset class="mc-ws-control" disabled={ended || busy}>
+      <fieldset class="mc-ws-control" disabled={ended}>
         <legend>Hints and solutions</legend>
         <table class="mc-ws-locks">
           <thead>
@@ -225,34 +228,31 @@ export function Controls({ code, secret, state, outline, exercises, skew, idle }
             </tr>
           </thead>
           <tbody>
-            {exercises.map((exercise) => {
-              const lock = lockFor(state, exercise.id);
-              return (
-                <tr key={exercise.id}>
-                  <th scope="row">{exercise.title}</th>
-                  {(['hints', 'solution'] as const).map((part) => (
-                    <td key={part}>
-                      <label>
-                        <input
-                          type="checkbox"
-                          checked={lock[part]}
-                          onChange={() =>
-                            send({ action: 'lock', exerciseId: exercise.id, ...lock, [part]: !lock[part] })
-                          }
-                        />
-                        locked
-                        <span class="visually-hidden">
-                          : {part} of {exercise.title}
-                        </span>
-                      </label>
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
+            {exercises.map((exercise) => (
+              <tr key={exercise.id}>
+                <th scope="row">{exercise.title}</th>
+                {(['hints', 'solution'] as const satisfies readonly LockPart[]).map((part) => (
+                  <td key={part}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={locks.shown(exercise.id, part)}
+                        onChange={() => locks.toggle(exercise.id, part)}
+                      />
+                      locked
+                      <span class="visually-hidden">
+                        : {part} of {exercise.title}
+                      </span>
+                    </label>
+                  </td>
+                ))}
+              </tr>
+            ))}
           </tbody>
         </table>
       </fieldset>
+
+      <StuckSettings rule={state.stuck} disabled={ended || busy} send={send} />
 
       <fieldset class="mc-ws-control" disabled={ended || busy}>
         <legend>Joining</legend>

@@ -9,8 +9,9 @@ import type { CreatedWorkshop } from '../../workshop/protocol.ts';
 import { createWorkshop } from './api.ts';
 import { CopyField } from './CopyField.tsx';
 import type { CourseOutline } from './course-outline.ts';
+import { MyWorkshops } from './MyWorkshops.tsx';
 import { ServerCheck } from './ServerCheck.tsx';
-import { writeInstructorKey } from './session.ts';
+import { rememberWorkshop, writeInstructorKey } from './session.ts';
 import './workshop.css';
 
 interface Props {
@@ -217,15 +218,19 @@ export default function CreateWorkshop({ outline }: Props) {
         created ? (
           <Created created={created} />
         ) : (
-          <Form
-            outline={outline}
-            needsKey={server.createNeedsKey}
-            onCreated={(next) => {
-              writeInstructorKey(next.code, next.key);
-              setCreated(next);
-              requestAnimationFrame(() => document.getElementById('created-title')?.focus());
-            }}
-          />
+          <>
+            <MyWorkshops />
+            <Form
+              outline={outline}
+              needsKey={server.createNeedsKey}
+              onCreated={(next) => {
+                writeInstructorKey(next.code, next.key);
+                rememberWorkshop(next.code, next.state.title, Date.now());
+                setCreated(next);
+                requestAnimationFrame(() => document.getElementById('created-title')?.focus());
+              }}
+            />
+          </>
         )
       }
     </ServerCheck>

@@ -19,10 +19,11 @@ import {
 import { openEventStream, type StreamStatus } from './event-stream.ts';
 import { formatPlanned } from './format.ts';
 import { Leaderboard } from './Leaderboard.tsx';
+import { MyWorkshops } from './MyWorkshops.tsx';
 import { ParticipantDialog } from './ParticipantDialog.tsx';
 import { ProgressGrid } from './ProgressGrid.tsx';
 import { ServerCheck } from './ServerCheck.tsx';
-import { readInstructorKey, writeInstructorKey } from './session.ts';
+import { readInstructorKey, rememberWorkshop, writeInstructorKey } from './session.ts';
 import './workshop.css';
 import './dashboard.css';
 
@@ -125,7 +126,7 @@ function Summary({
         </thead>
         <tbody>
           {exercises.map((exercise) => {
-            const counts = countExercise(exercise.id, participants, index, serverNow);
+            const counts = countExercise(exercise.id, participants, index, serverNow, model.state.stuck);
             return (
               <tr key={exercise.id}>
                 <th scope="row">{exercise.title}</th>
@@ -177,6 +178,11 @@ function Live({ outline, code, secret }: Props & { code: string; secret: string 
       close();
     };
   }, [code, secret]);
+
+  // Keep the title (and the server's creation time, less this device's skew) for the list of this browser's workshops.
+  useEffect(() => {
+    if (model) rememberWorkshop(code, model.state.title, model.createdAt - model.skew);
+  }, [code, model?.state.title, model?.createdAt]);
 
   const exercises = useMemo(
     () => (model ? outline.exercises.filter((exercise) => model.state.exercises.includes(exercise.id)) : []),
@@ -258,12 +264,19 @@ export default function Dashboard({ outline }: Props) {
   const [found] = useState(credentials);
   if (!found)
     return (
-      <div class="mc-ws-notice">
-        <p>
-          Open the dashboard from the private instructor link you got when you created the workshop, or{' '}
-          <a href="/workshop/">create a workshop</a>.
-        </p>
-      </div>
+      <ServerCheck>
+        {() => (
+          <>
+            <MyWorkshops />
+            <div class="mc-ws-notice">
+              <p>
+                Open a workshop above, or the private instructor link you got when you created it on another
+                browser, or <a href="/workshop/">create a workshop</a>.
+              </p>
+            </div>
+          </>
+        )}
+      </ServerCheck>
     );
   if (!found.key)
     return (

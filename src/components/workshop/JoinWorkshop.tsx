@@ -4,7 +4,7 @@
  * Afterwards the page lists the workshop's lessons and exercises, and lets the participant leave.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
-import { formatJoinCode, normalizeJoinCode } from '../../workshop/join-code.ts';
+import { formatJoinCode, NEVER_IN_CODES, readJoinCode } from '../../workshop/join-code.ts';
 import type { PublicState } from '../../workshop/protocol.ts';
 import { joinWorkshop } from './api.ts';
 import type { CourseOutline } from './course-outline.ts';
@@ -32,11 +32,12 @@ function JoinForm({ onJoined }: { onJoined: (session: ParticipantSession, state:
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const normalized = normalizeJoinCode(code);
-    if (!normalized) {
-      setError('A join code is six letters and digits, e.g. KM7 TX4.');
+    const reading = readJoinCode(code);
+    if (!reading.ok) {
+      setError(reading.message);
       return;
     }
+    const normalized = reading.code;
     setBusy(true);
     setError(null);
     const leaderboardName = listing === 'name' ? name : listing === 'nickname' ? nickname : null;
@@ -64,8 +65,12 @@ function JoinForm({ onJoined }: { onJoined: (session: ParticipantSession, state:
     <form class="mc-ws-form" onSubmit={submit}>
       <div class="mc-ws-field">
         <label for={`${id}-code`}>Join code</label>
+        <p class="mc-ws-help" id={`${id}-code-help`}>
+          Six letters and digits, in any case. Codes never contain {NEVER_IN_CODES.join(' ')}.
+        </p>
         <input
           id={`${id}-code`}
+          aria-describedby={`${id}-code-help`}
           type="text"
           required
           autoComplete="off"

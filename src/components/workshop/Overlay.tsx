@@ -84,19 +84,25 @@ export default function Overlay() {
     else if (step.kind === 'scroll') location.hash = step.hash;
   }, [state?.follow?.at]);
 
-  // Keep the page's end visible above the bar.
+  const shown = Boolean(session && sync && connection);
+  // Keep the page's end visible above the bar, and what focus or a link scrolls to as well. The bar
+  // renders only once the session, sync and connection are known, so this waits for that.
   useEffect(() => {
     const element = root.current;
     if (!element) return;
-    const observer = new ResizeObserver(() =>
-      document.body.style.setProperty('padding-bottom', `${element.offsetHeight + 8}px`),
-    );
+    const page = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      const covered = `${window.innerHeight - element.getBoundingClientRect().top + 8}px`;
+      document.body.style.setProperty('padding-bottom', covered);
+      page.style.setProperty('scroll-padding-bottom', covered);
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
       document.body.style.removeProperty('padding-bottom');
+      page.style.removeProperty('scroll-padding-bottom');
     };
-  }, [session !== null]);
+  }, [shown]);
 
   if (!session || !sync || !connection) return null;
   const toggle = () => {

@@ -169,7 +169,7 @@ export default function PresenterBar({ items, current }: Props) {
             class="mc-ws-button is-quiet"
             aria-pressed={!lock.solution}
             onClick={() =>
-              send({ action: 'lock', exerciseId: here.id, hints: lock.hints, solution: !lock.solution })
+              send({ action: 'lock', exerciseId: here.id, part: 'solution', locked: !lock.solution })
             }
           >
             Solution unlocked for everyone

@@ -12,7 +12,7 @@ import {
   type Stuck,
   stuckOn,
 } from '../../workshop/progress-status.ts';
-import type { ParticipantView, ProgressView } from '../../workshop/protocol.ts';
+import type { ParticipantView, ProgressView, StuckRule } from '../../workshop/protocol.ts';
 import type { OutlineExercise } from './course-outline.ts';
 import { type DashboardModel, distinctNames } from './dashboard-model.ts';
 import { formatAgo } from './format.ts';
@@ -44,6 +44,7 @@ function rowFacts(
   exercises: readonly OutlineExercise[],
   index: ProgressIndex,
   now: number,
+  rule: StuckRule,
 ) {
   let solved = 0;
   let stuck = false;
@@ -53,7 +54,7 @@ function rowFacts(
     const progress = index.cell(participant.id, exercise.id);
     if (!progress) continue;
     if (progress.solved) solved++;
-    if (stuckOn(progress, current === exercise.id, now)) stuck = true;
+    if (stuckOn(progress, current === exercise.id, now, rule)) stuck = true;
     lastActivity = Math.max(lastActivity, progress.updatedAt);
   }
   return { solved, stuck, lastActivity: Math.max(lastActivity, participant.seenAt) };
@@ -70,7 +71,10 @@ export function ProgressGrid({ model, exercises, now, onOpen }: Props) {
   const rows = [...model.participants.values()]
     .map((participant) => ({ ...participant, name: names.get(participant.id) ?? participant.name }))
     .filter((participant) => !needle || participant.name.toLowerCase().includes(needle))
-    .map((participant) => ({ participant, ...rowFacts(participant, exercises, index, serverNow) }));
+    .map((participant) => ({
+      participant,
+      ...rowFacts(participant, exercises, index, serverNow, model.state.stuck),
+    }));
   rows.sort((a, b) => {
     switch (sort) {
       case 'name':
@@ -149,7 +153,7 @@ export function ProgressGrid({ model, exercises, now, onOpen }: Props) {
                       const progress = index.cell(participant.id, exercise.id);
                       const status = cellStatus(progress);
                       const stuck = progress
-                        ? stuckOn(progress, current === exercise.id, serverNow)
+                        ? stuckOn(progress, current === exercise.id, serverNow, model.state.stuck)
                         : undefined;
                       const who = `${participant.name}, ${exercise.title}: `;
                       return (

@@ -19,6 +19,7 @@ const state: PublicState = {
   follow: null,
   locks: {},
   joiningOpen: true,
+  stuck: { quietMinutes: 10, sameGoalTries: 5 },
   now: 1000,
 };
 
