@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import {
   dayNumber,
   isoDate,
+  type PlatformKind,
   type TagHistoryEntry,
   type TagHistoryFile,
   type TagHistoryIndex,
@@ -111,6 +112,45 @@ function fullVersionFor(alias: string, list: readonly string[]): string | undefi
   return best?.tag;
 }
 
+/**
+ * Each tag of one revision → its architectures: the union of the `Architectures:` lines of the
+ * entries that list it (a shared tag spans Linux and Windows entries). bashbrew's default, for
+ * an entry without the field and for the pre-2016 format, is amd64.
+ */
+function libraryArchitectures(text: string): Map<string, Set<string>> {
+  const arches = new Map<string, Set<string>>();
+  for (const entry of text.split(/\n\s*\n/)) {
+    const line = /^Architectures:\s*(.*)$/m.exec(entry)?.[1];
+    const list = (line ?? 'amd64')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    for (const tag of libraryTags(entry)) {
+      const set = arches.get(tag) ?? new Set<string>();
+      for (const arch of list) set.add(arch);
+      arches.set(tag, set);
+    }
+  }
+  return arches;
+}
+
+/** Tags grouped by kind and architecture list, as the file stores them. */
+function platformGroups(
+  byTag: ReadonlyMap<string, { kind: PlatformKind; architectures: readonly string[] }>,
+): NonNullable<TagHistoryFile['platforms']> {
+  const groups = new Map<string, string[]>();
+  for (const [tag, { kind, architectures }] of byTag) {
+    const key = `${kind} ${[...architectures].sort().join(' ')}`;
+    groups.set(key, [...(groups.get(key) ?? []), tag]);
+  }
+  return [...groups]
+    .map(([key, tags]): [PlatformKind, string, string] => {
+      const [kind, ...architectures] = key.split(' ');
+      return [kind as PlatformKind, architectures.join(' '), tags.sort().join(' ')];
+    })
+    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1));
+}
+
 function officialHistory(name: string): TagHistoryFile {
   const path = `library/${name}`;
   const log = git(officialGit as string, [
@@ -149,9 +189,14 @@ function officialHistory(name: string): TagHistoryFile {
     at = eol + 1 + size + 1;
   }
   const spans = new Spans();
+  // Each tag's architectures as of the last revision that listed it; every official tag is an index.
+  const platforms = new Map<string, { kind: PlatformKind; architectures: string[] }>();
   revisions.forEach((r, i) => {
     // A deleted file (empty revision) would drop every tag; skip it rather than invent a removal.
-    if (texts[i]) spans.revision(dayNumber(r.date), libraryTags(texts[i] as string));
+    if (!texts[i]) return;
+    spans.revision(dayNumber(r.date), libraryTags(texts[i] as string));
+    for (const [tag, arches] of libraryArchitectures(texts[i] as string))
+      platforms.set(tag, { kind: 'index', architectures: [...arches] });
   });
   const first = revisions[0];
   const last = revisions.at(-1);
@@ -163,6 +208,7 @@ function officialHistory(name: string): TagHistoryFile {
     asOf: git(officialGit as string, ['log', '-1', '--format=%cs', 'HEAD']).trim(),
     periods: spans.periods(),
     targets: aliasTargets(texts.at(-1) ?? ''),
+    platforms: platformGroups(platforms),
   };
 }
 
@@ -217,13 +263,29 @@ function distrolessHistories(): TagHistoryFile[] {
       }
       return spans;
     };
-    const file = (repository: string, spans: Spans, note: string): TagHistoryFile => ({
+    // A variant tag is an index of the distro's architectures; `latest-arm64` is that one image.
+    const platformsFor = (distro: string, until: string | null) => {
+      const arches = until ? ['amd64', 'arm64', 'arm', 's390x', 'ppc64le'] : archesOf(distro);
+      const byTag = new Map<string, { kind: PlatformKind; architectures: string[] }>();
+      for (const variant of variants) {
+        byTag.set(variant, { kind: 'index', architectures: arches });
+        for (const arch of arches) byTag.set(`${variant}-${arch}`, { kind: 'image', architectures: [arch] });
+      }
+      return platformGroups(byTag);
+    };
+    const file = (
+      repository: string,
+      spans: Spans,
+      platforms: TagHistoryFile['platforms'],
+      note: string,
+    ): TagHistoryFile => ({
       repository,
       complete: false,
       source: `GoogleContainerTools/distroless BUILD and ${config} at ${head[0]?.slice(0, 12)} (${head[1]}); ${note}`,
       asOf: head[1] ?? '',
       periods: spans.periods(),
       targets: {},
+      platforms,
     });
     const all = [...new Set(['debian11', ...(family === 'python3' ? ['debian12'] : []), ...distros])];
     for (const distro of all) {
@@ -239,6 +301,7 @@ function distrolessHistories(): TagHistoryFile[] {
         file(
           `gcr.io/distroless/${family}-${distro}`,
           spansFor(distro, since, until),
+          platformsFor(distro, until),
           'dates from the commits that added and removed the distro',
         ),
       );
@@ -249,6 +312,7 @@ function distrolessHistories(): TagHistoryFile[] {
       file(
         `gcr.io/distroless/${family}`,
         bare,
+        platformsFor('debian13', null),
         'the bare name is the default distro; first dates are the first commit that names the family',
       ),
     );
@@ -316,6 +380,14 @@ function uvHistory(): TagHistoryFile {
   const targets: Record<string, string> = { latest: newest ?? '' };
   for (const [minor, version] of minors) targets[minor] = version;
   for (const base of bases) targets[base] = `${newest}-${base}`;
+  // Every tag is built for the workflow's `platforms:` (one list for all, read at HEAD).
+  const uvArches = /^\s*platforms:\s*(.+)$/m
+    .exec(workflow)?.[1]
+    ?.split(',')
+    .map((p) => p.trim().replace(/^linux\//, ''));
+  const uvPlatforms = new Map(
+    [...spans.spans.keys()].map((tag) => [tag, { kind: 'index' as const, architectures: uvArches ?? [] }]),
+  );
   return {
     repository: 'ghcr.io/astral-sh/uv',
     complete: false,
@@ -323,6 +395,7 @@ function uvHistory(): TagHistoryFile {
     asOf: head[1] ?? '',
     periods: spans.periods(),
     targets,
+    ...(uvArches ? { platforms: platformGroups(uvPlatforms) } : {}),
   };
 }
 

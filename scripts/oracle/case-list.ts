@@ -304,6 +304,8 @@ function instructionCases(): OracleCase[] {
     s('run-shell-form-scratch', ['FROM scratch', 'RUN echo hi']),
     s('run-exec-form-scratch', ['FROM scratch', 'RUN ["/bin/echo", "hi"]']),
     s('run-exec-form-not-on-path', ['FROM debian:bookworm-slim', 'RUN ["nosuch", "hi"]']),
+    // A local base is one platform's image: BuildKit builds on it for another and warns.
+    s('from-platform-local-base', ['FROM --platform=linux/arm64 debian:bookworm-slim', 'COPY a.txt /']),
   ];
 }
 

@@ -131,6 +131,10 @@ const BUILD: Record<string, Entry> = {
     'Image the simulator has no data for',
     'The image may well exist, but the simulator’s catalog has no data for it and no sibling to stand in, so it stops here. A real build would pull it and go on. This is the simulator speaking, not Docker: see the page of what it knows.',
   ],
+  'no-platform-match': [
+    'Image not published for the platform',
+    'The tag is an index of images for some platforms only (a Windows-only tag, or `--platform=linux/s390x` on a tag not built for it), as its recorded architectures show. A real build fails the same way, in these words.',
+  ],
   'unknown-stage': ['Unknown stage', '`COPY --from` or `FROM` names a stage that is not defined above it.'],
   'unknown-target': ['Unknown target', 'The `--target` stage does not exist in the Dockerfile.'],
   'circular-dependency': [

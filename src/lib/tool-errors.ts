@@ -31,6 +31,16 @@ export function buildkitNotFound(requested: string, registryName: string, _absen
   return `${requested}: failed to resolve source metadata for ${registryName}: ${registryName}: not found`;
 }
 
+/** BuildKit's FROM when the tag's index has no image the build's platform runs. */
+export function buildkitNoPlatformMatch(requested: string, registryName: string, _absent: Absence): string {
+  return `${requested}: failed to resolve source metadata for ${registryName}: no match for platform in manifest: not found`;
+}
+
+/** BuildKit's InvalidBaseImagePlatform check (linter/ruleset.go). */
+export function invalidBaseImagePlatform(image: string, expected: string, actual: string): string {
+  return `Base image ${image} was pulled with platform "${actual}", expected "${expected}" for current build`;
+}
+
 /** pip when no release of a project fits (or the project does not exist: `versions` empty). */
 export function pipNoMatchingDistribution(
   spec: string,

@@ -29,6 +29,7 @@ export const STAND_INS: Readonly<Record<string, string>> = {
   'oracle/bookworm-python3:latest': 'python:3.9-bookworm',
 };
 
+/** The catalog as the oracle's engine sees it: its stand-ins, and local single-platform bases. */
 function withStandIns(catalog: Catalog): Catalog {
   const ref = (reference: string) => STAND_INS[reference.toLowerCase()] ?? reference;
   return {
@@ -36,6 +37,13 @@ function withStandIns(catalog: Catalog): Catalog {
     resolve: (reference) => catalog.resolve(ref(reference)),
     lookup: (reference) => catalog.lookup(ref(reference)),
     load: (reference) => catalog.load(ref(reference)),
+    // The oracle's bases are local images, each one platform's (no registry index to choose from).
+    platforms: () => ({
+      kind: 'image',
+      platforms: ['linux/amd64'],
+      source: "the oracle's local base images",
+      asOf: '2026-12-07',
+    }),
   };
 }
 

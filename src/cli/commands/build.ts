@@ -130,11 +130,6 @@ function textReport(result: BuildResult, label: string, source: string, analysis
     lines.push(` => [${name} 1/${total}] FROM ${from}  ${formatBytes(baseSize)}`);
     if (base?.kind === 'image')
       for (const gap of mainGaps(base.certainty)) lines.push(`    ${gap.level}: ${gap.text}`);
-    if (stage.platform && stage.platform !== 'linux/amd64') {
-      lines.push(
-        `    note: --platform=${stage.platform} is noted; the simulator builds linux/amd64 images only`,
-      );
-    }
     steps.forEach((step, i) => {
       const marker = step.status === 'failed' ? ' => ERROR' : step.cached ? ' => CACHED' : ' =>';
       const size = step.layer === null ? '' : `  ${formatBytes(step.sizeDelta)}`;

@@ -47,6 +47,8 @@ export type BaseDescription =
       readonly resolved: string;
       /** known: the image asked for; estimated: a stand-in, with the reason and the data's own models. */
       readonly certainty: Certainty;
+      /** The base came in another platform than the build's (BuildKit's InvalidBaseImagePlatform). */
+      readonly platformMismatch?: { readonly expected: string; readonly actual: string };
     };
 
 export interface StageResult {
@@ -54,7 +56,7 @@ export interface StageResult {
   readonly name: string | null;
   /** The FROM reference after ARG expansion. */
   readonly reference: string;
-  /** `FROM --platform=…`, expanded; every build here targets linux/amd64, so it is only noted. */
+  /** `FROM --platform=…`, expanded: the platform the base is resolved for (files are linux/amd64's). */
   readonly platform?: string;
   readonly base: BaseDescription | null;
   readonly built: boolean;

@@ -20,6 +20,7 @@ import {
   type Dockerfile,
   globalArgValues,
   type Instruction,
+  PLATFORM_ARGS,
   parseDockerfile,
   type ResolvedStage,
   resolveCopyFrom,
@@ -32,6 +33,7 @@ import { type DirNode, emptyTree, stat } from '../fs/tree.ts';
 import { type Catalog, ImageNotFoundError, type LoadedImage, layerCertainty } from '../images/catalog.ts';
 import type { PackageCatalog } from '../packages/catalog.ts';
 import { shellRun } from '../shell/run.ts';
+import { basePlatform } from './base-platform.ts';
 import { type BuildContext, ContextError, contextTree } from './context.ts';
 import { BuildFailure, type CopySource } from './copy.ts';
 import { ExpansionBudget } from './expansion-budget.ts';
@@ -271,11 +273,18 @@ class Simulation {
       };
     }
     const from = this.dockerfile.stages[index]?.from;
+    const wanted = stage.platform ?? (PLATFORM_ARGS.get('TARGETPLATFORM') as string);
+    const platformOf = () =>
+      basePlatform(base.reference, wanted, this.input.catalog.platforms(base.reference));
     let loaded: BaseImage;
     try {
       loaded = await this.loadImage(base.reference);
     } catch (error) {
       if (!(error instanceof ImageNotFoundError)) throw error;
+      // A tag for other platforms only (windowsservercore) fails as BuildKit does, data or not.
+      const platform = platformOf();
+      if (!platform.ok)
+        throw new BuildFailure('build/no-platform-match', platform.message, from?.image.range);
       const { suggestion, code, buildMessage } = error.resolution.error;
       const noData = code === 'not-in-catalog';
       throw new BuildFailure(
@@ -306,14 +315,18 @@ class Simulation {
       stage: null,
       layer: entry.layer === undefined ? null : next++,
     }));
+    const platform = platformOf();
+    if (!platform.ok) throw new BuildFailure('build/no-platform-match', platform.message, from?.image.range);
     const line = from?.startLine;
     const certainty = combine(
       line === undefined ? resolution.certainty : atLine(resolution.certainty, line),
+      line === undefined ? platform.certainty : atLine(platform.certainty, line),
       ...layers.map((layer) => layer.certainty),
     );
+    const mismatch = platform.mismatch ? { platformMismatch: platform.mismatch } : {};
     return {
       state: { tree: loaded.tree, config: configFromCatalog(record.config), layers, history },
-      base: { kind: 'image', reference: base.reference, resolved: record.ref, certainty },
+      base: { kind: 'image', reference: base.reference, resolved: record.ref, certainty, ...mismatch },
     };
   }
 

@@ -17,7 +17,7 @@ import {
   type PackageRecord,
 } from './format.ts';
 import { parseReference, type Resolution, resolveReference } from './reference.ts';
-import { createTagFacts, NO_TAG_FACTS, type TagFacts } from './tag-facts.ts';
+import { createTagFacts, NO_TAG_FACTS, type RecordedPlatforms, type TagFacts } from './tag-facts.ts';
 
 /** Returns the text of a file of the catalog, by its path relative to the catalog root (`index.json`, `layers/…`). */
 export type ReadCatalogFile = (path: string) => Promise<string>;
@@ -55,6 +55,8 @@ export interface Catalog {
   lookup(reference: string): Promise<Resolution>;
   /** Loads an image; rejects with ImageNotFoundError when there is no image to build on. */
   load(reference: string): Promise<LoadedImage>;
+  /** The platforms the reference's tag offers, once `lookup` has loaded its history; undefined: not recorded. */
+  platforms(reference: string): RecordedPlatforms | undefined;
 }
 
 /**
@@ -145,6 +147,11 @@ export function createCatalog(
     index,
     resolve,
     lookup,
+    platforms(reference) {
+      const parsed = parseReference(reference);
+      // A digest names one manifest, whatever the tag's index held; the data has no digests' platforms.
+      return parsed && !parsed.digest ? tagFacts.platforms(parsed.repository, parsed.tag) : undefined;
+    },
     async load(reference) {
       const resolution = await lookup(reference);
       if (!resolution.ok) throw new ImageNotFoundError(resolution);

@@ -249,6 +249,16 @@ function nearestSibling(
   index: CatalogIndex,
   ref: ParsedReference,
 ): { image: ImageRecord; ref: string; why: string } | undefined {
+  const platformTag = /^(.+)-(arm64|arm|s390x|ppc64le|riscv64|386)$/.exec(ref.tag);
+  const multiPlatform =
+    platformTag && index.images.find((i) => i.tags.includes(`${ref.repository}:${platformTag[1]}`));
+  // distroless's `latest-arm64`: one platform's image of a tag the catalog holds for linux/amd64.
+  if (platformTag && multiPlatform)
+    return {
+      image: multiPlatform,
+      ref: multiPlatform.ref,
+      why: `its linux/amd64 image (the catalog holds no ${platformTag[2]} files)`,
+    };
   const same = siblingInRepository(index, ref);
   if (same) return same;
   // A distroless flavour on a Debian release the catalog lacks: the same flavour on the nearest one.

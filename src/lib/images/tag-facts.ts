@@ -13,6 +13,7 @@ import {
   parseTagHistoryIndex,
   type TagHistory,
   type TagHistoryIndex,
+  type TagPlatforms,
   tagStatus,
 } from './tag-history.ts';
 
@@ -24,6 +25,14 @@ export interface TagFacts {
   fact(repository: string, tag: string): TagFact;
   /** The full tag an alias (`golang:1`) points to as of the history's date, once prepared. */
   target(repository: string, tag: string): AliasTarget | undefined;
+  /** The platforms the tag's manifest offers, once prepared; undefined when not recorded. */
+  platforms(repository: string, tag: string): RecordedPlatforms | undefined;
+}
+
+/** A tag's platforms with where they come from and as of when. */
+export interface RecordedPlatforms extends TagPlatforms {
+  readonly source: string;
+  readonly asOf: string;
 }
 
 /** No histories: every tag outside the catalog is unrecorded. */
@@ -31,6 +40,7 @@ export const NO_TAG_FACTS: TagFacts = {
   prepare: () => Promise.resolve(),
   fact: () => ({ status: 'unrecorded' }),
   target: () => undefined,
+  platforms: () => undefined,
 };
 
 /** Tag facts read through the catalog's reader; without histories every tag is unrecorded. */
@@ -72,6 +82,11 @@ export function createTagFacts(read: (path: string) => Promise<string>): TagFact
     target(repository, tag) {
       const history = histories.get(repository);
       return history ? currentTarget(history, tag) : undefined;
+    },
+    platforms(repository, tag) {
+      const history = histories.get(repository);
+      const found = history?.platforms.get(tag);
+      return history && found ? { ...found, source: history.source, asOf: history.asOf } : undefined;
     },
   };
 }

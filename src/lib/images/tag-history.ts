@@ -37,6 +37,21 @@ export interface TagHistoryFile {
   readonly periods: readonly (readonly [since: number, until: number | null, tags: string])[];
   /** current alias → the full version tag listed first beside it today (`1` → `1.27.0`) */
   readonly targets: Readonly<Record<string, string>>;
+  /**
+   * What each tag is, as of the last revision that listed it: a multi-platform `index` or a
+   * single-platform `image`, and its architectures in the official-images notation (`amd64`,
+   * `arm64v8`, `windows-amd64`), grouped like periods. Absent: not recorded.
+   */
+  readonly platforms?: readonly (readonly [kind: PlatformKind, architectures: string, tags: string])[];
+}
+
+/** An index lists one image per platform; an image is one platform's, whatever was asked for. */
+export type PlatformKind = 'index' | 'image';
+
+/** The platforms a tag's manifest offers, as OCI platform strings (`linux/arm64/v8`). */
+export interface TagPlatforms {
+  readonly kind: PlatformKind;
+  readonly platforms: readonly string[];
 }
 
 interface Span {
@@ -51,6 +66,7 @@ export interface TagHistory {
   readonly asOf: string;
   readonly tags: ReadonlyMap<string, Span>;
   readonly targets: ReadonlyMap<string, string>;
+  readonly platforms: ReadonlyMap<string, TagPlatforms>;
 }
 
 export type TagStatus =
@@ -90,6 +106,11 @@ export function parseTagHistory(text: string): TagHistory {
   for (const [since, until, names] of data.periods) {
     for (const tag of names.split(' ')) tags.set(tag, { since, until });
   }
+  const platforms = new Map<string, TagPlatforms>();
+  for (const [kind, architectures, names] of data.platforms ?? []) {
+    const entry = { kind, platforms: architectures.split(' ').map(ociPlatform) };
+    for (const tag of names.split(' ')) platforms.set(tag, entry);
+  }
   return {
     repository: data.repository,
     complete: data.complete === true,
@@ -97,7 +118,24 @@ export function parseTagHistory(text: string): TagHistory {
     asOf: data.asOf ?? '',
     tags,
     targets: new Map(Object.entries(data.targets ?? {})),
+    platforms,
   };
+}
+
+/** bashbrew's architecture names (official-images `Architectures:`) as OCI platforms. */
+const BASHBREW: Readonly<Record<string, string>> = {
+  amd64: 'linux/amd64',
+  arm32v5: 'linux/arm/v5',
+  arm32v6: 'linux/arm/v6',
+  arm32v7: 'linux/arm/v7',
+  arm64v8: 'linux/arm64/v8',
+  i386: 'linux/386',
+  'windows-amd64': 'windows/amd64',
+};
+
+/** `arm64v8` → `linux/arm64/v8`; other names (`s390x`, `riscv64`, `arm64`) are Linux architectures. */
+export function ociPlatform(architecture: string): string {
+  return BASHBREW[architecture] ?? (architecture.includes('/') ? architecture : `linux/${architecture}`);
 }
 
 export function tagStatus(history: TagHistory, tag: string): TagStatus {

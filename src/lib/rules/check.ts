@@ -57,6 +57,7 @@ const PHASES: Readonly<Record<string, Phase>> = {
   UndefinedArgInFrom: 'from',
   RedundantTargetPlatform: 'from',
   FromPlatformFlagConstDisallowed: 'from',
+  InvalidBaseImagePlatform: 'from',
 };
 
 const NO_EMPTY_CONTINUATION = 'NoEmptyContinuation';

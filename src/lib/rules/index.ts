@@ -28,6 +28,7 @@ import { fromAsCasing } from './from-as-casing.ts';
 import { fromPlatformFlagConstDisallowed } from './from-platform-flag-const-disallowed.ts';
 import { goInstallUnpinned } from './go-install-unpinned.ts';
 import { healthcheckNeedsShell } from './healthcheck-needs-shell.ts';
+import { invalidBaseImagePlatform } from './invalid-base-image-platform.ts';
 import { invalidDefaultArgInFrom } from './invalid-default-arg-in-from.ts';
 import { invalidDefinitionDescription } from './invalid-definition-description.ts';
 import { jsonArgs } from './json-args.ts';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   invalidDefaultArgInFrom,
   redundantTargetPlatform,
   fromPlatformFlagConstDisallowed,
+  invalidBaseImagePlatform,
   duplicateStageName,
   reservedStageName,
   stageNameCasing,
