@@ -1,6 +1,7 @@
 /** `sim check FILE [--build-arg K=V]... [--json]`: the command-line twin of `docker build --check`. */
 import { dirname, join } from 'node:path';
-import { imageConfigLookup } from '../../lib/images/catalog.ts';
+import { parseDockerfile, resolveStages } from '../../lib/dockerfile/index.ts';
+import { type Catalog, imageConfigLookup } from '../../lib/images/catalog.ts';
 import { checkDockerfile } from '../../lib/rules/check.ts';
 import { checkReportText } from '../../lib/terminal/progress.ts';
 import { type CliCommand, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../command.ts';
@@ -58,6 +59,14 @@ async function readDockerignore(io: CliIo, file: string): Promise<string | undef
   return undefined;
 }
 
+/** The tag histories of the bases the stages name, so that the checks can read their platforms. */
+async function loadBaseHistories(catalog: Catalog, text: string, buildArgs: Record<string, string>) {
+  const parsed = parseDockerfile(text);
+  const stages = parsed.ok ? resolveStages(parsed.dockerfile, new Map(Object.entries(buildArgs))) : undefined;
+  if (!stages?.ok) return;
+  for (const stage of stages.value) if (stage.base.kind === 'image') await catalog.lookup(stage.reference);
+}
+
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseArgs(args);
   if (typeof options === 'string') {
@@ -67,10 +76,13 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const text = await readInput(io, 'check', options.file);
   if (text === undefined) return EXIT_USAGE;
   const dockerignore = await readDockerignore(io, options.file);
+  const catalog = await nodeCatalog();
+  await loadBaseHistories(catalog, text, options.buildArgs);
   const report = checkDockerfile({
     text,
     buildArgs: options.buildArgs,
-    imageConfig: imageConfigLookup(await nodeCatalog()),
+    imageConfig: imageConfigLookup(catalog),
+    imagePlatforms: (reference) => catalog.platforms(reference),
     ...(dockerignore === undefined ? {} : { dockerignore }),
   });
   const label = options.file === '-' ? 'Dockerfile' : options.file;

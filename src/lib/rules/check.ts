@@ -97,9 +97,17 @@ function optionsFor(request: CheckRequest): CheckOptions | { invalid: string } {
   return value === undefined ? DEFAULT_CHECK_OPTIONS : parseCheckOptions(value);
 }
 
+/** BuildKit's checks whose rule (linter/ruleset.go) carries no documentation address. */
+const WITHOUT_URL = new Set(['InvalidBaseImagePlatform']);
+
 function warningOf(rule: Rule, diagnostic: Diagnostic, line: number): CheckWarning {
   const name = checkName(rule);
-  const url = rule.refs.buildkit === undefined ? (diagnostic.url ?? '') : buildkitCheckUrl(name);
+  const url =
+    rule.refs.buildkit === undefined
+      ? (diagnostic.url ?? '')
+      : WITHOUT_URL.has(name)
+        ? ''
+        : buildkitCheckUrl(name);
   return { rule: name, line, message: diagnostic.message, url };
 }
 

@@ -3,9 +3,10 @@
  * (`static-debian13:latest-arm64`), or an index that lacks the platform but has one it runs
  * (linux/386 for linux/amd64). BuildKit pulls it anyway and warns; the binaries in it may not run.
  */
-import type { Diagnostic } from '../diagnostic.ts';
+import { basePlatform } from '../build/base-platform.ts';
+import { PLATFORM_ARGS, resolveStages, type Stage } from '../dockerfile/index.ts';
 import { invalidBaseImagePlatform as buildkitMessage } from '../tool-errors.ts';
-import { finding, type Rule } from './rule.ts';
+import { finding, type Rule, type RuleInput } from './rule.ts';
 
 export const invalidBaseImagePlatform: Rule = {
   code: 'rule/invalid-base-image-platform',
@@ -20,16 +21,43 @@ export const invalidBaseImagePlatform: Rule = {
   refs: { buildkit: 'InvalidBaseImagePlatform' },
   needs: { build: true, context: { app: 'a static Go binary' } },
   check(input) {
-    const diagnostics: Diagnostic[] = [];
-    for (const stage of input.build?.stages ?? []) {
-      const base = stage.base;
-      const from = input.dockerfile.stages[stage.index]?.from;
-      if (base?.kind !== 'image' || !base.platformMismatch || !from) continue;
-      const { expected, actual } = base.platformMismatch;
-      diagnostics.push(
-        finding(invalidBaseImagePlatform, from.range, buildkitMessage(stage.reference, expected, actual)),
-      );
-    }
-    return diagnostics;
+    const mismatches = input.build ? builtMismatches(input) : resolvedMismatches(input);
+    return mismatches.map(({ index, reference, expected, actual }) =>
+      finding(
+        invalidBaseImagePlatform,
+        (input.dockerfile.stages[index] as Stage).from.range,
+        buildkitMessage(reference, expected, actual),
+      ),
+    );
   },
 };
+
+interface Mismatch {
+  readonly index: number;
+  readonly reference: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/** From the build: the platform each base actually came in. */
+function builtMismatches(input: RuleInput): Mismatch[] {
+  return (input.build?.stages ?? []).flatMap((stage) => {
+    const base = stage.base;
+    if (base?.kind !== 'image' || !base.platformMismatch) return [];
+    return [{ index: stage.index, reference: stage.reference, ...base.platformMismatch }];
+  });
+}
+
+/** Without a build (`docker build --check`): each base resolved for its platform from the tag histories. */
+function resolvedMismatches(input: RuleInput): Mismatch[] {
+  const lookup = input.imagePlatforms;
+  const stages = lookup ? resolveStages(input.dockerfile) : undefined;
+  if (!lookup || !stages?.ok) return [];
+  return stages.value.flatMap((stage) => {
+    if (stage.base.kind !== 'image') return [];
+    const wanted = stage.platform ?? (PLATFORM_ARGS.get('TARGETPLATFORM') as string);
+    const platform = basePlatform(stage.reference, wanted, lookup(stage.reference));
+    if (!platform.ok || !platform.mismatch) return [];
+    return [{ index: stage.index, reference: stage.reference, ...platform.mismatch }];
+  });
+}

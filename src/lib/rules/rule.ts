@@ -7,6 +7,7 @@ import type { BuildResult } from '../build/result.ts';
 import type { Diagnostic, Fix, Severity } from '../diagnostic.ts';
 import type { Dockerfile } from '../dockerfile/index.ts';
 import type { ImageConfig as CatalogImageConfig } from '../images/format.ts';
+import type { RecordedPlatforms } from '../images/tag-facts.ts';
 import type { SourceRange } from '../source-range.ts';
 
 /** What a rule reads: the parsed Dockerfile, the text it came from, and the build when there is one. */
@@ -23,6 +24,11 @@ export interface RuleInput {
    * the catalog does not hold, about which a rule then says nothing it cannot know.
    */
   readonly imageConfig?: (reference: string) => CatalogImageConfig | undefined;
+  /**
+   * The platforms a base image's tag is published for (the tag histories), read where there is no
+   * build, as `docker build --check` resolves the bases; undefined: not recorded.
+   */
+  readonly imagePlatforms?: (reference: string) => RecordedPlatforms | undefined;
 }
 
 /** The names other tools give the same check, so users recognise a finding. */

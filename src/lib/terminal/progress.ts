@@ -85,8 +85,8 @@ class StepLabels {
 
 /** The Dockerfile lines around an error, as BuildKit prints them under the progress. */
 export function sourceExcerpt(name: string, source: string, line: number): string {
+  // As BuildKit splits the source: a final newline leaves an empty last line, which it shows too.
   const lines = source.split('\n');
-  if (lines.at(-1) === '') lines.pop();
   const from = Math.max(1, line - 2);
   const to = Math.min(lines.length, line + 2);
   const rows: string[] = [];
@@ -261,7 +261,8 @@ export function checkReportText(name: string, source: string, report: CheckRepor
       ? 'Check complete, no warnings found.\n'
       : `Check complete, ${warnings.length} ${warnings.length === 1 ? 'warning has' : 'warnings have'} been found!\n`;
   for (const warning of warnings) {
-    text += `\nWARN: ${warning.rule} - ${warning.url}\n${warning.message}\n`;
+    // BuildKit's lint printer (frontend/subrequests/lint): the address only when the check has one.
+    text += `\nWARNING: ${warning.rule}${warning.url ? ` - ${warning.url}` : ''}\n${warning.message}\n`;
     text += sourceExcerpt(name, source, warning.line);
   }
   if (error !== null) text += `${warnings.length > 0 ? '\n' : ''}ERROR: failed to solve: ${error.message}\n`;

@@ -49,7 +49,7 @@ describe('sim check', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('Check complete, 1 warning has been found!');
     expect(stdout).toContain(
-      'WARN: FromAsCasing - https://docs.docker.com/go/dockerfile/rule/from-as-casing/',
+      'WARNING: FromAsCasing - https://docs.docker.com/go/dockerfile/rule/from-as-casing/',
     );
     expect(stdout).toContain('   2 | >>> FROM scratch as base');
     expect(stdout).toContain('ERROR: failed to solve: lint violation found for rules: FromAsCasing');

@@ -84,7 +84,7 @@ describe('docker build', () => {
     );
     expect(ran.out).toContain(' > [3/4] RUN apt-get install -y curl:\n/bin/sh: apt-get: not found\n');
     expect(ran.out).toContain(
-      'Dockerfile:3\n--------------------\n   1 |     FROM alpine:3.22\n   2 |     WORKDIR /app\n   3 | >>> RUN apt-get install -y curl\n   4 |     COPY . .\n--------------------\n',
+      'Dockerfile:3\n--------------------\n   1 |     FROM alpine:3.22\n   2 |     WORKDIR /app\n   3 | >>> RUN apt-get install -y curl\n   4 |     COPY . .\n   5 |     \n--------------------\n',
     );
     expect(ran.err).toBe(
       'ERROR: failed to solve: process "/bin/sh -c apt-get install -y curl" did not complete successfully: exit code: 127\n',
@@ -138,7 +138,7 @@ describe('docker build', () => {
     const check = await t.type('docker build --check .');
     expect(check.out).toContain('Check complete, 1 warning has been found!');
     expect(check.out).toContain(
-      'WARN: FromAsCasing - https://docs.docker.com/go/dockerfile/rule/from-as-casing/',
+      'WARNING: FromAsCasing - https://docs.docker.com/go/dockerfile/rule/from-as-casing/',
     );
     expect(check.out).toContain('   1 | >>> FROM golang:1 as builder');
     expect(check.out).not.toContain('exporting to image');
