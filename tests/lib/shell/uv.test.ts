@@ -97,6 +97,16 @@ describe('uv pip install', () => {
     expect(Math.abs((step?.sizeDelta ?? 0) - (noCache.steps.at(-1)?.sizeDelta ?? 0))).toBeLessThan(200);
   });
 
+  it('finds .venv in the working directory without VIRTUAL_ENV, and a venv named by --python', async () => {
+    const here = await build(`${PY39}WORKDIR /app\nRUN uv venv && uv pip install requests==2.32.3\n`);
+    expect(node(here, '/app/.venv/lib/python3.9/site-packages/requests')).toMatchObject({ kind: 'dir' });
+    const named = await build(
+      `${PY39}RUN uv venv /opt/v && uv pip install --python /opt/v/bin/python requests==2.32.3\n`,
+    );
+    expect(node(named, '/opt/v/lib/python3.9/site-packages/requests')).toMatchObject({ kind: 'dir' });
+    expect(node(named, '/usr/local/lib/python3.9/site-packages/requests')).toBeUndefined();
+  });
+
   it('compiles bytecode with UV_COMPILE_BYTECODE=1', async () => {
     const result = await build(
       `${PY39}ENV UV_COMPILE_BYTECODE=1 UV_NO_CACHE=1\nRUN uv pip install --system flask==3.1.2\n`,
@@ -216,5 +226,15 @@ describe('uv sync', () => {
     );
     expect(result.steps.at(-1)?.status).toBe('not-simulated');
     expect(result.steps.at(-1)?.narrative).toContain('pytest 8.3.4: uv.lock gives no size');
+  });
+
+  it('uv run syncs, then runs the command with the project environment first on PATH', async () => {
+    const result = await build(
+      `${PY312}WORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv run --frozen --no-dev which python > /where.txt\n`,
+      PROJECT,
+    );
+    expect(result.ok).toBe(true);
+    expect(text(result, '/where.txt')).toBe('/app/.venv/bin/python\n');
+    expect(node(result, '/app/.venv/lib/python3.12/site-packages/flask')).toMatchObject({ kind: 'dir' });
   });
 });

@@ -8,7 +8,7 @@ import { basename, dirname, joinPath } from '../../fs/path.ts';
 import { realpath, stat } from '../../fs/tree.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import type { PipRelease, PipWheel } from '../../packages/format.ts';
-import type { PipTarget } from '../../packages/pip.ts';
+import { normalizeName, type PipTarget } from '../../packages/pip.ts';
 import { bytecodeFor, cacheEntries, withoutBytecode } from '../../packages/uv-install.ts';
 import { pythonMinor, type UvPython, uvVenvFiles } from '../../packages/uv-venv.ts';
 import { type CommandContext, type CommandResult, fail, noteGap } from '../command.ts';
@@ -197,6 +197,21 @@ export type Install =
       readonly entries: readonly LayerEntry[];
     };
 
+const nameOf = (item: Install) => normalizeName(item.kind === 'release' ? item.release.name : item.name);
+const releaseOf = (item: Install) => (item.kind === 'release' ? item.release.version : item.version);
+
+/** name → version of what a site-packages folder holds, from its *.dist-info folders. */
+function installedIn(context: CommandContext, site: string): Map<string, string> {
+  const dir = context.fs.stat(site);
+  const found = new Map<string, string>();
+  if (dir?.kind !== 'dir') return found;
+  for (const name of dir.children.keys()) {
+    const match = /^(.+)-([^-]+)\.dist-info$/.exec(name);
+    if (match) found.set(normalizeName(match[1] as string), match[2] as string);
+  }
+  return found;
+}
+
 /** Installs into `target` as uv does, then leaves its cache (or warns of its link mode); returns what it printed. */
 export async function installAll(
   context: CommandContext,
@@ -209,7 +224,13 @@ export async function installAll(
   const minor = pythonMinor(target.python.version);
   const { uid, gid } = context.state.user;
   const written: LayerEntry[] = [];
-  for (const item of items) {
+  const present = installedIn(context, target.site);
+  const fresh = items.filter((item) => present.get(nameOf(item)) !== releaseOf(item));
+  if (fresh.length < items.length)
+    context.state.notes.push(
+      `uv found ${items.length - fresh.length} of the packages already installed at the same version and left them as they were.`,
+    );
+  for (const item of fresh) {
     if (item.kind === 'entries') {
       written.push(...item.entries);
       continue;
@@ -236,7 +257,7 @@ export async function installAll(
     context.fs.mkdir(target.site);
     context.fs.putAll(written);
   }
-  if (options.compile && minor !== '3.9' && items.some((item) => item.kind === 'release'))
+  if (options.compile && minor !== '3.9' && fresh.some((item) => item.kind === 'release'))
     noteGap(
       context.state,
       'model',
@@ -245,7 +266,7 @@ export async function installAll(
     );
   const bytes = written.reduce((sum, entry) => sum + (entry.kind === 'file' ? entry.size : 0), 0);
   const stderr = written.length > 0 ? cache(context, options, target, written) : '';
-  const lines = items.map((item) =>
+  const lines = fresh.map((item) =>
     item.kind === 'release'
       ? ` + ${item.release.name}==${item.release.version}`
       : ` + ${item.name}==${item.version}`,
