@@ -172,6 +172,22 @@ describe('uv sync', () => {
     }
   });
 
+  it('asks for a Python the project allows: fails on python:3.9 for >=3.12 with downloads off (lock.rs)', async () => {
+    const dockerfile = `${PY39}WORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-python-downloads\n`;
+    const result = await build(dockerfile, PROJECT);
+    expect(result.error?.message).toBe(
+      'error: No interpreter found for Python >=3.12 in managed installations or search path',
+    );
+    expect(result.steps.at(-1)?.narrative).toContain(
+      "hint: A managed Python download is available for Python >=3.12, but Python downloads are set to 'never'",
+    );
+    const download = await build(dockerfile.replace(' --no-python-downloads', ''), PROJECT);
+    expect(download.steps.at(-1)?.status).toBe('not-simulated');
+    expect(download.steps.at(-1)?.narrative).toContain(
+      'uv would download a managed CPython for Python >=3.12',
+    );
+  });
+
   it('fails without pyproject.toml (workspace.rs)', async () => {
     const result = await build(`${PY312}WORKDIR /app\nRUN uv sync --frozen\n`);
     expect(result.error?.message).toBe(

@@ -8,6 +8,7 @@ import { basename, dirname, joinPath } from '../../fs/path.ts';
 import { realpath, stat } from '../../fs/tree.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import type { PipRelease, PipWheel } from '../../packages/format.ts';
+import { satisfies } from '../../packages/pep440.ts';
 import { normalizeName, type PipTarget } from '../../packages/pip.ts';
 import { bytecodeFor, cacheEntries, withoutBytecode } from '../../packages/uv-install.ts';
 import { pythonMinor, type UvPython, uvVenvFiles } from '../../packages/uv-venv.ts';
@@ -105,15 +106,19 @@ export function pythonAt(context: CommandContext, path: string): FoundPython | u
  */
 export function findSystemPython(context: CommandContext, request?: string): FoundPython | undefined {
   if (request?.includes('/')) return pythonAt(context, request);
-  const minor = request && /^\d+\.\d+/.exec(request.replace(/^python/, ''))?.[0];
+  // a specifier (`>=3.12`, from requires-python) or a version (`3.12`)
+  const range = request && /^[<>=!~]/.test(request) ? request : undefined;
+  const minor = !range && request ? /^\d+\.\d+/.exec(request.replace(/^python/, ''))?.[0] : undefined;
   const names = minor ? ['python', 'python3', `python${minor}`] : ['python', 'python3'];
+  const fits = (found: FoundPython) =>
+    range ? satisfies(found.version, range) : !minor || pythonMinor(found.version) === minor;
   for (const dir of (context.env.get('PATH') ?? '').split(':')) {
     if (!dir) continue;
     for (const name of names) {
       const path = joinPath(dir, name);
       if (!stat(context.fs.tree, path) || venvRootOf(context, path)) continue;
       const found = pythonAt(context, path);
-      if (found && (!minor || pythonMinor(found.version) === minor)) return found;
+      if (found && fits(found)) return found;
     }
   }
   return undefined;
@@ -123,15 +128,24 @@ export function findSystemPython(context: CommandContext, request?: string): Fou
  * uv's answer when it finds no interpreter for a new environment (uv venv, uv sync: system
  * interpreters only): its error when downloads are off, else a note that it would download one.
  */
-export function noPython(context: CommandContext, options: UvOptions): CommandResult {
-  const sources =
-    context.env.get('UV_PYTHON_PREFERENCE') === 'only-system'
-      ? 'search path'
-      : 'managed installations or search path';
-  const request = options.python && !options.python.includes('/') ? ` for Python ${options.python}` : '';
-  if (options.python?.includes('/'))
-    return fail(`error: No interpreter found at path \`${options.python}\``, 2);
-  if (!options.pythonDownloads) return fail(`error: No interpreter found${request} in ${sources}`, 2);
+export function noPython(
+  context: CommandContext,
+  options: UvOptions,
+  wanted = options.python,
+): CommandResult {
+  const onlySystem = context.env.get('UV_PYTHON_PREFERENCE') === 'only-system';
+  const sources = onlySystem ? 'search path' : 'managed installations or search path';
+  const request = wanted && !wanted.includes('/') ? ` for Python ${wanted}` : '';
+  if (wanted?.includes('/')) return fail(`error: No interpreter found at path \`${wanted}\``, 2);
+  if (!options.pythonDownloads) {
+    const reason = onlySystem
+      ? "the Python preference is set to 'only system'"
+      : "Python downloads are set to 'never'";
+    return fail(
+      `error: No interpreter found${request} in ${sources}\n\nhint: A managed Python download is available${request}, but ${reason}`,
+      2,
+    );
+  }
   noteGap(
     context.state,
     'not-followed',

@@ -185,6 +185,17 @@ function editableInstalls(
     });
 }
 
+/** [project] requires-python of pyproject.toml, when there is no lock to say it. */
+function projectRequiresPython(context: CommandContext, project: UvProject): string | undefined {
+  try {
+    const data = parseToml(context.fs.read(joinPath(project.dir, 'pyproject.toml')) ?? '') as Table;
+    const value = table(data.project)['requires-python'];
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 type Synced = CommandResult & { readonly root?: string };
 
 function readLock(
@@ -247,12 +258,15 @@ function readLock(
 function environmentOf(
   context: CommandContext,
   project: UvProject,
+  requiresPython: string | undefined,
 ): { python: FoundPython; created: string } | CommandResult {
   const options = uvOptions(context);
   const existing = pythonAt(context, joinPath(project.environment, 'bin', 'python'));
   if (existing?.venv) return { python: existing, created: '' };
-  const python = findSystemPython(context, options.python);
-  if (!python) return noPython(context, options);
+  // without --python, the project's requires-python is the request (uv's lock.rs test: 3.9 for >=3.12)
+  const wanted = options.python ?? requiresPython;
+  const python = findSystemPython(context, wanted);
+  if (!python) return noPython(context, options, wanted);
   let prompt: string | undefined;
   try {
     const data = parseToml(context.fs.read(joinPath(project.dir, 'pyproject.toml')) ?? '') as Table;
@@ -277,7 +291,11 @@ export async function syncProject(
 ): Promise<Synced> {
   const lock = readLock(context, project, args);
   if (lock && 'status' in lock) return lock;
-  const env = environmentOf(context, project);
+  const env = environmentOf(
+    context,
+    project,
+    lock?.requiresPython ?? projectRequiresPython(context, project),
+  );
   if ('status' in env) return env;
   if (!lock) return { status: 0, root: project.environment, stderr: env.created };
   const options = uvOptions(context);
