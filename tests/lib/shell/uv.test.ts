@@ -253,4 +253,14 @@ describe('uv sync', () => {
     expect(text(result, '/where.txt')).toBe('/app/.venv/bin/python\n');
     expect(node(result, '/app/.venv/lib/python3.12/site-packages/flask')).toMatchObject({ kind: 'dir' });
   });
+
+  it('syncs into UV_PROJECT_ENVIRONMENT: a new venv at /opt/venv, or the image’s own /usr/local', async () => {
+    const steps = `WORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\n`;
+    const venv = await build(`${PY312}ENV UV_PROJECT_ENVIRONMENT=/opt/venv\n${steps}`, PROJECT);
+    expect(node(venv, '/opt/venv/lib/python3.12/site-packages/flask')).toMatchObject({ kind: 'dir' });
+    expect(node(venv, '/app/.venv')).toBeUndefined();
+    const system = await build(`${PY312}ENV UV_PROJECT_ENVIRONMENT=/usr/local\n${steps}`, PROJECT);
+    expect(node(system, '/usr/local/lib/python3.12/site-packages/flask')).toMatchObject({ kind: 'dir' });
+    expect(node(system, '/usr/local/pyvenv.cfg')).toBeUndefined();
+  });
 });

@@ -262,7 +262,8 @@ function environmentOf(
 ): { python: FoundPython; created: string } | CommandResult {
   const options = uvOptions(context);
   const existing = pythonAt(context, joinPath(project.environment, 'bin', 'python'));
-  if (existing?.venv) return { python: existing, created: '' };
+  // an existing environment, a venv or a Python prefix (UV_PROJECT_ENVIRONMENT=/usr/local), is used as it is
+  if (existing) return { python: existing, created: '' };
   // without --python, the project's requires-python is the request (uv's lock.rs test: 3.9 for >=3.12)
   const wanted = options.python ?? requiresPython;
   const python = findSystemPython(context, wanted);
