@@ -107,6 +107,22 @@ describe('uv pip install', () => {
     expect(node(named, '/usr/local/lib/python3.9/site-packages/requests')).toBeUndefined();
   });
 
+  it('refuses Debian’s externally managed python3 with --system, unless --break-system-packages', async () => {
+    const debian = 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3\n';
+    const refused = await build(`${debian}${UV}RUN uv pip install --system requests==2.32.3\n`);
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.message).toBe(
+      'error: The interpreter at /usr is externally managed, and indicates the following:',
+    );
+    expect(refused.steps.at(-1)?.narrative).toContain(
+      'hint: Virtual environments were not considered due to the `--system` flag',
+    );
+    const broken = await build(
+      `${debian}${UV}RUN uv pip install --system --break-system-packages requests==2.32.3\n`,
+    );
+    expect(node(broken, '/usr/local/lib/python3.11/dist-packages/requests')).toMatchObject({ kind: 'dir' });
+  });
+
   it('compiles bytecode with UV_COMPILE_BYTECODE=1', async () => {
     const result = await build(
       `${PY39}ENV UV_COMPILE_BYTECODE=1 UV_NO_CACHE=1\nRUN uv pip install --system flask==3.1.2\n`,

@@ -6,10 +6,12 @@
 import { joinPath } from '../../fs/path.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import { parseRequirementLine, type Requirement, type Unresolved } from '../../packages/pip.ts';
+import { pythonMinor } from '../../packages/uv-venv.ts';
 import { absence, uvNotInRegistry } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 import {
   createVenv,
+  envFlag,
   type FoundPython,
   findSystemPython,
   type Install,
@@ -106,6 +108,8 @@ function pipTarget(context: CommandContext, options: UvOptions): InstallTarget |
     };
   }
   if (python.venv) return venvTarget(python.venv, python);
+  const managed = externallyManaged(context, python, system);
+  if (managed) return managed;
   const lib = `python${python.version.split('.').slice(0, 2).join('.')}`;
   const site =
     python.prefix === '/usr'
@@ -118,6 +122,41 @@ function pipTarget(context: CommandContext, options: UvOptions): InstallTarget |
     python,
     description: `the system Python at ${python.prefix}`,
   };
+}
+
+/**
+ * PEP 668: uv will not install into an interpreter whose standard library has EXTERNALLY-MANAGED
+ * (Debian's python3), quoting its Error text (crates/uv-python/src/interpreter.rs, pip/install.rs).
+ */
+function externallyManaged(
+  context: CommandContext,
+  python: FoundPython,
+  system: boolean,
+): CommandResult | undefined {
+  if (context.args.includes('--break-system-packages') || envFlag(context, 'UV_BREAK_SYSTEM_PACKAGES'))
+    return undefined;
+  const file = joinPath(python.prefix, 'lib', `python${pythonMinor(python.version)}`, 'EXTERNALLY-MANAGED');
+  if (context.fs.stat(file)?.kind !== 'file') return undefined;
+  const content = context.fs.read(file);
+  const error = content === undefined ? undefined : /^Error\s*=\s*(.*(?:\n[ \t]+.*)*)/m.exec(content)?.[1];
+  const text =
+    content === undefined
+      ? `  [the simulator does not have the text of ${file}]`
+      : error
+        ? error
+            .split('\n')
+            .map((line) => `  ${line.trim()}`)
+            .join('\n')
+        : undefined;
+  const hint = system
+    ? 'hint: Virtual environments were not considered due to the `--system` flag'
+    : 'hint: Consider creating a virtual environment, e.g., with `uv venv`';
+  return fail(
+    text === undefined
+      ? `error: The interpreter at ${python.prefix} is externally managed and cannot be modified.\n\n${hint}`
+      : `error: The interpreter at ${python.prefix} is externally managed, and indicates the following:\n\n${text}\n\n${hint}`,
+    2,
+  );
 }
 
 async function requirementsOf(context: CommandContext): Promise<Requirement[] | CommandResult> {
