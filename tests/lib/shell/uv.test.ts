@@ -48,6 +48,17 @@ describe('uv venv', () => {
     expect(text(named, '/srv/env/pyvenv.cfg')).toContain('prompt = app\n');
   });
 
+  it('refuses an existing venv without --clear, as uv does with no terminal to ask on (virtualenv.rs)', async () => {
+    const again = await build(`${PY312}WORKDIR /app\nRUN uv venv\nRUN uv venv\n`);
+    expect(again.error?.message).toBe('error: A virtual environment already exists at: .venv');
+    expect(again.steps.at(-1)?.narrative).toContain(
+      'hint: Use the `--clear` flag or set `UV_VENV_CLEAR=1` to replace the existing virtual environment',
+    );
+    expect((await build(`${PY312}WORKDIR /app\nRUN uv venv\nRUN uv venv --clear\n`)).ok).toBe(true);
+    // an empty folder (WORKDIR made it) is used as it is
+    expect((await build(`${PY312}WORKDIR /opt/venv\nRUN uv venv /opt/venv\n`)).ok).toBe(true);
+  });
+
   it('fails in uv’s words when the image has no Python and downloads are off', async () => {
     const result = await build(
       `FROM debian:bookworm-slim\n${UV}ENV UV_PYTHON_DOWNLOADS=never\nRUN uv venv\n`,

@@ -265,7 +265,8 @@ function venv(context: CommandContext): CommandResult {
   const prompt = optionValue(context.args, '--prompt');
   const cwdName = context.state.cwd.split('/').filter(Boolean).at(-1) ?? '/';
   const shown = dir ?? fromEnv ?? '.venv';
-  if (context.fs.stat(root) && !context.args.includes('--allow-existing')) context.fs.remove(root);
+  const existing = existingLocation(context, root);
+  if (existing) return existing;
   createVenv(context, root, python, {
     systemSite: context.args.includes('--system-site-packages'),
     ...(prompt ? { prompt: prompt === '.' ? cwdName : prompt } : {}),
@@ -281,6 +282,33 @@ function venv(context: CommandContext): CommandResult {
     status: 0,
     stderr: `Using CPython ${python.version} interpreter at: ${python.path}\nCreating virtual environment at: ${shown}\nActivate with: source ${shown}/bin/activate\n`,
   };
+}
+
+/** A path as uv shows it (user_display): relative to the working directory when inside it. */
+function userDisplay(context: CommandContext, path: string): string {
+  const cwd = context.state.cwd.replace(/\/+$/, '');
+  return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+}
+
+/**
+ * What uv venv does with something already at the location (virtualenv.rs): an empty folder is
+ * used; a non-empty one is replaced with --clear (UV_VENV_CLEAR), kept with --allow-existing, and
+ * otherwise, with no terminal to ask on, an error.
+ */
+function existingLocation(context: CommandContext, root: string): CommandResult | undefined {
+  const node = context.fs.stat(root);
+  if (!node || (node.kind === 'dir' && node.children.size === 0)) return undefined;
+  if (node.kind !== 'dir') return fail(`error: File exists at \`${userDisplay(context, root)}\``, 2);
+  if (context.args.includes('--allow-existing')) return undefined;
+  if (context.args.includes('--clear') || envFlag(context, 'UV_VENV_CLEAR')) {
+    context.fs.remove(root);
+    return undefined;
+  }
+  const name = context.fs.stat(joinPath(root, 'pyvenv.cfg')) ? 'virtual environment' : 'directory';
+  return fail(
+    `error: A ${name} already exists at: ${userDisplay(context, root)}\n\nhint: Use the \`--clear\` flag or set \`UV_VENV_CLEAR=1\` to replace the existing ${name}`,
+    2,
+  );
 }
 
 /** `uv run CMD …`: syncs the project first (unless --no-sync), then runs CMD with the venv's bin first on PATH. */
