@@ -4,6 +4,7 @@
  * resolve in the runtime image, and pyvenv.cfg decides the search path.
  */
 import { describe, expect, it } from 'vitest';
+import { lstat } from '../../../src/lib/fs/tree.ts';
 import { PYPROJECT, UV_LOCK } from '../shell/uv-fixture.ts';
 import { buildAndAnalyze } from './build-and-analyze.ts';
 
@@ -80,5 +81,49 @@ CMD ["/opt/venv/bin/python", "-c", "import requests"]
     );
     expect(analysis.run?.error).toMatchObject({ message: "ModuleNotFoundError: No module named 'requests'" });
     expect(analysis.run?.error?.hint).toContain('/app/.venv/lib/python3.12/site-packages');
+  });
+
+  it('a packaged project (editable in uv.lock) gets its console script, which the runtime finds on PATH', async () => {
+    const pyproject = PYPROJECT.replace(
+      '[dependency-groups]',
+      '[project.scripts]\nhello = "hello.main:run"\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[dependency-groups]',
+    );
+    const files = {
+      'pyproject.toml': pyproject,
+      'uv.lock': UV_LOCK.replace('source = { virtual = "." }', 'source = { editable = "." }'),
+      'src/hello/__init__.py': '',
+      'src/hello/main.py': 'import flask\n\ndef run():\n    pass\n',
+    };
+    const { result, analysis } = await buildAndAnalyze(
+      `FROM python:3.12-slim-bookworm AS builder
+WORKDIR /app
+COPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/
+COPY pyproject.toml uv.lock /app/
+COPY src /app/src
+RUN uv sync --frozen --no-dev
+
+FROM python:3.12-slim-bookworm
+WORKDIR /app
+ENV PATH="/app/.venv/bin:$PATH"
+COPY --from=builder /app/.venv /app/.venv
+COPY --from=builder /app/src /app/src
+CMD ["hello"]
+`,
+      files,
+      true,
+    );
+    expect(result.ok).toBe(true);
+    expect(analysis.run).toMatchObject({ starts: true, argv: ['hello'] });
+    const tree = result.stages.at(-1)?.tree;
+    const launcher = tree ? lstat(tree, '/app/.venv/bin/hello') : undefined;
+    expect(launcher).toMatchObject({
+      kind: 'file',
+      exec: { kind: 'script', shebang: '/app/.venv/bin/python' },
+    });
+    expect(
+      tree ? lstat(tree, '/app/.venv/lib/python3.12/site-packages/_hello.pth') : undefined,
+    ).toMatchObject({
+      kind: 'file',
+    });
   });
 });

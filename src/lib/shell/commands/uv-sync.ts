@@ -9,6 +9,7 @@ import { parse as parseToml } from 'smol-toml';
 import { joinPath, resolveIn } from '../../fs/path.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import { normalizeName, parseRequirement } from '../../packages/pip.ts';
+import { consoleScriptSize } from '../../packages/pip-script.ts';
 import { estimatedEntries, INSTALLED_PER_WHEEL_BYTE } from '../../packages/uv-install.ts';
 import {
   type LockedPackage,
@@ -25,6 +26,7 @@ import {
   type FoundPython,
   findSystemPython,
   type Install,
+  type InstallTarget,
   installAll,
   libcOf,
   noPython,
@@ -145,12 +147,25 @@ async function lockedInstalls(
 }
 
 /** The project itself, editable (`source = { editable = "." }`): a .pth naming its folder and its dist-info. */
+/** [project.scripts] of the pyproject.toml in `dir`: name → `module:function`. */
+function projectScripts(context: CommandContext, dir: string): [string, string][] {
+  try {
+    const data = parseToml(context.fs.read(joinPath(dir, 'pyproject.toml')) ?? '') as Table;
+    return Object.entries(table(table(data.project).scripts)).flatMap(([name, entry]) =>
+      typeof entry === 'string' ? [[name, entry] as [string, string]] : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
 function editableInstalls(
   context: CommandContext,
   project: UvProject,
   roots: readonly LockedPackage[],
-  site: string,
+  target: InstallTarget,
 ): Install[] {
+  const site = target.site;
   const { uid, gid } = context.state.user;
   return roots
     .filter((root) => root.source.kind === 'editable')
@@ -180,6 +195,12 @@ function editableInstalls(
         entries: [
           file(joinPath(site, `_${module}.pth`), src.length + 1),
           file(joinPath(site, `${module}-${root.version}.dist-info`, 'METADATA'), 200),
+          // its console scripts, launchers like pip's (their size: pip's template, an estimate for uv's)
+          ...projectScripts(context, dir).map(([name, entry]) => ({
+            ...file(joinPath(target.scripts, name), consoleScriptSize(entry, target.interpreter)),
+            mode: 0o755,
+            exec: { kind: 'script' as const, shebang: target.interpreter },
+          })),
         ],
       };
     });
@@ -311,7 +332,7 @@ export async function syncProject(
   const target = venvTarget(project.environment, env.python);
   const items = await lockedInstalls(context, packages, selection.install, env.python, target.site);
   const installProject = !args.includes('--no-install-project') && !args.includes('--no-install-workspace');
-  if (installProject) items.push(...editableInstalls(context, project, selection.roots, target.site));
+  if (installProject) items.push(...editableInstalls(context, project, selection.roots, target));
   const done = await installAll(context, packages, target, items, options);
   context.state.notes.push(
     `uv sync installed ${items.length} package${items.length === 1 ? '' : 's'} from uv.lock (${(done.bytes / 1e6).toFixed(1)} MB) into ${project.environment} for Python ${pythonMinor(env.python.version)}${noDev ? ', without the dev group' : ''}${installProject ? '' : ', without the project itself'}.`,
