@@ -219,7 +219,7 @@ function projectRequiresPython(context: CommandContext, project: UvProject): str
 
 type Synced = CommandResult & { readonly root?: string };
 
-function readLock(
+export function readLock(
   context: CommandContext,
   project: UvProject,
   args: readonly string[],

@@ -3,6 +3,7 @@
  * system (--system) or a folder (--target), resolved with pip's data; `uv venv`; `uv sync` (in
  * uv-sync.ts); `uv run`. Its messages are uv's own, from its source and test snapshots.
  */
+import { parse as parseToml } from 'smol-toml';
 import { joinPath } from '../../fs/path.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import { parseRequirementLine, type Requirement, type Unresolved } from '../../packages/pip.ts';
@@ -25,6 +26,7 @@ import {
   uvOptions,
   venvTarget,
 } from './uv-environment.ts';
+import { uvExport } from './uv-export.ts';
 import { findProject, syncProject } from './uv-sync.ts';
 
 const NO_VENV =
@@ -34,6 +36,11 @@ const NO_VENV =
 const VALUED = new Set([
   '-r',
   '--requirement',
+  '-e',
+  '--editable',
+  '-o',
+  '--output-file',
+  '--format',
   '-c',
   '--constraint',
   '--python',
@@ -81,7 +88,7 @@ function activeVenv(context: CommandContext): string | undefined {
 
 function pipTarget(context: CommandContext, options: UvOptions): InstallTarget | CommandResult {
   const { args } = context;
-  const system = args.includes('--system') || context.env.get('UV_SYSTEM_PYTHON') === '1';
+  const system = args.includes('--system') || envFlag(context, 'UV_SYSTEM_PYTHON');
   const folder = optionValue(args, '--target');
   let python: FoundPython | undefined;
   if (options.python) python = options.python.includes('/') ? pythonAt(context, options.python) : undefined;
@@ -159,6 +166,33 @@ function externallyManaged(
   );
 }
 
+/** [project].dependencies of a pyproject.toml, which `-r pyproject.toml` installs. */
+function pyprojectDependencies(text: string): string[] {
+  try {
+    const project = (parseToml(text) as { project?: { dependencies?: unknown } }).project;
+    return Array.isArray(project?.dependencies)
+      ? project.dependencies.filter((d): d is string => typeof d === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Local projects, archives and `-e` folders: `.`, `./pkg`, `/src`, `dist/app-1.0-py3-none-any.whl`. */
+function localArguments(context: CommandContext): string[] {
+  const { args } = context;
+  const editable = args.flatMap((arg, i) =>
+    arg === '-e' || arg === '--editable' ? [args[i + 1] ?? ''] : [],
+  );
+  const paths = operands(args.slice(2)).filter(
+    (operand) =>
+      /^[./~]/.test(operand) ||
+      /\.(whl|tar\.gz|zip)$/.test(operand) ||
+      context.fs.stat(operand) !== undefined,
+  );
+  return [...editable, ...paths];
+}
+
 async function requirementsOf(context: CommandContext): Promise<Requirement[] | CommandResult> {
   const { args } = context;
   const lines: string[] = [];
@@ -172,6 +206,10 @@ async function requirementsOf(context: CommandContext): Promise<Requirement[] | 
           : undefined;
     if (file === undefined) continue;
     const text = context.fs.read(file);
+    if (text !== undefined && file.endsWith('pyproject.toml')) {
+      lines.push(...pyprojectDependencies(text));
+      continue;
+    }
     if (text === undefined) {
       if (!context.fs.stat(file)) return fail(`error: File not found: \`${file}\``, 2);
       noteGap(
@@ -183,7 +221,14 @@ async function requirementsOf(context: CommandContext): Promise<Requirement[] | 
     }
     lines.push(...text.split('\n'));
   }
-  lines.push(...operands(args.slice(2)));
+  const local = localArguments(context);
+  lines.push(...operands(args.slice(2)).filter((operand) => !local.includes(operand)));
+  for (const path of local)
+    noteGap(
+      context.state,
+      'not-followed',
+      `uv pip install ${path} (a local project, archive or editable install) is not simulated.`,
+    );
   const out: Requirement[] = [];
   for (const line of lines) {
     const parsed = parseRequirementLine(line);
@@ -207,7 +252,11 @@ async function pipInstall(context: CommandContext, packages: PackageCatalog): Pr
   if ('status' in target) return target;
   const requirements = await requirementsOf(context);
   if (!Array.isArray(requirements)) return requirements;
-  if (requirements.length === 0 && !context.args.some((a) => a === '-r' || a.startsWith('--requirement')))
+  if (
+    requirements.length === 0 &&
+    localArguments(context).length === 0 &&
+    !context.args.some((a) => a === '-r' || a.startsWith('--requirement'))
+  )
     return fail(
       'error: the following required arguments were not provided:\n  <PACKAGE|--requirements <REQUIREMENTS>|--editable <EDITABLE>|--group <GROUP>>',
       2,
@@ -363,6 +412,7 @@ export function uvCommand(packages: PackageCatalog): CommandModule {
         return syncProject(context, packages, project, context.args.slice(1));
       }
       if (sub === 'run') return run(context, packages);
+      if (sub === 'export') return uvExport(context, packages);
       if (sub === '--version' || sub === '-V' || sub === 'version')
         noteGap(
           context.state,
