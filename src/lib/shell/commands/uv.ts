@@ -36,6 +36,7 @@ const NO_VENV =
 const VALUED = new Set([
   '-r',
   '--requirement',
+  '--requirements',
   '-e',
   '--editable',
   '-o',
@@ -61,6 +62,12 @@ const VALUED = new Set([
   '--extra',
   '--package',
   '--python-platform',
+  '--with',
+  '--with-requirements',
+  '--env-file',
+  '--index',
+  '--default-index',
+  '--no-binary-package',
 ]);
 
 function operands(args: readonly string[]): string[] {
@@ -198,12 +205,9 @@ async function requirementsOf(context: CommandContext): Promise<Requirement[] | 
   const lines: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    const file =
-      arg === '-r' || arg === '--requirement'
-        ? args[++i]
-        : arg.startsWith('--requirement=')
-          ? arg.slice(14)
-          : undefined;
+    // clap's `--requirements`, with its alias `--requirement`, and `-r`
+    const inline = /^--requirements?=(.*)$/.exec(arg)?.[1];
+    const file = ['-r', '--requirement', '--requirements'].includes(arg) ? args[++i] : inline;
     if (file === undefined) continue;
     const text = context.fs.read(file);
     if (text !== undefined && file.endsWith('pyproject.toml')) {
