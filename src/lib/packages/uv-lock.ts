@@ -140,19 +140,52 @@ export interface LockSelection {
  * What `uv sync` installs from a lock: the workspace's own packages, their dependencies with
  * markers true for the stage's Python, and the default group `dev` unless `--no-dev`.
  */
-export function lockSelection(
-  lock: UvLock,
-  python: string,
-  options: { readonly dev: boolean },
-): LockSelection {
+/** Which of the project's own dependency lists a sync takes, from its flags. */
+export interface SelectionOptions {
+  /** the project's dependencies (false with --only-group) */
+  readonly main: boolean;
+  /** groups: `dev` by default, --group adds, --no-dev/--no-group take away, --all-groups takes every one */
+  readonly groups: readonly string[] | 'all';
+  /** extras: --extra, or --all-extras */
+  readonly extras: readonly string[] | 'all';
+}
+
+export const DEFAULT_SELECTION: SelectionOptions = { main: true, groups: ['dev'], extras: [] };
+
+/** The flags of uv sync and uv export that choose what is installed. */
+export function selectionOf(args: readonly string[], noDevFromEnv: boolean): SelectionOptions {
+  const values = (flag: string) => args.flatMap((arg, i) => (arg === flag ? [args[i + 1] ?? ''] : []));
+  const only = values('--only-group');
+  const groups = args.includes('--all-groups')
+    ? ('all' as const)
+    : only.length > 0
+      ? only
+      : args.includes('--only-dev')
+        ? ['dev']
+        : [...(args.includes('--no-dev') || noDevFromEnv ? [] : ['dev']), ...values('--group')].filter(
+            (group) => !values('--no-group').includes(group),
+          );
+  return {
+    main: only.length === 0 && !args.includes('--only-dev'),
+    groups,
+    extras: args.includes('--all-extras') ? 'all' : values('--extra'),
+  };
+}
+
+export function lockSelection(lock: UvLock, python: string, options: SelectionOptions): LockSelection {
   const byName = new Map(lock.packages.map((p) => [p.name, p]));
   const roots = lock.packages.filter((p) => p.source.kind === 'editable' || p.source.kind === 'virtual');
   const env = linuxPython(python);
   const seen = new Set<string>();
   const missing: string[] = [];
+  const pick = (
+    lists: Readonly<Record<string, readonly LockedDependency[]>>,
+    names: readonly string[] | 'all',
+  ) => (names === 'all' ? Object.keys(lists) : names).flatMap((name) => lists[name] ?? []);
   const queue: LockedDependency[] = roots.flatMap((root) => [
-    ...root.dependencies,
-    ...(options.dev ? (root.groups.dev ?? []) : []),
+    ...(options.main ? root.dependencies : []),
+    ...(options.main ? pick(root.extras, options.extras) : []),
+    ...pick(root.groups, options.groups),
   ]);
   for (const root of roots) seen.add(root.name);
   while (queue.length > 0) {

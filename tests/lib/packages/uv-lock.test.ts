@@ -5,6 +5,7 @@ import {
   lockedWheelFor,
   lockSelection,
   parseUvLock,
+  selectionOf,
 } from '../../../src/lib/packages/uv-lock.ts';
 import { UV_LOCK } from '../shell/uv-fixture.ts';
 
@@ -45,21 +46,34 @@ describe('uv.lock', () => {
   });
 
   it('selects the project’s dependencies for Linux, with the dev group unless asked not to', () => {
-    const names = (dev: boolean) =>
-      lockSelection(lock(), '3.12.12', { dev })
+    const names = (args: string[]) =>
+      lockSelection(lock(), '3.12.12', selectionOf(args, false))
         .install.map((p) => p.name)
         .sort();
-    expect(names(false)).toEqual([
-      'blinker',
-      'click',
-      'flask',
-      'itsdangerous',
-      'jinja2',
-      'markupsafe',
-      'werkzeug',
-    ]);
-    expect(names(true)).toContain('pytest');
-    expect(names(true)).not.toContain('colorama');
+    const flask = ['blinker', 'click', 'flask', 'itsdangerous', 'jinja2', 'markupsafe', 'werkzeug'];
+    expect(names(['--no-dev'])).toEqual(flask);
+    expect(names([])).toEqual([...flask, 'pytest'].sort());
+    expect(names([])).not.toContain('colorama');
+    // --only-group: the group alone; --no-group dev is --no-dev
+    expect(names(['--only-group', 'dev'])).toEqual(['pytest']);
+    expect(names(['--no-group', 'dev'])).toEqual(flask);
+    expect(selectionOf([], true).groups).toEqual([]);
+  });
+
+  it('takes extras with --extra and --all-extras', () => {
+    const withExtra = UV_LOCK.replace(
+      '[package.dev-dependencies]',
+      '[package.optional-dependencies]\nprod = [\n    { name = "colorama" },\n]\n\n[package.dev-dependencies]',
+    );
+    const read = parseUvLock(withExtra);
+    if (read.kind !== 'lock') throw new Error(read.error);
+    const has = (args: string[]) =>
+      lockSelection(read.lock, '3.12.12', selectionOf(args, false)).install.some(
+        (p) => p.name === 'colorama',
+      );
+    expect(has([])).toBe(false);
+    expect(has(['--extra', 'prod'])).toBe(true);
+    expect(has(['--all-extras'])).toBe(true);
   });
 
   it('picks a wheel by its tags: the stage’s libc and CPython, abi3, then pure', () => {

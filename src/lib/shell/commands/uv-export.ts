@@ -5,7 +5,7 @@
  * them, so its size is then an estimate.
  */
 import type { PackageCatalog } from '../../packages/catalog.ts';
-import { lockSelection } from '../../packages/uv-lock.ts';
+import { lockSelection, selectionOf } from '../../packages/uv-lock.ts';
 import { type CommandContext, type CommandResult, fail, noteGap } from '../command.ts';
 import { envFlag, optionValue } from './uv-environment.ts';
 import { findProject, readLock } from './uv-sync.ts';
@@ -21,8 +21,7 @@ export function uvExport(context: CommandContext, _packages: PackageCatalog): Co
   const lock = readLock(context, project, args);
   if (!lock) return { status: 0 };
   if ('status' in lock) return lock;
-  const noDev = args.includes('--no-dev') || envFlag(context, 'UV_NO_DEV');
-  const selection = lockSelection(lock, EXPORT_PYTHON, { dev: !noDev });
+  const selection = lockSelection(lock, EXPORT_PYTHON, selectionOf(args, envFlag(context, 'UV_NO_DEV')));
   const editable =
     !args.includes('--no-emit-project') && selection.roots.some((root) => root.source.kind === 'editable');
   const lines = [

@@ -16,6 +16,7 @@ import {
   lockedWheelFor,
   lockSelection,
   parseUvLock,
+  selectionOf,
   type UvLock,
 } from '../../packages/uv-lock.ts';
 import { pythonMinor } from '../../packages/uv-venv.ts';
@@ -321,8 +322,9 @@ export async function syncProject(
   if ('status' in env) return env;
   if (!lock) return { status: 0, root: project.environment, stderr: env.created };
   const options = uvOptions(context);
-  const noDev = args.includes('--no-dev') || envFlag(context, 'UV_NO_DEV') || args.includes('--only-group');
-  const selection = lockSelection(lock, env.python.version, { dev: !noDev });
+  const chosen = selectionOf(args, envFlag(context, 'UV_NO_DEV'));
+  const noDev = chosen.groups !== 'all' && !chosen.groups.includes('dev');
+  const selection = lockSelection(lock, env.python.version, chosen);
   for (const name of selection.missing)
     noteGap(
       context.state,
