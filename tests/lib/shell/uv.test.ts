@@ -327,4 +327,15 @@ describe('uv pip install of what the simulator does not follow', () => {
     );
     expect(node(result, '/usr/local/lib/python3.9/site-packages/requests')).toMatchObject({ kind: 'dir' });
   });
+
+  it('takes global options before the subcommand: uv --no-cache pip install, uv --directory /app sync', async () => {
+    const noCache = await build(`${PY39}RUN uv --no-cache pip install --system requests==2.32.3\n`);
+    expect(node(noCache, '/usr/local/lib/python3.9/site-packages/requests')).toMatchObject({ kind: 'dir' });
+    expect(node(noCache, '/root/.cache/uv')).toBeUndefined();
+    const elsewhere = await build(
+      `${PY312}COPY pyproject.toml uv.lock /app/\nRUN uv --directory /app sync --frozen --no-dev\n`,
+      PROJECT,
+    );
+    expect(node(elsewhere, '/app/.venv/lib/python3.12/site-packages/flask')).toMatchObject({ kind: 'dir' });
+  });
 });

@@ -393,43 +393,64 @@ async function run(context: CommandContext, packages: PackageCatalog): Promise<C
   return { ...result, stderr: `${stderr}${result.stderr ?? ''}` };
 }
 
+/**
+ * uv's global options may come before the subcommand (`uv --no-cache pip install …`, `uv
+ * --directory /app sync`): moved after it, so each subcommand reads one argument order.
+ */
+function subcommandFirst(args: readonly string[]): string[] {
+  const leading: string[] = [];
+  let i = 0;
+  while (i < args.length && (args[i] as string).startsWith('-')) {
+    leading.push(args[i] as string);
+    if (VALUED.has(args[i] as string)) leading.push(args[++i] ?? '');
+    i++;
+  }
+  const words = args[i] === 'pip' ? 2 : 1;
+  return [...args.slice(i, i + words), ...leading, ...args.slice(i + words)];
+}
+
 export function uvCommand(packages: PackageCatalog): CommandModule {
+  const dispatch = async (context: CommandContext): Promise<CommandResult> => {
+    const args = context.args;
+    const [sub, second] = args;
+    if (sub === 'pip' && (second === 'install' || second === 'sync')) return pipInstall(context, packages);
+    if (sub === 'venv') return venv(context);
+    if (sub === 'sync') {
+      const project = findProject(context);
+      if (!project)
+        return fail('error: No `pyproject.toml` found in current directory or any parent directory', 2);
+      return syncProject(context, packages, project, context.args.slice(1));
+    }
+    if (sub === 'run') return run(context, packages);
+    if (sub === 'export') return uvExport(context, packages);
+    if (sub === '--version' || sub === '-V' || sub === 'version')
+      noteGap(
+        context.state,
+        'not-followed',
+        'uv --version prints the release of the binary, which the simulator does not know.',
+      );
+    else
+      noteGap(
+        context.state,
+        'not-followed',
+        `uv ${args.slice(0, 2).join(' ')} is not simulated: whatever it changes is not shown.`,
+      );
+    return { status: 0 };
+  };
   return {
     names: ['uv'],
     async run(context) {
-      const args = context.args.filter(
-        (arg, i, all) =>
-          !(
-            arg === '--no-cache' ||
-            arg === '-n' ||
-            (i > 0 && all[i - 1] === '--cache-dir') ||
-            arg === '--cache-dir'
-          ),
-      );
-      const [sub, second] = args;
-      if (sub === 'pip' && (second === 'install' || second === 'sync')) return pipInstall(context, packages);
-      if (sub === 'venv') return venv(context);
-      if (sub === 'sync') {
-        const project = findProject(context);
-        if (!project)
-          return fail('error: No `pyproject.toml` found in current directory or any parent directory', 2);
-        return syncProject(context, packages, project, context.args.slice(1));
+      const args = subcommandFirst(context.args);
+      const directory = optionValue(args, '--directory', '--project');
+      if (!directory) return dispatch({ ...context, args });
+      // --directory: uv runs as if started there
+      const cwd = context.state.cwd;
+      context.state.cwd = context.fs.resolve(directory);
+      try {
+        return await dispatch({ ...context, args });
+      } finally {
+        context.state.cwd = cwd;
       }
-      if (sub === 'run') return run(context, packages);
-      if (sub === 'export') return uvExport(context, packages);
-      if (sub === '--version' || sub === '-V' || sub === 'version')
-        noteGap(
-          context.state,
-          'not-followed',
-          'uv --version prints the release of the binary, which the simulator does not know.',
-        );
-      else
-        noteGap(
-          context.state,
-          'not-followed',
-          `uv ${args.slice(0, 2).join(' ')} is not simulated: whatever it changes is not shown.`,
-        );
-      return { status: 0 };
     },
   };
 }
