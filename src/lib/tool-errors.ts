@@ -55,3 +55,8 @@ export function pipNoMatchingDistribution(
 export function aptUnableToLocate(name: string, _absent: Absence): string {
   return `E: Unable to locate package ${name}`;
 }
+
+/** uv's resolver for a project the index does not have (uv's tests, pip_install.rs). */
+export function uvNotInRegistry(name: string, _absent: Absence): string {
+  return `  × No solution found when resolving dependencies:\n  ╰─▶ Because ${name} was not found in the package registry and you require ${name}, we can conclude that your requirements are unsatisfiable.`;
+}

@@ -36,11 +36,16 @@ export interface ShellState {
   readonly gaps: Gap[];
   /** What commands remember for the rest of this RUN, by command (e.g. apk's virtual packages). */
   readonly memory: Map<string, unknown>;
+  /** The targets of the RUN's --mount options: filesystems apart from the layer's (hard links cannot cross). */
+  readonly mounts: readonly string[];
 }
 
 /** A shell's state at its start: every variable it is given exported, default options, no notes. */
-export function freshShellState(start: Pick<ShellState, 'tree' | 'cwd' | 'variables' | 'user'>): ShellState {
+export function freshShellState(
+  start: Pick<ShellState, 'tree' | 'cwd' | 'variables' | 'user'> & Partial<Pick<ShellState, 'mounts'>>,
+): ShellState {
   return {
+    mounts: [],
     ...start,
     exported: new Set(start.variables.keys()),
     options: { errexit: false, nounset: false, xtrace: false, pipefail: false },

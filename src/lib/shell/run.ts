@@ -16,6 +16,7 @@ import { aptCommand } from './commands/apt.ts';
 import { goCommand } from './commands/go.ts';
 import { commandRegistry } from './commands/index.ts';
 import { pythonCommands } from './commands/pip.ts';
+import { uvCommand } from './commands/uv.ts';
 import { type Shell, shellOf } from './flavour.ts';
 import { Interpreter } from './interpreter.ts';
 
@@ -195,6 +196,7 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
   const packageCommands = packages
     ? [
         ...pythonCommands(packages),
+        uvCommand(packages),
         goCommand(() => packages.go()),
         aptCommand(packages),
         apkCommand(packages),
@@ -228,7 +230,13 @@ export function shellRun(options: ShellRunOptions = {}): RunInterpreter {
         `failed to compute cache key: "${bound.missing}": not found`,
         `The bind mount's source= names ${bound.missing}, which its source does not have.`,
       );
-    const state = freshShellState({ tree: 'unknown' in bound ? tree : bound, cwd: workdir, variables, user });
+    const state = freshShellState({
+      tree: 'unknown' in bound ? tree : bound,
+      cwd: workdir,
+      variables,
+      user,
+      mounts: mounts.map((mount) => mount.target),
+    });
     if ('unknown' in bound)
       noteGap(
         state,
