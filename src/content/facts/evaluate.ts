@@ -9,6 +9,12 @@ import { type Analysis, analyze } from '../../lib/analysis/analyze.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { simulateBuild } from '../../lib/build/simulate.ts';
 import { type Catalog, openCatalog } from '../../lib/images/catalog.ts';
+import {
+  historyFileFor,
+  parseTagHistory,
+  parseTagHistoryIndex,
+  type TagHistory,
+} from '../../lib/images/tag-history.ts';
 import { openPackageCatalog, type PackageCatalog } from '../../lib/packages/catalog.ts';
 import { SCENARIOS, type Scenario, type ScenarioId } from './scenarios.ts';
 
@@ -46,6 +52,23 @@ async function appFiles(app: string): Promise<Record<string, string>> {
 export function siteCatalog(): Promise<Catalog> {
   catalog ??= openCatalog((path) => readFile(join(PUBLIC, 'catalog', path), 'utf8'));
   return catalog;
+}
+
+const histories = new Map<string, Promise<TagHistory>>();
+
+/** A repository's committed tag history (public/catalog/tags), read once. */
+export function siteTagHistory(repository: string): Promise<TagHistory> {
+  let history = histories.get(repository);
+  if (!history) {
+    const read = (path: string) => readFile(join(PUBLIC, 'catalog', path), 'utf8');
+    history = read('tags/index.json').then(async (text) => {
+      const file = historyFileFor(parseTagHistoryIndex(text), repository);
+      if (!file) throw new Error(`no tag history for ${repository} in public/catalog/tags`);
+      return parseTagHistory(await read(file));
+    });
+    histories.set(repository, history);
+  }
+  return history;
 }
 
 async function run(id: ScenarioId): Promise<Evaluated> {
