@@ -77,7 +77,7 @@ async function run(id: ScenarioId): Promise<Evaluated> {
   const dockerfile =
     'text' in scenario.dockerfile
       ? scenario.dockerfile.text
-      : await readFile(join(CONTENT, scenario.dockerfile.file), 'utf8');
+      : edited(await readFile(join(CONTENT, scenario.dockerfile.file), 'utf8'), scenario.dockerfile.edits);
   const files = { ...(await appFiles(scenario.app)), ...scenario.files };
   const result = await simulateBuild({
     dockerfile,
@@ -86,6 +86,14 @@ async function run(id: ScenarioId): Promise<Evaluated> {
     packages,
   });
   return { id, scenario, dockerfile, files, result, analysis: analyze(result) };
+}
+
+/** A file's text with each edit applied; an edit whose text is not there is a mistake in the scenario. */
+function edited(text: string, edits: readonly (readonly [string, string])[] = []): string {
+  return edits.reduce((done, [from, to]) => {
+    if (!done.includes(from)) throw new Error(`scenario edit: ${JSON.stringify(from)} is not in the file`);
+    return done.replace(from, to);
+  }, text);
 }
 
 /** The size of the image a Dockerfile and its context build to, or null when the build fails. */

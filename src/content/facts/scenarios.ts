@@ -7,8 +7,13 @@
 
 export interface Scenario {
   readonly title: string;
-  /** The Dockerfile: a path under src/content (the brief's examples, an exercise's files) or inline text. */
-  readonly dockerfile: { readonly file: string } | { readonly text: string };
+  /**
+   * The Dockerfile: a path under src/content (the brief's examples, an exercise's files), with
+   * `edits` (exact text → replacement, each of which must occur) applied in order, or inline text.
+   */
+  readonly dockerfile:
+    | { readonly file: string; readonly edits?: readonly (readonly [from: string, to: string])[] }
+    | { readonly text: string };
   /** The example application under src/content/examples that is the build context. */
   readonly app: 'python-app' | 'go-app';
   /** Context files that replace or add to the app's. */
@@ -26,22 +31,6 @@ export interface Scenario {
 
 const BRIEF = 'the course brief (../shared/seed/minimal-containers.md)';
 const NUMPY_REQUIREMENTS = 'flask==3.1.2\nnumpy==2.0.2\n';
-/** The brief's multi-stage Dockerfile with its two mistakes fixed, still on python:3.9. */
-const WALKTHROUGH_FIXED = `FROM python:3.9 AS builder
-COPY requirements.txt .
-
-RUN pip install --user -r requirements.txt
-
-FROM python:3.9-alpine
-WORKDIR /app
-
-COPY --from=builder /root/.local /root/.local
-COPY ./src .
-
-ENV PATH=/root/.local/bin:$PATH
-
-CMD [ "python", "./example.py" ]
-`;
 
 export const SCENARIOS = {
   'python-single': {
@@ -85,8 +74,15 @@ export const SCENARIOS = {
   },
   'python-numpy-alpine': {
     title: 'numpy installed on Debian, run on Alpine (the walkthrough, fixed, on python:3.9)',
-    // On 3.9, as the lesson's walkthrough: numpy 2.0.2 is the last numpy with 3.9 wheels.
-    dockerfile: { text: WALKTHROUGH_FIXED },
+    // The brief's file with its two mistakes fixed, still on 3.9 as the lesson's walkthrough is:
+    // numpy 2.0.2 is the last numpy with 3.9 wheels.
+    dockerfile: {
+      file: 'examples/python-multi-stage.Dockerfile',
+      edits: [
+        ['./server.py', './example.py'],
+        ['PATH=/root/.local:', 'PATH=/root/.local/bin:'],
+      ],
+    },
     app: 'python-app',
     files: { 'requirements.txt': NUMPY_REQUIREMENTS, 'src/example.py': 'import numpy\nimport flask\n' },
     expect: {
