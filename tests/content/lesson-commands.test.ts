@@ -94,7 +94,7 @@ const EXPECTED: Record<
         cached: out.includes(`\n#${id} CACHED\n`),
       }));
       expect(steps).toEqual([
-        { text: 'FROM docker.io/library/python:3.9-slim', cached: false },
+        { text: 'FROM docker.io/library/python:3.14-slim', cached: false },
         { text: 'WORKDIR /app', cached: true },
         { text: 'COPY requirements.txt .', cached: true },
         { text: 'RUN pip install --no-cache-dir -r requirements.txt', cached: true },

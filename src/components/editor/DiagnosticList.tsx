@@ -1,9 +1,11 @@
 /**
  * The engine's diagnostics as a list under the editor: severity by icon and word (never colour
  * alone), where, what, and what to do; each entry jumps to its range, and quick fixes are buttons.
+ * The attack-surface findings of one image are one expandable entry (problem-groups.ts).
  */
 import type { Diagnostic, Fix, Severity } from '../../lib/diagnostic.ts';
 import { CertaintyNote } from '../certainty/CertaintyNote.tsx';
+import { groupProblems, surfaceSummary } from './problem-groups.ts';
 
 interface Props {
   readonly diagnostics: readonly Diagnostic[];
@@ -30,42 +32,86 @@ export function DiagnosticList({ diagnostics, path, headingId, onJump, onFix }: 
         </p>
       ) : (
         <ul class="mc-problems-list">
-          {diagnostics.map((diagnostic) => (
-            <li
-              key={`${diagnostic.code}@${diagnostic.range.start.offset}`}
-              class={`mc-problem mc-problem-${diagnostic.severity}`}
-            >
-              <button type="button" class="mc-problem-jump" onClick={() => onJump(diagnostic)}>
-                <SeverityIcon severity={diagnostic.severity} />
-                <span class="mc-problem-severity">{LABEL[diagnostic.severity]}</span>
-                <span class="mc-problem-where">
-                  line {diagnostic.range.start.line}, column {diagnostic.range.start.column}
-                  <span class="visually-hidden">:</span>
-                </span>
-                <span class="mc-problem-message">{diagnostic.message}</span>
-              </button>
-              <div class="mc-problem-details">
-                {diagnostic.hint && <p class="mc-problem-hint">{diagnostic.hint}</p>}
-                {diagnostic.certainty && (
-                  <CertaintyNote certainty={diagnostic.certainty} subject="This finding" />
-                )}
-                <code class="mc-problem-code">{diagnostic.code}</code>
-                {diagnostic.url && (
-                  <a href={diagnostic.url} target="_blank" rel="noopener">
-                    About this check
-                  </a>
-                )}
-                {diagnostic.fixes?.map((fix) => (
-                  <button key={fix.title} type="button" class="mc-problem-fix" onClick={() => onFix(fix)}>
-                    Quick fix: {fix.title}
-                  </button>
-                ))}
-              </div>
-            </li>
-          ))}
+          {groupProblems(diagnostics).map((entry) =>
+            entry.kind === 'one' ? (
+              <Problem
+                key={`${entry.diagnostic.code}@${entry.diagnostic.range.start.offset}`}
+                diagnostic={entry.diagnostic}
+                onJump={onJump}
+                onFix={onFix}
+              />
+            ) : (
+              <li key="surface" class={`mc-problem mc-problem-${entry.severity} mc-problem-group`}>
+                <details>
+                  <summary class="mc-problem-summary">
+                    <SeverityIcon severity={entry.severity} />
+                    <span class="mc-problem-severity">{LABEL[entry.severity]}</span>
+                    <Where diagnostic={entry.diagnostics[0] as Diagnostic} />
+                    <span class="mc-problem-message">
+                      {surfaceSummary(entry.carries)}{' '}
+                      <span class="mc-problem-more">({entry.diagnostics.length} findings)</span>
+                    </span>
+                  </summary>
+                  <ul class="mc-problems-list">
+                    {entry.diagnostics.map((diagnostic) => (
+                      <Problem
+                        key={`${diagnostic.code}@${diagnostic.range.start.offset}`}
+                        diagnostic={diagnostic}
+                        onJump={onJump}
+                        onFix={onFix}
+                      />
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ),
+          )}
         </ul>
       )}
     </section>
+  );
+}
+
+interface ProblemProps {
+  readonly diagnostic: Diagnostic;
+  readonly onJump: (diagnostic: Diagnostic) => void;
+  readonly onFix: (fix: Fix) => void;
+}
+
+function Problem({ diagnostic, onJump, onFix }: ProblemProps) {
+  return (
+    <li class={`mc-problem mc-problem-${diagnostic.severity}`}>
+      <button type="button" class="mc-problem-jump" onClick={() => onJump(diagnostic)}>
+        <SeverityIcon severity={diagnostic.severity} />
+        <span class="mc-problem-severity">{LABEL[diagnostic.severity]}</span>
+        <Where diagnostic={diagnostic} />
+        <span class="mc-problem-message">{diagnostic.message}</span>
+      </button>
+      <div class="mc-problem-details">
+        {diagnostic.hint && <p class="mc-problem-hint">{diagnostic.hint}</p>}
+        {diagnostic.certainty && <CertaintyNote certainty={diagnostic.certainty} subject="This finding" />}
+        <code class="mc-problem-code">{diagnostic.code}</code>
+        {diagnostic.url && (
+          <a href={diagnostic.url} target="_blank" rel="noopener">
+            About this check
+          </a>
+        )}
+        {diagnostic.fixes?.map((fix) => (
+          <button key={fix.title} type="button" class="mc-problem-fix" onClick={() => onFix(fix)}>
+            Quick fix: {fix.title}
+          </button>
+        ))}
+      </div>
+    </li>
+  );
+}
+
+function Where({ diagnostic }: { readonly diagnostic: Diagnostic }) {
+  return (
+    <span class="mc-problem-where">
+      line {diagnostic.range.start.line}, column {diagnostic.range.start.column}
+      <span class="visually-hidden">:</span>
+    </span>
   );
 }
 

@@ -6,7 +6,7 @@
  * commands the same way (`mc:exercise-command`: replace the Dockerfile, start over).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { describeGoal, goalsSolved } from '../../lib/analysis/goal.ts';
+import { describeGoal, type GoalResult, goalsSolved } from '../../lib/analysis/goal.ts';
 import { mainGaps } from '../../lib/certainty.ts';
 import type { Severity } from '../../lib/diagnostic.ts';
 import { formatSize } from '../../lib/format-size.ts';
@@ -93,6 +93,23 @@ interface Props {
 }
 
 const SAVE_DELAY_MS = 400;
+
+type GoalStatus = 'pending' | 'pass' | 'fail' | 'unchecked';
+
+function goalStatus(result: GoalResult | undefined, building: boolean): GoalStatus {
+  if (!result || building) return 'pending';
+  if (result.pass) return 'pass';
+  return result.unchecked ? 'unchecked' : 'fail';
+}
+
+/** The mark beside a goal, and the words a screen reader says instead (never the mark alone). */
+const GOAL_MARK: Record<GoalStatus, string> = { pass: '✓', fail: '✗', unchecked: '–', pending: '…' };
+const GOAL_SAYS: Record<GoalStatus, string> = {
+  pass: 'Met: ',
+  fail: 'Not met: ',
+  unchecked: 'Not checked: ',
+  pending: 'Checking: ',
+};
 
 export default function Exercise(props: Props) {
   const { exercise, reference, persist = true, readOnly = false } = props;
@@ -227,15 +244,13 @@ export default function Exercise(props: Props) {
         <ul>
           {exercise.goals.map((goal, i) => {
             const result = output?.goals?.[i];
-            const status = !result || session.building ? 'pending' : result.pass ? 'pass' : 'fail';
+            const status = goalStatus(result, session.building);
             return (
               <li key={i} data-status={status}>
                 <span class="mc-goal-mark" aria-hidden="true">
-                  {status === 'pass' ? '✓' : status === 'fail' ? '✗' : '…'}
+                  {GOAL_MARK[status]}
                 </span>
-                <span class="visually-hidden">
-                  {status === 'pass' ? 'Met: ' : status === 'fail' ? 'Not met: ' : 'Checking: '}
-                </span>
+                <span class="visually-hidden">{GOAL_SAYS[status]}</span>
                 <span class="mc-goal-text">{describeGoal(goal)}</span>
                 {result && <span class="mc-goal-detail">{result.detail}</span>}
                 {result && !session.building && <CertaintyBadge certainty={result.certainty} />}
@@ -388,7 +403,8 @@ function Feedback(props: {
         <strong>
           {passing} of {total} goals met.
         </strong>{' '}
-        Not met yet: {sentenceInside(describeGoal(first.goal))} ({first.detail}).
+        {first.unchecked ? 'Not checked yet' : 'Not met yet'}: {sentenceInside(describeGoal(first.goal))} (
+        {first.detail}).
       </p>
       {first.hint && (
         <p class="mc-muted">

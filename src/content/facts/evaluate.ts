@@ -9,6 +9,12 @@ import { type Analysis, analyze } from '../../lib/analysis/analyze.ts';
 import type { BuildResult } from '../../lib/build/result.ts';
 import { simulateBuild } from '../../lib/build/simulate.ts';
 import { type Catalog, openCatalog } from '../../lib/images/catalog.ts';
+import {
+  historyFileFor,
+  parseTagHistory,
+  parseTagHistoryIndex,
+  type TagHistory,
+} from '../../lib/images/tag-history.ts';
 import { openPackageCatalog, type PackageCatalog } from '../../lib/packages/catalog.ts';
 import { SCENARIOS, type Scenario, type ScenarioId } from './scenarios.ts';
 
@@ -48,13 +54,30 @@ export function siteCatalog(): Promise<Catalog> {
   return catalog;
 }
 
+const histories = new Map<string, Promise<TagHistory>>();
+
+/** A repository's committed tag history (public/catalog/tags), read once. */
+export function siteTagHistory(repository: string): Promise<TagHistory> {
+  let history = histories.get(repository);
+  if (!history) {
+    const read = (path: string) => readFile(join(PUBLIC, 'catalog', path), 'utf8');
+    history = read('tags/index.json').then(async (text) => {
+      const file = historyFileFor(parseTagHistoryIndex(text), repository);
+      if (!file) throw new Error(`no tag history for ${repository} in public/catalog/tags`);
+      return parseTagHistory(await read(file));
+    });
+    histories.set(repository, history);
+  }
+  return history;
+}
+
 async function run(id: ScenarioId): Promise<Evaluated> {
   const scenario: Scenario = SCENARIOS[id];
   packages ??= openPackageCatalog((path) => readFile(join(PUBLIC, 'packages', path), 'utf8'));
   const dockerfile =
     'text' in scenario.dockerfile
       ? scenario.dockerfile.text
-      : await readFile(join(CONTENT, scenario.dockerfile.file), 'utf8');
+      : edited(await readFile(join(CONTENT, scenario.dockerfile.file), 'utf8'), scenario.dockerfile.edits);
   const files = { ...(await appFiles(scenario.app)), ...scenario.files };
   const result = await simulateBuild({
     dockerfile,
@@ -63,6 +86,14 @@ async function run(id: ScenarioId): Promise<Evaluated> {
     packages,
   });
   return { id, scenario, dockerfile, files, result, analysis: analyze(result) };
+}
+
+/** A file's text with each edit applied; an edit whose text is not there is a mistake in the scenario. */
+function edited(text: string, edits: readonly (readonly [string, string])[] = []): string {
+  return edits.reduce((done, [from, to]) => {
+    if (!done.includes(from)) throw new Error(`scenario edit: ${JSON.stringify(from)} is not in the file`);
+    return done.replace(from, to);
+  }, text);
 }
 
 /** The size of the image a Dockerfile and its context build to, or null when the build fails. */

@@ -7,8 +7,13 @@
 
 export interface Scenario {
   readonly title: string;
-  /** The Dockerfile: a path under src/content (the brief's examples, an exercise's files) or inline text. */
-  readonly dockerfile: { readonly file: string } | { readonly text: string };
+  /**
+   * The Dockerfile: a path under src/content (the brief's examples, an exercise's files), with
+   * `edits` (exact text → replacement, each of which must occur) applied in order, or inline text.
+   */
+  readonly dockerfile:
+    | { readonly file: string; readonly edits?: readonly (readonly [from: string, to: string])[] }
+    | { readonly text: string };
   /** The example application under src/content/examples that is the build context. */
   readonly app: 'python-app' | 'go-app';
   /** Context files that replace or add to the app's. */
@@ -51,24 +56,33 @@ export const SCENARIOS = {
     },
   },
   'python-multi-fixed': {
-    title: 'The multi-stage Python image, fixed',
+    title: 'The multi-stage Python image, fixed, on python:3.14',
     dockerfile: { file: 'exercises/fix-python-multi-stage/solution/Dockerfile' },
     app: 'python-app',
     expect: {
       starts: true,
       size: [50e6, 60e6],
-      source: 'python:3.9-alpine is about 50 MB; Flask adds about 4 MB',
+      source:
+        'python:3.14-alpine is 47.8 MB (docker-library/repo-info repos/python/local/3.14-alpine.md); Flask adds about 4 MB',
     },
   },
   'python-alpine-nonroot': {
-    title: 'Python on Alpine, installed for every user, run as app',
+    title: 'Python 3.14 on Alpine, installed for every user, run as app',
     dockerfile: { file: 'exercises/python-under-60mb/solution/Dockerfile' },
     app: 'python-app',
     expect: { starts: true, size: [50e6, 60e6], source: 'as python-multi-fixed, with a user added' },
   },
   'python-numpy-alpine': {
-    title: 'numpy installed on Debian, run on Alpine',
-    dockerfile: { file: 'exercises/fix-python-multi-stage/solution/Dockerfile' },
+    title: 'numpy installed on Debian, run on Alpine (the walkthrough, fixed, on python:3.9)',
+    // The brief's file with its two mistakes fixed, still on 3.9 as the lesson's walkthrough is:
+    // numpy 2.0.2 is the last numpy with 3.9 wheels.
+    dockerfile: {
+      file: 'examples/python-multi-stage.Dockerfile',
+      edits: [
+        ['./server.py', './example.py'],
+        ['PATH=/root/.local:', 'PATH=/root/.local/bin:'],
+      ],
+    },
     app: 'python-app',
     files: { 'requirements.txt': NUMPY_REQUIREMENTS, 'src/example.py': 'import numpy\nimport flask\n' },
     expect: {
@@ -134,24 +148,29 @@ export const SCENARIOS = {
       starts: false,
       runError: 'exec /usr/app/app: no such file or directory',
       source:
-        'runc reports ENOENT for a missing ELF interpreter; golang:1 has gcc, so cgo is on and net links against glibc',
+        'runc reports ENOENT for a missing ELF interpreter; golang:1 has gcc, so cgo is on and the binary links glibc',
     },
   },
   'go-alpine-runtime': {
-    title: 'A static Go binary on alpine:3.22',
+    title: 'A static Go binary on alpine:3.24',
     dockerfile: { file: 'exercises/remove-the-toolbox/starter/Dockerfile' },
     app: 'go-app',
     expect: {
       starts: true,
       size: [12e6, 20e6],
-      source: 'alpine:3.22 is 8.3 MB uncompressed; the binary adds about 8 MB',
+      source:
+        "alpine:3.24 is about 8.4 MB uncompressed (its packages' installed sizes); the binary adds about 8 MB",
     },
   },
   'go-distroless': {
     title: 'The Go binary on distroless static, non-root',
     dockerfile: { file: 'exercises/remove-the-toolbox/solution/Dockerfile' },
     app: 'go-app',
-    expect: { starts: true, size: [6e6, 10e6], source: 'gcr.io/distroless/static-debian12 is about 2 MB' },
+    expect: {
+      starts: true,
+      size: [6e6, 10e6],
+      source: 'gcr.io/distroless/static-debian13 is about 2 MB; the binary about 5 MB',
+    },
   },
   'go-smallest': {
     title: 'One static, stripped binary in scratch',

@@ -35,6 +35,11 @@ export interface GoalResult {
   readonly detail: string;
   /** What to try when it fails. */
   readonly hint?: string;
+  /**
+   * Set when the goal could not be checked at all (a goal about the image when no image was
+   * built): `pass` is then false, and the checklist says "not checked" rather than "not met".
+   */
+  readonly unchecked?: true;
 }
 
 /** The goal as the learner reads it in a checklist. */

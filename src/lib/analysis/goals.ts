@@ -29,15 +29,23 @@ function verdictCertainty(goal: Goal, build: BuildResult, analysis: Analysis): C
 
 export function checkGoal(goal: Goal, build: BuildResult, analysis: Analysis): GoalResult {
   const certainty = verdictCertainty(goal, build, analysis);
-  if (!build.ok && NEEDS_IMAGE.has(goal.kind)) {
+  if (!build.ok && (NEEDS_IMAGE.has(goal.kind) || absentFinding(goal, analysis))) {
     const why =
       build.certainty.level === 'unknown'
         ? 'the simulator could not build the image (see the build’s note)'
         : 'the image was not built';
-    return { goal, pass: false, detail: `could not be checked: ${why}`, certainty };
+    return { goal, pass: false, unchecked: true, detail: `could not be checked: ${why}`, certainty };
   }
   const checked = verdict(goal, build, analysis);
   return { ...checked, certainty };
+}
+
+/**
+ * A finding the goal forbids that a failed build did not report: the build stopped before the
+ * checks that would find it, so its absence proves nothing. One it did report still fails the goal.
+ */
+function absentFinding(goal: Goal, analysis: Analysis): boolean {
+  return goal.kind === 'noDiagnostic' && !analysis.diagnostics.some((d) => d.code === goal.code);
 }
 
 function result(goal: Goal, pass: boolean, detail: string, hint?: string): Omit<GoalResult, 'certainty'> {

@@ -40,6 +40,46 @@ describe('goals and comparison', () => {
     expect(results[2]?.detail).toMatch(/8\.3 MB, limit 5\.0 MB/);
   });
 
+  it('says a goal about the image could not be checked when the build failed, never "met" or "none present"', async () => {
+    const failed = await buildAndAnalyze('FROM alpine:3.22\nCOPY missing.txt /\nUSER app\n');
+    expect(failed.result.ok).toBe(false);
+    const results = checkGoals(
+      [
+        { kind: 'builds' },
+        { kind: 'noShell' },
+        { kind: 'absentPaths', paths: ['/bin/sh'] },
+        { kind: 'noDiagnostic', code: 'size/build-cache' },
+        { kind: 'stageCount', max: 1 },
+      ],
+      failed.result,
+      failed.analysis,
+    );
+    expect(results.map((r) => [r.goal.kind, r.pass, r.unchecked ?? false])).toEqual([
+      ['builds', false, false],
+      ['noShell', false, true],
+      ['absentPaths', false, true],
+      ['noDiagnostic', false, true],
+      ['stageCount', true, false],
+    ]);
+    for (const r of results.filter((r) => r.unchecked)) {
+      expect(r.detail).toBe('could not be checked: the image was not built');
+    }
+  });
+
+  it('still fails a noDiagnostic goal on a failed build when the finding was reported', async () => {
+    const failed = await buildAndAnalyze('FROM alpine:3.22\nCOPY missing.txt /\n');
+    const code = failed.analysis.diagnostics.find((d) => d.code.startsWith('rule/'))?.code;
+    expect(code).toBeDefined();
+    const [result] = checkGoals(
+      [{ kind: 'noDiagnostic', code: code as string }],
+      failed.result,
+      failed.analysis,
+    );
+    expect(result?.pass).toBe(false);
+    expect(result?.unchecked).toBeUndefined();
+    expect(result?.detail).toMatch(/^line \d+: /);
+  });
+
   it('compares a fat and a lean image: ratio and the tools the lean one dropped', async () => {
     const fat = await buildAndAnalyze('FROM alpine:3.22\nCMD ["sh"]\n');
     const lean = await buildAndAnalyze(
