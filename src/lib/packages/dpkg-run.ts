@@ -7,6 +7,9 @@
  */
 import type { AptPackage } from './format.ts';
 
+/** apt's default of dpkg::install::recursive::minimum */
+const RECURSIVE_MINIMUM = 5;
+
 /** `2026-12-07 19:05:11 ` before every dpkg.log line */
 const STAMP = 'YYYY-MM-DD HH:MM:SS '.length;
 
@@ -66,6 +69,29 @@ export function statusOldDelta(packages: readonly AptPackage[], libc: string | u
   return libcBin - packages.length * (bytes('installed') - bytes('unpacked')) - conffiles;
 }
 
+/**
+ * The path apt hands dpkg for a package's .deb: the archive itself, or, for more than
+ * `dpkg::install::recursive::minimum` (5) packages, a numbered link in a temporary folder
+ * (`/tmp/apt-dpkg-install-XXXXXX`, the number as wide as the last index) that dpkg unpacks with
+ * --recursive in apt's order. Recorded: 5 packages (perl) are not numbered, 10 (libpq5) are.
+ */
+function debPath(p: AptPackage, index: number, count: number): string {
+  const deb = `${p.name}_${p.version.replace(':', '%3a')}_${p.arch}.deb`;
+  if (count <= RECURSIVE_MINIMUM) return `/var/cache/apt/archives/${deb}`;
+  const width = String(count - 1).length;
+  return `/tmp/apt-dpkg-install-XXXXXX/${String(index).padStart(width, '0')}-${deb}`;
+}
+
+/**
+ * dpkg's summarize_filename (src/main/unpack.c): while the name is longer than 30 characters and
+ * has a slash, drop everything up to the slash, then show the rest after `.../`.
+ */
+export function summarizeFilename(path: string): string {
+  let rest = path;
+  while (rest.length > 30 && rest.includes('/')) rest = rest.slice(rest.indexOf('/') + 1);
+  return rest === path ? path : `.../${rest}`;
+}
+
 /** How dpkg names a package in its messages: `libreadline8:amd64` for Multi-Arch: same ones. */
 export type DpkgName = (pkg: AptPackage) => string;
 
@@ -73,7 +99,7 @@ export type DpkgName = (pkg: AptPackage) => string;
  * Bytes /var/log/apt/term.log grows by: apt's header and footer (fixed-width dates) around dpkg's
  * messages, each ending in \r\n (dpkg writes to a terminal): per package Selecting, the database
  * reading progress (first package only; `installed` is how many paths dpkg's database has),
- * Preparing to unpack the .deb apt downloaded, Unpacking; then Setting up each; then libc-bin's
+ * Preparing to unpack (the .deb's path as dpkg shortens it), Unpacking; then Setting up each; then libc-bin's
  * trigger. Messages that maintainer scripts print (update-alternatives, adduser) are not known.
  */
 export function termLogBytes(
@@ -90,10 +116,10 @@ export function termLogBytes(
   progress += `${reading}${installed} files and directories currently installed.)`;
   const lines: string[] = [];
   packages.forEach((p, i) => {
-    const deb = `${p.name}_${p.version.replace(':', '%3a')}_${p.arch}.deb`;
     lines.push(`Selecting previously unselected package ${dpkgName(p)}.`);
     if (i === 0) lines.push(progress);
-    lines.push(`Preparing to unpack .../${deb} ...`, `Unpacking ${dpkgName(p)} (${p.version}) ...`);
+    const deb = summarizeFilename(debPath(p, i, packages.length));
+    lines.push(`Preparing to unpack ${deb} ...`, `Unpacking ${dpkgName(p)} (${p.version}) ...`);
   });
   for (const p of packages) lines.push(`Setting up ${dpkgName(p)} (${p.version}) ...`);
   if (libc !== undefined && packages.some((p) => p.ldconfigTrigger))
