@@ -7,6 +7,7 @@
 import type { LayerEntry } from '../fs/entry.ts';
 import { type DpkgName, dpkgLogBytes, libcVersion, statusOldDelta, termLogBytes } from './dpkg-run.ts';
 import type { AptPackage, AptSuiteData, DpkgPathRule, LdconfigData } from './format.ts';
+import { MAINTAINER_SCRIPTS } from './maintainer-scripts.ts';
 
 export interface AptResolveOptions {
   /** the packages the stage has (its dpkg database): names */
@@ -71,6 +72,10 @@ export interface DatabaseSizes {
   /** how dpkg names each package (name:arch for Multi-Arch: same) */
   readonly dpkgName: DpkgName;
   readonly templates?: number;
+  /** debconf's config.dat */
+  readonly config?: number;
+  /** what each package's maintainer scripts printed (term.log) */
+  readonly printed?: (pkg: AptPackage) => readonly string[];
 }
 
 export function createAptCatalog(
@@ -189,19 +194,57 @@ function databaseEntries(
     out.push(file(DPKG_LOG, (previous.dpkgLog ?? 0) + dpkgLogBytes(packages, libc)));
     // dpkg's database before the install: the base's paths and those of packages installed since
     const paths = data.ldconfig.dpkgPaths + previous.installedPaths;
-    const term = termLogBytes(packages, previous.dpkgName, paths, libc);
+    const term = termLogBytes(packages, previous.dpkgName, paths, libc, previous.printed);
     out.push({ ...file(TERM_LOG, (previous.termLog ?? 0) + term, 0o640), gid: 4 });
   }
-  const templates = packages.reduce((n, p) => n + p.debconfTemplatesBytes, 0);
-  if (templates > 0 && previous.templates !== undefined) {
-    out.push(
-      file(
-        '/var/cache/debconf/templates.dat',
-        Math.round(previous.templates + templates * data.overhead.debconfTemplatesRatio),
-      ),
-      file('/var/cache/debconf/templates.dat-old', previous.templates),
-    );
+  return [...out, ...debconfEntries(data, previous, packages)];
+}
+
+/**
+ * debconf's templates.dat and config.dat after the install, each with the -old copy debconf keeps
+ * of the file it replaced: the measured growth of packages whose scripts ask questions
+ * (maintainer-scripts.ts), else templates.dat grown by the packages' template bytes times the
+ * fitted ratio.
+ */
+function debconfEntries(
+  data: AptSuiteData,
+  previous: DatabaseSizes,
+  packages: readonly AptPackage[],
+): LayerEntry[] {
+  if (previous.templates === undefined) return [];
+  const scripts = MAINTAINER_SCRIPTS[data.suite];
+  let templates = previous.templates;
+  let templatesOld = previous.templates;
+  let config = previous.config ?? 0;
+  let configOld: number | undefined;
+  let fitted = 0;
+  for (const p of packages) {
+    const debconf = scripts[p.name]?.debconf;
+    if (!debconf) {
+      fitted += p.debconfTemplatesBytes;
+      continue;
+    }
+    templatesOld = templates;
+    templates += debconf.templates;
+    if (debconf.templatesSavedTwice) templatesOld = templates;
+    configOld = config + (debconf.configOld ?? 0);
+    config += debconf.config;
   }
+  if (fitted > 0) {
+    templatesOld = templates;
+    templates = Math.round(templates + fitted * data.overhead.debconfTemplatesRatio);
+  }
+  const out: LayerEntry[] = [];
+  if (templates !== previous.templates)
+    out.push(
+      file('/var/cache/debconf/templates.dat', templates),
+      file('/var/cache/debconf/templates.dat-old', templatesOld),
+    );
+  if (configOld !== undefined)
+    out.push(
+      file('/var/cache/debconf/config.dat', config),
+      file('/var/cache/debconf/config.dat-old', configOld),
+    );
   return out;
 }
 

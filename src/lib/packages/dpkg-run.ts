@@ -100,13 +100,14 @@ export type DpkgName = (pkg: AptPackage) => string;
  * messages, each ending in \r\n (dpkg writes to a terminal): per package Selecting, the database
  * reading progress (first package only; `installed` is how many paths dpkg's database has),
  * Preparing to unpack (the .deb's path as dpkg shortens it), Unpacking; then Setting up each; then libc-bin's
- * trigger. Messages that maintainer scripts print (update-alternatives, adduser) are not known.
+ * trigger. `printed` gives what a package's maintainer scripts print after its Setting up line.
  */
 export function termLogBytes(
   packages: readonly AptPackage[],
   dpkgName: DpkgName,
   installed: number,
   libc: string | undefined,
+  printed: (pkg: AptPackage) => readonly string[] = () => [],
 ): number {
   const date = 'YYYY-MM-DD  HH:MM:SS';
   const reading = '(Reading database ... ';
@@ -121,7 +122,7 @@ export function termLogBytes(
     const deb = summarizeFilename(debPath(p, i, packages.length));
     lines.push(`Preparing to unpack ${deb} ...`, `Unpacking ${dpkgName(p)} (${p.version}) ...`);
   });
-  for (const p of packages) lines.push(`Setting up ${dpkgName(p)} (${p.version}) ...`);
+  for (const p of packages) lines.push(`Setting up ${dpkgName(p)} (${p.version}) ...`, ...printed(p));
   if (libc !== undefined && packages.some((p) => p.ldconfigTrigger))
     lines.push(`Processing triggers for libc-bin (${libc}) ...`);
   const body = lines.reduce((n, line) => n + bytes(line) + 2, 0);

@@ -13,6 +13,7 @@ import type { AptPackage, DebianSuite } from '../../packages/format.ts';
 import type { NameLookup } from '../../packages/project-names.ts';
 import { absence, aptUnableToLocate } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
+import { alternativeGroups, runMaintainerScripts } from './maintainer-scripts.ts';
 import { aptNames } from './package-pins.ts';
 
 function suiteOf(context: CommandContext): DebianSuite | undefined {
@@ -117,6 +118,7 @@ async function install(
     (n, name) => n + (apt.data.base.includes(name) ? 0 : (apt.find(name)?.fileCount ?? 0)),
     0,
   );
+  const groupsBefore = alternativeGroups(context);
   let bytes = 0;
   const multiArchSame = new Set<string>();
   for (const pkg of resolution.install) {
@@ -126,7 +128,9 @@ async function install(
     for (const entry of entries) if (entry.kind === 'file') bytes += entry.size;
     context.fs.putAll(entries);
   }
+  const scripts = runMaintainerScripts(context, suite, resolution.install, groupsBefore);
   const templates = sizeOf(context, '/var/cache/debconf/templates.dat');
+  const config = sizeOf(context, '/var/cache/debconf/config.dat');
   const previous = {
     status: sizeOf(context, '/var/lib/dpkg/status') ?? 0,
     dpkgLog: sizeOf(context, '/var/log/dpkg.log') ?? 0,
@@ -134,11 +138,14 @@ async function install(
     installedPaths,
     dpkgName: (pkg: AptPackage) => (multiArchSame.has(pkg.name) ? `${pkg.name}:${pkg.arch}` : pkg.name),
     ...(templates === undefined ? {} : { templates }),
+    ...(config === undefined ? {} : { config }),
+    printed: (pkg: AptPackage) => scripts.output.get(pkg.name) ?? [],
   };
   const requested = new Set(names.map((name) => apt.find(name)?.name ?? name));
   context.fs.putAll([
     ...apt.databaseEntries(previous, resolution.install),
     ...apt.overheadEntries(resolution.install.length),
+    ...alternativesLog(context, scripts.alternativesLog),
     ...apt.ldconfigEntries(installedPackages(context), resolution.install),
     apt.historyLog(
       sizeOf(context, '/var/log/apt/history.log') ?? 0,
@@ -187,6 +194,13 @@ async function remove(
     for (const entry of await apt.files(pkg)) if (entry.kind !== 'dir') context.fs.remove(entry.path);
   }
   return { status: 0 };
+}
+
+/** update-alternatives' log, grown by what the maintainer scripts' runs wrote */
+function alternativesLog(context: CommandContext, grown: number): LayerEntry[] {
+  const path = '/var/log/alternatives.log';
+  if (grown === 0) return [];
+  return [{ path, kind: 'file', mode: 0o644, uid: 0, gid: 0, size: (sizeOf(context, path) ?? 0) + grown }];
 }
 
 /** The folders `apt-get update` leaves, owned by apt's sandbox user _apt (uid 42). */

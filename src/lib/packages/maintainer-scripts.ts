@@ -1,0 +1,145 @@
+/**
+ * What packages' maintainer scripts do on a fresh install beyond unpacking files, per Debian
+ * suite: read from each package's postinst (the .debs of public/packages/apt/SUITE.json) and
+ * checked against real installs recorded by the oracle (tests/oracle/cases/apt-*, their term.log,
+ * alternatives.log, /etc/group and debconf files). The apt simulation applies these generically
+ * to whatever it installs; a package not listed here runs no script the simulator knows of.
+ */
+import type { DebianSuite } from './format.ts';
+
+/** debconf's databases after a package's config script and postinst asked their questions. */
+export interface DebconfEffect {
+  /** bytes config.dat grows by: the questions' Name/Template/Value/Owners/Flags stanzas */
+  readonly config: number;
+  /**
+   * bytes config.dat-old holds beyond the previous config.dat: debconf keeps the file it replaces
+   * as -old on each save, so after two saves (config script, then postinst) it is the first one's
+   * result; absent: one save, -old is the previous file
+   */
+  readonly configOld?: number;
+  /** bytes templates.dat grows by (the templates with every translation debconf keeps) */
+  readonly templates: number;
+  /** templates.dat was saved twice, so templates.dat-old equals the new file */
+  readonly templatesSavedTwice?: boolean;
+}
+
+/** A symbolic link a postinst makes (deb-systemd-helper enabling a unit, for one). */
+export interface ScriptLink {
+  readonly path: string;
+  readonly target: string;
+}
+
+export interface MaintainerScripts {
+  /** `addgroup --system --quiet NAME` when `getent group NAME` finds none */
+  readonly systemGroups?: readonly string[];
+  /** each `update-alternatives` run of the postinst, its arguments as alternatives.log shows them */
+  readonly alternatives?: readonly string[];
+  readonly debconf?: DebconfEffect;
+  readonly links?: readonly ScriptLink[];
+  /** folders the postinst makes (mode 0755, root) */
+  readonly dirs?: readonly string[];
+}
+
+/** `--slave` options for one man page in each language folder (vim-tiny's dh_installalternatives) */
+function manSlaves(name: string, target: string, languages: readonly string[]): string {
+  return languages
+    .map((lang) => {
+      const dir = lang === '' ? '/usr/share/man/man1' : `/usr/share/man/${lang}/man1`;
+      const slave = lang === '' ? `${name}.1.gz` : `${name}.${lang}.1.gz`;
+      return `--slave ${dir}/${name}.1.gz ${slave} ${dir}/${target}`;
+    })
+    .join(' ');
+}
+
+/** xz-utils' postinst: lzma and its helpers as slaves of the lzma group */
+function xzSlaves(): string {
+  const pairs: [string, string][] = [
+    ['/usr/share/man/man1', 'lzma.1.gz:xz.1.gz'],
+    ['/usr/bin', 'unlzma:unxz'],
+    ['/usr/share/man/man1', 'unlzma.1.gz:unxz.1.gz'],
+  ];
+  for (const util of ['cat', 'more', 'less', 'diff', 'cmp', 'grep', 'egrep', 'fgrep'])
+    pairs.push(['/usr/bin', `lz${util}:xz${util}`], ['/usr/share/man/man1', `lz${util}.1.gz:xz${util}.1.gz`]);
+  return pairs
+    .map(([dir, names]) => {
+      const [file, target] = names.split(':');
+      return `--slave ${dir}/${file} ${file} ${dir}/${target}`;
+    })
+    .join(' ');
+}
+
+const VIM_LANGUAGES = ['', 'da', 'de', 'fr', 'it', 'ja', 'pl', 'ru', 'tr'];
+const vimTiny = (name: string) =>
+  `--install /usr/bin/${name} ${name} /usr/bin/vim.tiny 15 ${manSlaves(name, 'vim.1.gz', VIM_LANGUAGES)}`;
+
+/** gnupg's user sockets, enabled by deb-systemd-helper in each package's postinst */
+const gpgSocket = (unit: string): ScriptLink => ({
+  path: `/etc/systemd/user/sockets.target.wants/${unit}`,
+  target: `/lib/systemd/user/${unit}`,
+});
+
+/** Shared by both suites: the scripts did not change between bookworm and trixie. */
+const COMMON: Readonly<Record<string, MaintainerScripts>> = {
+  // postinst set_ssh_agent_permissions (recorded: apt-bookworm-openssh-client, group 434 → 446)
+  'openssh-client': { systemGroups: ['_ssh'] },
+  // postinst (recorded: apt-bookworm-less alternatives.log)
+  less: {
+    alternatives: [
+      '--quiet --install /usr/bin/pager pager /usr/bin/less 77 --slave /usr/share/man/man1/pager.1.gz pager.1.gz /usr/share/man/man1/less.1.gz',
+    ],
+  },
+  // postinst (recorded: apt-bookworm-slim-netcat-openbsd alternatives.log and links)
+  'netcat-openbsd': {
+    alternatives: [
+      '--install /bin/nc nc /bin/nc.openbsd 50 --slave /bin/netcat netcat /bin/nc.openbsd --slave /usr/share/man/man1/nc.1.gz nc.1.gz /usr/share/man/man1/nc_openbsd.1.gz --slave /usr/share/man/man1/netcat.1.gz netcat.1.gz /usr/share/man/man1/nc_openbsd.1.gz',
+    ],
+  },
+  // postinst, dh_installalternatives (recorded: apt-bookworm-slim-vim-tiny alternatives.log)
+  'vim-tiny': {
+    alternatives: [
+      vimTiny('editor'),
+      vimTiny('ex'),
+      '--install /usr/bin/rview rview /usr/bin/vim.tiny 15',
+      vimTiny('vi'),
+      vimTiny('view'),
+    ],
+  },
+  // postinst (recorded: apt-bookworm-slim-xz-utils alternatives.log)
+  'xz-utils': { alternatives: [`--install /usr/bin/lzma lzma /usr/bin/xz 20 ${xzSlaves()}`] },
+  // postinst (recorded: apt-bookworm-slim-gnupg alternatives.log)
+  'pinentry-curses': {
+    alternatives: [
+      '--quiet --install /usr/bin/pinentry pinentry /usr/bin/pinentry-curses 50 --slave /usr/share/man/man1/pinentry.1.gz pinentry.1.gz /usr/share/man/man1/pinentry-curses.1.gz',
+    ],
+  },
+  // postinsts' deb-systemd-helper enable (recorded: apt-bookworm-slim-gnupg)
+  dirmngr: { links: [gpgSocket('dirmngr.socket')] },
+  'gpg-agent': {
+    links: ['gpg-agent-browser', 'gpg-agent-extra', 'gpg-agent-ssh', 'gpg-agent'].map((unit) =>
+      gpgSocket(`${unit}.socket`),
+    ),
+  },
+};
+
+export const MAINTAINER_SCRIPTS: Readonly<Record<DebianSuite, Readonly<Record<string, MaintainerScripts>>>> =
+  {
+    bookworm: {
+      ...COMMON,
+      // config + postinst ask ca-certificates/trust_new_crts, enable_crts, new_crts (recorded:
+      // apt-bookworm-slim-ca-certificates: config.dat 4401 → 16881, templates.dat 753157 → 781542)
+      'ca-certificates': { debconf: { config: 12480, templates: 28385 } },
+      // python3.11-minimal's postinst: mkdir -p /usr/local/lib/python3.11/dist-packages
+      // (recorded: apt-bookworm-slim-python3-minimal)
+      'python3.11-minimal': {
+        dirs: ['/usr/local/lib/python3.11', '/usr/local/lib/python3.11/dist-packages'],
+      },
+    },
+    trixie: {
+      ...COMMON,
+      // recorded: apt-trixie-ca-certificates: config.dat 4337 → 16817 (-old 16829), templates.dat
+      // 781774 → 810159, saved twice
+      'ca-certificates': {
+        debconf: { config: 12480, configOld: 12492, templates: 28385, templatesSavedTwice: true },
+      },
+    },
+  };

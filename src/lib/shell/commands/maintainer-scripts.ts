@@ -1,0 +1,89 @@
+/**
+ * The postinst effects of packages apt configures, from the measured table
+ * (packages/maintainer-scripts.ts), in apt's configure order: system groups through Debian's
+ * addgroup, update-alternatives link groups, links and folders the scripts make. Returns what the
+ * scripts printed per package (term.log) and the bytes they added to alternatives.log.
+ */
+import type { LayerEntry } from '../../fs/entry.ts';
+import {
+  alternativesEntries,
+  alternativesLogBytes,
+  alternativesOutput,
+  parseAlternativeInstall,
+} from '../../packages/alternatives.ts';
+import type { AptPackage, DebianSuite } from '../../packages/format.ts';
+import { MAINTAINER_SCRIPTS, type MaintainerScripts } from '../../packages/maintainer-scripts.ts';
+import { readAccounts } from '../accounts.ts';
+import type { CommandContext } from '../command.ts';
+import { debianAddgroup } from './debian-adduser.ts';
+
+export interface ScriptsRun {
+  readonly output: ReadonlyMap<string, readonly string[]>;
+  readonly alternativesLog: number;
+}
+
+export function runMaintainerScripts(
+  context: CommandContext,
+  suite: DebianSuite,
+  packages: readonly AptPackage[],
+  before: ReadonlyMap<string, number>,
+): ScriptsRun {
+  const output = new Map<string, string[]>();
+  let alternativesLog = 0;
+  for (const pkg of packages) {
+    const scripts = MAINTAINER_SCRIPTS[suite][pkg.name];
+    if (!scripts) continue;
+    addGroups(context, scripts);
+    context.fs.putAll(madeEntries(scripts));
+    const printed: string[] = [];
+    for (const args of scripts.alternatives ?? []) {
+      const install = parseAlternativeInstall(args);
+      if (!install) continue;
+      const exists = (path: string) => context.fs.stat(path) !== undefined;
+      printed.push(...alternativesOutput(install, exists));
+      const existing = before.get(install.master.name);
+      context.fs.putAll(alternativesEntries(install, exists, existing));
+      alternativesLog += alternativesLogBytes(args, install);
+    }
+    output.set(pkg.name, printed);
+  }
+  return { output, alternativesLog };
+}
+
+/**
+ * The link groups update-alternatives knows before apt unpacks anything: name → bytes of its
+ * state file (the measured file lists carry the state after the install, not before).
+ */
+export function alternativeGroups(context: CommandContext): Map<string, number> {
+  const dir = context.fs.stat('/var/lib/dpkg/alternatives');
+  const groups = new Map<string, number>();
+  if (dir?.kind !== 'dir') return groups;
+  for (const [name, node] of dir.children) if (node.kind === 'file') groups.set(name, node.size);
+  return groups;
+}
+
+/** `if ! getent group NAME; then addgroup --system --quiet NAME; fi` */
+function addGroups(context: CommandContext, scripts: MaintainerScripts): void {
+  for (const name of scripts.systemGroups ?? []) {
+    if (readAccounts(context.fs).groups.some((group) => group.name === name)) continue;
+    debianAddgroup({ ...context, name: 'addgroup', args: ['--system', '--quiet', '--force-badname', name] });
+  }
+}
+
+function madeEntries(scripts: MaintainerScripts): LayerEntry[] {
+  const dirs = (scripts.dirs ?? []).map(
+    (path): LayerEntry => ({ path, kind: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0 }),
+  );
+  const links = (scripts.links ?? []).map(
+    ({ path, target }): LayerEntry => ({
+      path,
+      kind: 'symlink',
+      mode: 0o777,
+      uid: 0,
+      gid: 0,
+      size: new TextEncoder().encode(target).length,
+      target,
+    }),
+  );
+  return [...dirs, ...links];
+}
