@@ -76,6 +76,8 @@ export interface DatabaseSizes {
   readonly config?: number;
   /** what each package's maintainer scripts printed (term.log) */
   readonly printed?: (pkg: AptPackage) => readonly string[];
+  /** packages that process a trigger of their own last, and what that prints */
+  readonly triggered?: readonly { readonly pkg: AptPackage; readonly printed: readonly string[] }[];
 }
 
 export function createAptCatalog(
@@ -190,11 +192,22 @@ function databaseEntries(
     file('/var/lib/dpkg/status', status),
     file('/var/lib/dpkg/status-old', status + (data.ldconfig ? statusOldDelta(packages, libc) : 0)),
   ];
+  const triggered = previous.triggered ?? [];
   if (data.ldconfig) {
-    out.push(file(DPKG_LOG, (previous.dpkgLog ?? 0) + dpkgLogBytes(packages, libc)));
+    out.push(
+      file(
+        DPKG_LOG,
+        (previous.dpkgLog ?? 0) +
+          dpkgLogBytes(
+            packages,
+            libc,
+            triggered.map((t) => t.pkg),
+          ),
+      ),
+    );
     // dpkg's database before the install: the base's paths and those of packages installed since
     const paths = data.ldconfig.dpkgPaths + previous.installedPaths;
-    const term = termLogBytes(packages, previous.dpkgName, paths, libc, previous.printed);
+    const term = termLogBytes(packages, previous.dpkgName, paths, libc, previous.printed, triggered);
     out.push({ ...file(TERM_LOG, (previous.termLog ?? 0) + term, 0o640), gid: 4 });
   }
   return [...out, ...debconfEntries(data, previous, packages)];

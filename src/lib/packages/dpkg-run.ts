@@ -21,7 +21,11 @@ export function libcVersion(generator: string): string | undefined {
 }
 
 /** Bytes dpkg.log grows by when `packages` are installed (in apt's order). */
-export function dpkgLogBytes(packages: readonly AptPackage[], libc: string | undefined): number {
+export function dpkgLogBytes(
+  packages: readonly AptPackage[],
+  libc: string | undefined,
+  triggered: readonly AptPackage[] = [],
+): number {
   const lines: string[] = ['startup archives unpack'];
   const libcBin = libc === undefined ? undefined : `libc-bin:amd64 ${libc}`;
   let pending = false;
@@ -50,6 +54,12 @@ export function dpkgLogBytes(packages: readonly AptPackage[], libc: string | und
       `status half-configured ${libcBin}`,
       `status installed ${libcBin}`,
     );
+  // a package whose postinst activates its own trigger (ca-certificates) has it processed last
+  for (const p of triggered) {
+    const id = `${p.name}:${p.arch} ${p.version}`;
+    lines.push(`status triggers-pending ${id}`, `trigproc ${id} <none>`);
+    lines.push(`status half-configured ${id}`, `status installed ${id}`);
+  }
   return lines.reduce((n, line) => n + STAMP + bytes(line) + 1, 0);
 }
 
@@ -100,7 +110,8 @@ export type DpkgName = (pkg: AptPackage) => string;
  * messages, each ending in \r\n (dpkg writes to a terminal): per package Selecting, the database
  * reading progress (first package only; `installed` is how many paths dpkg's database has),
  * Preparing to unpack (the .deb's path as dpkg shortens it), Unpacking; then Setting up each; then libc-bin's
- * trigger. `printed` gives what a package's maintainer scripts print after its Setting up line.
+ * trigger. `printed` gives what a package's maintainer scripts print after its Setting up line;
+ * `triggered`, the packages that process a trigger of their own last, and what that prints.
  */
 export function termLogBytes(
   packages: readonly AptPackage[],
@@ -108,6 +119,7 @@ export function termLogBytes(
   installed: number,
   libc: string | undefined,
   printed: (pkg: AptPackage) => readonly string[] = () => [],
+  triggered: readonly { readonly pkg: AptPackage; readonly printed: readonly string[] }[] = [],
 ): number {
   const date = 'YYYY-MM-DD  HH:MM:SS';
   const reading = '(Reading database ... ';
@@ -125,6 +137,8 @@ export function termLogBytes(
   for (const p of packages) lines.push(`Setting up ${dpkgName(p)} (${p.version}) ...`, ...printed(p));
   if (libc !== undefined && packages.some((p) => p.ldconfigTrigger))
     lines.push(`Processing triggers for libc-bin (${libc}) ...`);
+  for (const { pkg, printed } of triggered)
+    lines.push(`Processing triggers for ${dpkgName(pkg)} (${pkg.version}) ...`, ...printed);
   const body = lines.reduce((n, line) => n + bytes(line) + 2, 0);
   return bytes(`\nLog started: ${date}\n`) + body + bytes(`Log ended: ${date}\n`);
 }

@@ -38,7 +38,79 @@ export interface MaintainerScripts {
   readonly links?: readonly ScriptLink[];
   /** folders the postinst makes (mode 0755, root) */
   readonly dirs?: readonly string[];
+  /** debconf asks its questions while configuring: its frontend fallback messages (DEBCONF_FALLBACK) */
+  readonly asks?: boolean;
+  /** what the postinst prints after them (term.log) */
+  readonly printed?: readonly string[];
+  /** the postinst activates a trigger the package processes itself, after libc-bin's: what that prints */
+  readonly ownTrigger?: readonly string[];
 }
+
+/**
+ * What debconf prints when a package asks questions under apt in a build (no TERM, no tty),
+ * recorded: it falls back from Dialog to Readline, which fails without Perl's Term::ReadLine
+ * (`withoutReadline`, base images) or without a tty once `readline` (the package holding
+ * Term/ReadLine.pm) is installed (apt-bookworm-recommends-git), then to Teletype; trixie's
+ * debconf then also finds no tty for Teletype and settles on Noninteractive.
+ */
+export const DEBCONF_FALLBACK: Readonly<
+  Record<
+    DebianSuite,
+    {
+      readonly readline: string;
+      readonly withoutReadline: readonly string[];
+      readonly withReadline: readonly string[];
+    }
+  >
+> = {
+  bookworm: {
+    readline: 'perl-modules-5.36',
+    withoutReadline: debconfFallback(
+      "Can't locate Term/ReadLine.pm in @INC (you may need to install the Term::ReadLine module) (@INC contains: /etc/perl /usr/local/lib/x86_64-linux-gnu/perl/5.36.0 /usr/local/share/perl/5.36.0 /usr/lib/x86_64-linux-gnu/perl5/5.36 /usr/share/perl5 /usr/lib/x86_64-linux-gnu/perl-base /usr/lib/x86_64-linux-gnu/perl/5.36 /usr/share/perl/5.36 /usr/local/lib/site_perl) at /usr/share/perl5/Debconf/FrontEnd/Readline.pm line 7.",
+      false,
+    ),
+    withReadline: debconfFallback('This frontend requires a controlling tty.', false),
+  },
+  trixie: {
+    readline: 'perl-modules-5.40',
+    withoutReadline: debconfFallback(
+      "Can't locate Term/ReadLine.pm in @INC (you may need to install the Term::ReadLine module) (@INC entries checked: /etc/perl /usr/local/lib/x86_64-linux-gnu/perl/5.40.1 /usr/local/share/perl/5.40.1 /usr/lib/x86_64-linux-gnu/perl5/5.40 /usr/share/perl5 /usr/lib/x86_64-linux-gnu/perl-base /usr/lib/x86_64-linux-gnu/perl/5.40 /usr/share/perl/5.40 /usr/local/lib/site_perl) at /usr/share/perl5/Debconf/FrontEnd/Readline.pm line 8.",
+      true,
+    ),
+    // estimated, not recorded: Readline then fails for want of a tty, as bookworm's does
+    withReadline: debconfFallback('This frontend requires a controlling tty.', true),
+  },
+};
+
+function debconfFallback(readlineError: string, teletypeFails: boolean): string[] {
+  const lines = [
+    'debconf: unable to initialize frontend: Dialog',
+    'debconf: (TERM is not set, so the dialog frontend is not usable.)',
+    'debconf: falling back to frontend: Readline',
+    'debconf: unable to initialize frontend: Readline',
+    `debconf: (${readlineError})`,
+    'debconf: falling back to frontend: Teletype',
+  ];
+  if (teletypeFails)
+    lines.push(
+      'debconf: unable to initialize frontend: Teletype',
+      'debconf: (This frontend requires a controlling tty.)',
+      'debconf: falling back to frontend: Noninteractive',
+    );
+  return lines;
+}
+
+/** update-ca-certificates on a fresh install (148 certificates in 20250419), then as its own trigger */
+const CA_CERTIFICATES: MaintainerScripts = {
+  asks: true,
+  printed: ['Updating certificates in /etc/ssl/certs...', '148 added, 0 removed; done.'],
+  ownTrigger: [
+    'Updating certificates in /etc/ssl/certs...',
+    '0 added, 0 removed; done.',
+    'Running hooks in /etc/ca-certificates/update.d...',
+    'done.',
+  ],
+};
 
 /** `--slave` options for one man page in each language folder (vim-tiny's dh_installalternatives) */
 function manSlaves(name: string, target: string, languages: readonly string[]): string {
@@ -127,7 +199,7 @@ export const MAINTAINER_SCRIPTS: Readonly<Record<DebianSuite, Readonly<Record<st
       ...COMMON,
       // config + postinst ask ca-certificates/trust_new_crts, enable_crts, new_crts (recorded:
       // apt-bookworm-slim-ca-certificates: config.dat 4401 → 16881, templates.dat 753157 → 781542)
-      'ca-certificates': { debconf: { config: 12480, templates: 28385 } },
+      'ca-certificates': { ...CA_CERTIFICATES, debconf: { config: 12480, templates: 28385 } },
       // python3.11-minimal's postinst: mkdir -p /usr/local/lib/python3.11/dist-packages
       // (recorded: apt-bookworm-slim-python3-minimal)
       'python3.11-minimal': {
@@ -139,6 +211,7 @@ export const MAINTAINER_SCRIPTS: Readonly<Record<DebianSuite, Readonly<Record<st
       // recorded: apt-trixie-ca-certificates: config.dat 4337 → 16817 (-old 16829), templates.dat
       // 781774 → 810159, saved twice
       'ca-certificates': {
+        ...CA_CERTIFICATES,
         debconf: { config: 12480, configOld: 12492, templates: 28385, templatesSavedTwice: true },
       },
     },

@@ -140,6 +140,7 @@ async function install(
     ...(templates === undefined ? {} : { templates }),
     ...(config === undefined ? {} : { config }),
     printed: (pkg: AptPackage) => scripts.output.get(pkg.name) ?? [],
+    triggered: scripts.triggered,
   };
   const requested = new Set(names.map((name) => apt.find(name)?.name ?? name));
   context.fs.putAll([

@@ -12,7 +12,11 @@ import {
   parseAlternativeInstall,
 } from '../../packages/alternatives.ts';
 import type { AptPackage, DebianSuite } from '../../packages/format.ts';
-import { MAINTAINER_SCRIPTS, type MaintainerScripts } from '../../packages/maintainer-scripts.ts';
+import {
+  DEBCONF_FALLBACK,
+  MAINTAINER_SCRIPTS,
+  type MaintainerScripts,
+} from '../../packages/maintainer-scripts.ts';
 import { readAccounts } from '../accounts.ts';
 import type { CommandContext } from '../command.ts';
 import { debianAddgroup } from './debian-adduser.ts';
@@ -20,6 +24,8 @@ import { debianAddgroup } from './debian-adduser.ts';
 export interface ScriptsRun {
   readonly output: ReadonlyMap<string, readonly string[]>;
   readonly alternativesLog: number;
+  /** packages that process a trigger of their own after the configure run, and what it prints */
+  readonly triggered: readonly { readonly pkg: AptPackage; readonly printed: readonly string[] }[];
 }
 
 export function runMaintainerScripts(
@@ -30,12 +36,14 @@ export function runMaintainerScripts(
 ): ScriptsRun {
   const output = new Map<string, string[]>();
   let alternativesLog = 0;
+  const triggered: { pkg: AptPackage; printed: readonly string[] }[] = [];
   for (const pkg of packages) {
     const scripts = MAINTAINER_SCRIPTS[suite][pkg.name];
     if (!scripts) continue;
     addGroups(context, scripts);
     context.fs.putAll(madeEntries(scripts));
-    const printed: string[] = [];
+    const printed: string[] = [...debconfMessages(context, suite, scripts), ...(scripts.printed ?? [])];
+    if (scripts.ownTrigger) triggered.push({ pkg, printed: scripts.ownTrigger });
     for (const args of scripts.alternatives ?? []) {
       const install = parseAlternativeInstall(args);
       if (!install) continue;
@@ -47,7 +55,20 @@ export function runMaintainerScripts(
     }
     output.set(pkg.name, printed);
   }
-  return { output, alternativesLog };
+  return { output, alternativesLog, triggered };
+}
+
+/** debconf's frontend fallback, which depends on whether Perl's Term::ReadLine is unpacked */
+function debconfMessages(
+  context: CommandContext,
+  suite: DebianSuite,
+  scripts: MaintainerScripts,
+): readonly string[] {
+  if (!scripts.asks) return [];
+  const fallback = DEBCONF_FALLBACK[suite];
+  return context.fs.stat(`/var/lib/dpkg/info/${fallback.readline}.list`)
+    ? fallback.withReadline
+    : fallback.withoutReadline;
 }
 
 /**
