@@ -40,19 +40,26 @@ const LOG_PREFIX = 'update-alternatives YYYY-MM-DD HH:MM:SS: ';
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 
-/** The log lines of one run: its arguments, then the new group pointing at the master's path. */
-export function alternativesLogBytes(args: string, install: AlternativeInstall): number {
+/**
+ * The log lines of one run: its arguments, then, when the new alternative takes over the group,
+ * the group pointing at it (fakeroot-tcp, priority 30 after fakeroot-sysv's 50, logs only the run).
+ */
+export function alternativesLogBytes(args: string, install: AlternativeInstall, wins = true): number {
   const run = `${LOG_PREFIX}run with ${args.split(/\s+/).join(' ')}\n`;
   const updated = `${LOG_PREFIX}link group ${install.master.name} updated to point to ${install.master.path}\n`;
-  return bytes(run) + bytes(updated);
+  return bytes(run) + (wins ? bytes(updated) : 0);
 }
 
 /**
  * What it prints (unless --quiet): the group set up in auto mode, and a warning for each slave
  * whose file does not exist (a slim image's man pages), which it then leaves out.
  */
-export function alternativesOutput(install: AlternativeInstall, exists: (path: string) => boolean): string[] {
-  if (install.quiet) return [];
+export function alternativesOutput(
+  install: AlternativeInstall,
+  exists: (path: string) => boolean,
+  wins = true,
+): string[] {
+  if (install.quiet || !wins) return [];
   const { master } = install;
   return [
     `update-alternatives: using ${master.path} to provide ${master.link} (${master.name}) in auto mode`,
@@ -76,15 +83,18 @@ export function alternativesEntries(
   install: AlternativeInstall,
   exists: (path: string) => boolean,
   existing?: number,
+  wins = true,
 ): LayerEntry[] {
   const { master, slaves } = install;
   const alternative = [master.path, install.priority, ...slaves.map((s) => s.path)];
   const group = ['auto', master.link, ...slaves.flatMap((s) => [s.name, s.link]), ''];
   const state = existing === undefined ? [...group, ...alternative, ''] : alternative;
-  const links = [master, ...slaves.filter((s) => exists(s.path))].flatMap((l) => [
-    symlink(`/etc/alternatives/${l.name}`, l.path),
-    symlink(l.link, `/etc/alternatives/${l.name}`),
-  ]);
+  const links = !wins
+    ? []
+    : [master, ...slaves.filter((s) => exists(s.path))].flatMap((l) => [
+        symlink(`/etc/alternatives/${l.name}`, l.path),
+        symlink(l.link, `/etc/alternatives/${l.name}`),
+      ]);
   return [
     ...links,
     {

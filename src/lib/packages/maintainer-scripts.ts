@@ -144,6 +144,18 @@ const VIM_LANGUAGES = ['', 'da', 'de', 'fr', 'it', 'ja', 'pl', 'ru', 'tr'];
 const vimTiny = (name: string) =>
   `--install /usr/bin/${name} ${name} /usr/bin/vim.tiny 15 ${manSlaves(name, 'vim.1.gz', VIM_LANGUAGES)}`;
 
+/** fakeroot's two implementations in one group, each with its man pages in four languages */
+const fakeroot = (flavour: string, priority: number) =>
+  `--install /usr/bin/fakeroot fakeroot /usr/bin/fakeroot-${flavour} ${priority} ${['', 'es', 'fr', 'sv']
+    .flatMap((lang) => {
+      const dir = lang === '' ? '/usr/share/man/man1' : `/usr/share/man/${lang}/man1`;
+      const suffix = lang === '' ? '.1.gz' : `.${lang}.1.gz`;
+      return ['fakeroot', 'faked'].map(
+        (page) => `--slave ${dir}/${page}.1.gz ${page}${suffix} ${dir}/${page}-${flavour}.1.gz`,
+      );
+    })
+    .join(' ')}`;
+
 /** gnupg's user sockets, enabled by deb-systemd-helper in each package's postinst */
 const gpgSocket = (unit: string): ScriptLink => ({
   path: `/etc/systemd/user/sockets.target.wants/${unit}`,
@@ -184,6 +196,18 @@ const COMMON: Readonly<Record<string, MaintainerScripts>> = {
       '--quiet --install /usr/bin/pinentry pinentry /usr/bin/pinentry-curses 50 --slave /usr/share/man/man1/pinentry.1.gz pinentry.1.gz /usr/share/man/man1/pinentry-curses.1.gz',
     ],
   },
+  // postinsts (recorded: `apt-get install --no-install-recommends gcc g++ fakeroot cpp` on
+  // debian:bookworm and debian:trixie, identical alternatives.log lines)
+  fakeroot: { alternatives: [fakeroot('sysv', 50), fakeroot('tcp', 30)] },
+  cpp: { alternatives: ['--quiet --install /lib/cpp cpp /usr/bin/cpp 10'] },
+  gcc: {
+    alternatives: [
+      '--quiet --install /usr/bin/cc cc /usr/bin/gcc 20',
+      '--quiet --install /usr/bin/c89 c89 /usr/bin/c89-gcc 20 --slave /usr/share/man/man1/c89.1.gz c89.1.gz /usr/share/man/man1/c89-gcc.1.gz',
+      '--quiet --install /usr/bin/c99 c99 /usr/bin/c99-gcc 20 --slave /usr/share/man/man1/c99.1.gz c99.1.gz /usr/share/man/man1/c99-gcc.1.gz',
+    ],
+  },
+  'g++': { alternatives: ['--install /usr/bin/c++ c++ /usr/bin/g++ 20'] },
   // postinsts' deb-systemd-helper enable (recorded: apt-bookworm-slim-gnupg)
   dirmngr: { links: [gpgSocket('dirmngr.socket')] },
   'gpg-agent': {

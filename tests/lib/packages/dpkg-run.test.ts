@@ -3,6 +3,7 @@ import {
   dpkgLogBytes,
   libcVersion,
   statusOldDelta,
+  summarizeFilename,
   termLogBytes,
 } from '../../../src/lib/packages/dpkg-run.ts';
 import type { AptPackage } from '../../../src/lib/packages/format.ts';
@@ -29,5 +30,21 @@ describe("dpkg's run of an install", () => {
     // the real bzip2 install: dpkg.log 518 bytes, status-old one byte shorter than status
     expect(dpkgLogBytes([bzip2], '2.36-9+deb12u14')).toBe(518);
     expect(statusOldDelta([bzip2], '2.36-9+deb12u14')).toBe(-1);
+  });
+});
+
+describe("dpkg's shortened .deb names", () => {
+  it('keeps the tail up to 30 characters, as the recorded term.logs show', () => {
+    // apt-bookworm-netbase: one package, the archive's own path
+    expect(summarizeFilename('/var/cache/apt/archives/netbase_6.4_all.deb')).toBe(
+      '.../archives/netbase_6.4_all.deb',
+    );
+    expect(summarizeFilename('/var/cache/apt/archives/bzip2_1.0.8-5+b1_amd64.deb')).toBe(
+      '.../bzip2_1.0.8-5+b1_amd64.deb',
+    );
+    expect(summarizeFilename('/tmp/apt-dpkg-install-AbC123/0-libpq5_15.20-0+deb12u1_amd64.deb')).toBe(
+      '.../0-libpq5_15.20-0+deb12u1_amd64.deb',
+    );
+    expect(summarizeFilename('short.deb')).toBe('short.deb');
   });
 });

@@ -37,6 +37,9 @@ export function runMaintainerScripts(
   const output = new Map<string, string[]>();
   let alternativesLog = 0;
   const triggered: { pkg: AptPackage; printed: readonly string[] }[] = [];
+  // link groups this run made or joined: the bytes of their state file, the winning priority
+  const made = new Map<string, number>();
+  const best = new Map<string, number>();
   for (const pkg of packages) {
     const scripts = MAINTAINER_SCRIPTS[suite][pkg.name];
     if (!scripts) continue;
@@ -48,10 +51,17 @@ export function runMaintainerScripts(
       const install = parseAlternativeInstall(args);
       if (!install) continue;
       const exists = (path: string) => context.fs.stat(path) !== undefined;
-      printed.push(...alternativesOutput(install, exists));
-      const existing = before.get(install.master.name);
-      context.fs.putAll(alternativesEntries(install, exists, existing));
-      alternativesLog += alternativesLogBytes(args, install);
+      const name = install.master.name;
+      // a group made in this run keeps its best priority; the new alternative is taken to win one
+      // from before (less, 77, over util-linux's more, 50)
+      const wins = !(best.get(name) !== undefined && (best.get(name) ?? 0) >= Number(install.priority));
+      const existing = made.get(name) ?? before.get(name);
+      printed.push(...alternativesOutput(install, exists, wins));
+      const entries = alternativesEntries(install, exists, existing, wins);
+      context.fs.putAll(entries);
+      made.set(name, entries.find((e) => e.path.endsWith(`/alternatives/${name}`))?.size ?? 0);
+      if (wins) best.set(name, Number(install.priority));
+      alternativesLog += alternativesLogBytes(args, install, wins);
     }
     output.set(pkg.name, printed);
   }
