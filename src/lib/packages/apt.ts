@@ -5,7 +5,15 @@
  */
 
 import type { LayerEntry } from '../fs/entry.ts';
-import { type DpkgName, dpkgLogBytes, libcVersion, statusOldDelta, termLogBytes } from './dpkg-run.ts';
+import {
+  type DpkgName,
+  dpkgLogBytes,
+  dpkgRemoveLogBytes,
+  libcVersion,
+  statusOldDelta,
+  termLogBytes,
+  termRemoveLogBytes,
+} from './dpkg-run.ts';
 import type { AptPackage, AptSuiteData, DpkgPathRule, LdconfigData } from './format.ts';
 import { MAINTAINER_SCRIPTS } from './maintainer-scripts.ts';
 
@@ -60,6 +68,17 @@ export interface AptCatalog {
    * -old copy when a package brings templates
    */
   databaseEntries(previous: DatabaseSizes, packages: readonly AptPackage[]): LayerEntry[];
+  /**
+   * dpkg's and apt's files after `apt-get remove/purge` of `packages` (none with conffiles): status
+   * without their stanzas (status-old the same: apt's last dpkg run opened it after the removal),
+   * dpkg.log, term.log and a history.log entry listing them under Remove or Purge
+   */
+  removalEntries(
+    previous: DatabaseSizes & { readonly history: number },
+    packages: readonly AptPackage[],
+    action: 'Remove' | 'Purge',
+    commandLine: string,
+  ): LayerEntry[];
 }
 
 /** Sizes in the stage before the install (the image's files). */
@@ -119,6 +138,8 @@ export function createAptCatalog(
     extendedStates: (previous, auto) =>
       file(EXTENDED_STATES, previous + auto.reduce((n, p) => n + stanza(p), 0)),
     databaseEntries: (previous, packages) => databaseEntries(data, previous, packages),
+    removalEntries: (previous, packages, action, commandLine) =>
+      removalEntries(data, previous, packages, action, commandLine),
   };
 }
 
@@ -211,6 +232,34 @@ function databaseEntries(
     out.push({ ...file(TERM_LOG, (previous.termLog ?? 0) + term, 0o640), gid: 4 });
   }
   return [...out, ...debconfEntries(data, previous, packages)];
+}
+
+function removalEntries(
+  data: AptSuiteData,
+  previous: DatabaseSizes & { readonly history: number },
+  packages: readonly AptPackage[],
+  action: 'Remove' | 'Purge',
+  commandLine: string,
+): LayerEntry[] {
+  const status = previous.status - packages.reduce((n, p) => n + p.statusBytes, 0);
+  const date = 'YYYY-MM-DD  HH:MM:SS';
+  const list = packages
+    .map((p) => `${p.name}:${p.arch === 'all' ? 'amd64' : p.arch} (${p.version})`)
+    .join(', ');
+  const history = `\nStart-Date: ${date}\nCommandline: ${commandLine}\n${action}: ${list}\nEnd-Date: ${date}\n`;
+  const out = [
+    file('/var/lib/dpkg/status', status),
+    file('/var/lib/dpkg/status-old', status),
+    file(HISTORY_LOG, previous.history + new TextEncoder().encode(history).length),
+  ];
+  if (data.ldconfig) {
+    const libc = libcVersion(data.ldconfig.generator);
+    const paths = data.ldconfig.dpkgPaths + previous.installedPaths;
+    out.push(file(DPKG_LOG, (previous.dpkgLog ?? 0) + dpkgRemoveLogBytes(packages, libc)));
+    const term = termRemoveLogBytes(packages, previous.dpkgName, paths, libc);
+    out.push({ ...file(TERM_LOG, (previous.termLog ?? 0) + term, 0o640), gid: 4 });
+  }
+  return out;
 }
 
 /**

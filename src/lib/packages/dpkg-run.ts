@@ -121,12 +121,7 @@ export function termLogBytes(
   printed: (pkg: AptPackage) => readonly string[] = () => [],
   triggered: readonly { readonly pkg: AptPackage; readonly printed: readonly string[] }[] = [],
 ): number {
-  const date = 'YYYY-MM-DD  HH:MM:SS';
-  const reading = '(Reading database ... ';
-  // each progress step ends in a carriage return, redrawing the line
-  let progress = `${reading}\r`;
-  for (let percent = 5; percent <= 100; percent += 5) progress += `${reading}${percent}%\r`;
-  progress += `${reading}${installed} files and directories currently installed.)`;
+  const progress = readingDatabase(installed);
   const lines: string[] = [];
   packages.forEach((p, i) => {
     lines.push(`Selecting previously unselected package ${dpkgName(p)}.`);
@@ -139,6 +134,68 @@ export function termLogBytes(
     lines.push(`Processing triggers for libc-bin (${libc}) ...`);
   for (const { pkg, printed } of triggered)
     lines.push(`Processing triggers for ${dpkgName(pkg)} (${pkg.version}) ...`, ...printed);
+  return termLog(lines);
+}
+
+/** dpkg's database progress line: each step ends in a carriage return, redrawing the line. */
+function readingDatabase(installed: number): string {
+  const reading = '(Reading database ... ';
+  let progress = `${reading}\r`;
+  for (let percent = 5; percent <= 100; percent += 5) progress += `${reading}${percent}%\r`;
+  return `${progress}${reading}${installed} files and directories currently installed.)`;
+}
+
+/** apt's header and footer (fixed-width dates) around dpkg's lines, each ending in \r\n. */
+function termLog(lines: readonly string[]): number {
+  const date = 'YYYY-MM-DD  HH:MM:SS';
   const body = lines.reduce((n, line) => n + bytes(line) + 2, 0);
   return bytes(`\nLog started: ${date}\n`) + body + bytes(`Log ended: ${date}\n`);
+}
+
+/**
+ * dpkg.log of `apt-get remove/purge`, recorded (apt-bookworm-purge, -purge-autoremove): one
+ * remove run (each package installed → half-configured → half-installed → config-files →
+ * not-installed; a package without conffiles leaves nothing to purge), libc-bin's trigger marked
+ * pending by the first library that activates it, then apt's two `dpkg --configure --pending`
+ * runs, the first processing that trigger.
+ */
+export function dpkgRemoveLogBytes(packages: readonly AptPackage[], libc: string | undefined): number {
+  const lines: string[] = ['startup packages remove'];
+  const libcBin = libc === undefined ? undefined : `libc-bin:amd64 ${libc}`;
+  let pending = false;
+  for (const p of packages) {
+    const id = `${p.name}:${p.arch} ${p.version}`;
+    lines.push(`status installed ${id}`, `remove ${id} <none>`);
+    if (p.ldconfigTrigger && libcBin && !pending) {
+      lines.push(`status triggers-pending ${libcBin}`);
+      pending = true;
+    }
+    lines.push(`status half-configured ${id}`, `status half-installed ${id}`, `status config-files ${id}`);
+    lines.push(`status not-installed ${p.name}:${p.arch} <none>`);
+  }
+  lines.push('startup packages configure');
+  if (pending && libcBin)
+    lines.push(
+      `trigproc ${libcBin} <none>`,
+      `status half-configured ${libcBin}`,
+      `status installed ${libcBin}`,
+    );
+  lines.push('startup packages configure');
+  return lines.reduce((n, line) => n + STAMP + bytes(line) + 1, 0);
+}
+
+/** term.log of a remove run: the database progress line, `Removing` each, libc-bin's trigger. */
+export function termRemoveLogBytes(
+  packages: readonly AptPackage[],
+  dpkgName: DpkgName,
+  installed: number,
+  libc: string | undefined,
+): number {
+  const lines = [
+    readingDatabase(installed),
+    ...packages.map((p) => `Removing ${dpkgName(p)} (${p.version}) ...`),
+  ];
+  if (libc !== undefined && packages.some((p) => p.ldconfigTrigger))
+    lines.push(`Processing triggers for libc-bin (${libc}) ...`);
+  return termLog(lines);
 }

@@ -42,6 +42,14 @@ function hasLists(context: CommandContext): boolean {
   );
 }
 
+/** dpkg's database beyond the base's paths: what the packages installed since the base brought */
+function installedPathCount(context: CommandContext, apt: AptCatalog): number {
+  return [...installedPackages(context)].reduce(
+    (n, name) => n + (apt.data.base.includes(name) ? 0 : (apt.find(name)?.fileCount ?? 0)),
+    0,
+  );
+}
+
 function sizeOf(context: CommandContext, path: string): number | undefined {
   const node = context.fs.stat(path);
   return node?.kind === 'file' ? node.size : undefined;
@@ -113,11 +121,7 @@ async function install(
     context.state.notes.push(`apt-get found ${names.join(', ')} already installed.`);
     return { status: 0, stdout: '0 newly installed\n' };
   }
-  // dpkg's database before the install: what the packages installed since the base brought
-  const installedPaths = [...installedPackages(context)].reduce(
-    (n, name) => n + (apt.data.base.includes(name) ? 0 : (apt.find(name)?.fileCount ?? 0)),
-    0,
-  );
+  const installedPaths = installedPathCount(context, apt);
   const groupsBefore = alternativeGroups(context);
   let bytes = 0;
   const multiArchSame = new Set<string>();
@@ -179,21 +183,53 @@ async function remove(
   context: CommandContext,
   apt: AptCatalog,
   names: readonly string[],
+  action: 'Remove' | 'Purge',
 ): Promise<CommandResult> {
   const installed = installedPackages(context);
+  const removing: AptPackage[] = [];
   for (const name of names) {
     const pkg = apt.find(name);
     if (!installed.has(name)) continue;
-    if (!pkg) {
+    if (pkg) removing.push(pkg);
+    else
       noteGap(
         context.state,
         'no-data',
         `Removing ${name} is not simulated: the package data does not list its files.`,
       );
-      continue;
-    }
-    for (const entry of await apt.files(pkg)) if (entry.kind !== 'dir') context.fs.remove(entry.path);
   }
+  if (removing.length === 0) return { status: 0 };
+  if (removing.some((pkg) => (pkg.conffiles ?? 0) > 0))
+    noteGap(
+      context.state,
+      'not-followed',
+      `dpkg's handling of the conffiles of ${removing.map((pkg) => pkg.name).join(', ')} is not simulated: its log lines are missing.`,
+    );
+  const previous = {
+    status: sizeOf(context, '/var/lib/dpkg/status') ?? 0,
+    dpkgLog: sizeOf(context, '/var/log/dpkg.log') ?? 0,
+    termLog: sizeOf(context, '/var/log/apt/term.log') ?? 0,
+    history: sizeOf(context, '/var/log/apt/history.log') ?? 0,
+    installedPaths: installedPathCount(context, apt),
+    dpkgName: (pkg: AptPackage) =>
+      context.fs.stat(`/var/lib/dpkg/info/${pkg.name}:${pkg.arch}.list`)
+        ? `${pkg.name}:${pkg.arch}`
+        : pkg.name,
+  };
+  for (const pkg of removing) {
+    const entries = await apt.files(pkg);
+    for (const entry of entries) if (entry.kind !== 'dir') context.fs.remove(entry.path);
+    // dpkg removes the package's folders that are left empty, deepest first
+    const dirs = entries.filter((e) => e.kind === 'dir').sort((a, b) => b.path.length - a.path.length);
+    for (const dir of dirs) {
+      const node = context.fs.lstat(dir.path);
+      if (node?.kind === 'dir' && node.children.size === 0) context.fs.remove(dir.path);
+    }
+  }
+  context.fs.putAll([
+    ...apt.removalEntries(previous, removing, action, [context.name, ...context.args].join(' ')),
+    ...apt.ldconfigEntries(installedPackages(context), removing),
+  ]);
   return { status: 0 };
 }
 
@@ -248,7 +284,7 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
         }
         case 'remove':
         case 'purge':
-          return remove(context, apt, names);
+          return remove(context, apt, names, sub === 'purge' ? 'Purge' : 'Remove');
         case 'clean':
         case 'autoclean':
           // apt-get clean empties the archives; its partial folder and lock stay
