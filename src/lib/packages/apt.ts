@@ -14,6 +14,7 @@ import {
   termLogBytes,
   termRemoveLogBytes,
 } from './dpkg-run.ts';
+import { autoStanza } from './extended-states.ts';
 import type { AptPackage, AptSuiteData, DpkgPathRule, LdconfigData } from './format.ts';
 import { MAINTAINER_SCRIPTS } from './maintainer-scripts.ts';
 
@@ -78,6 +79,7 @@ export interface AptCatalog {
     packages: readonly AptPackage[],
     action: 'Remove' | 'Purge',
     commandLine: string,
+    configureRuns: 1 | 2,
   ): LayerEntry[];
 }
 
@@ -138,8 +140,8 @@ export function createAptCatalog(
     extendedStates: (previous, auto) =>
       file(EXTENDED_STATES, previous + auto.reduce((n, p) => n + stanza(p), 0)),
     databaseEntries: (previous, packages) => databaseEntries(data, previous, packages),
-    removalEntries: (previous, packages, action, commandLine) =>
-      removalEntries(data, previous, packages, action, commandLine),
+    removalEntries: (previous, packages, action, commandLine, configureRuns) =>
+      removalEntries(data, previous, packages, action, commandLine, configureRuns),
   };
 }
 
@@ -198,8 +200,7 @@ const OWNERS: Readonly<Record<string, { mode: number; uid: number; gid: number }
 
 /** apt's stanza for an automatically installed package: Package, Architecture, Auto-Installed: 1, blank line. */
 function stanza(pkg: AptPackage): number {
-  const arch = pkg.arch === 'all' ? 'amd64' : pkg.arch;
-  return `Package: ${pkg.name}\nArchitecture: ${arch}\nAuto-Installed: 1\n\n`.length;
+  return autoStanza(pkg.name, pkg.arch).length;
 }
 
 function databaseEntries(
@@ -240,8 +241,13 @@ function removalEntries(
   packages: readonly AptPackage[],
   action: 'Remove' | 'Purge',
   commandLine: string,
+  configureRuns: 1 | 2,
 ): LayerEntry[] {
   const status = previous.status - packages.reduce((n, p) => n + p.statusBytes, 0);
+  const libc = data.ldconfig ? libcVersion(data.ldconfig.generator) : undefined;
+  // with one configure run (autoremove), the last run opened status with libc-bin's trigger pending
+  const pending = configureRuns === 1 && libc !== undefined && packages.some((p) => p.ldconfigTrigger);
+  const pendingBytes = 'triggers-pending'.length - 'installed'.length + 'Triggers-Pending: ldconfig\n'.length;
   const date = 'YYYY-MM-DD  HH:MM:SS';
   const list = packages
     .map((p) => `${p.name}:${p.arch === 'all' ? 'amd64' : p.arch} (${p.version})`)
@@ -249,13 +255,12 @@ function removalEntries(
   const history = `\nStart-Date: ${date}\nCommandline: ${commandLine}\n${action}: ${list}\nEnd-Date: ${date}\n`;
   const out = [
     file('/var/lib/dpkg/status', status),
-    file('/var/lib/dpkg/status-old', status),
+    file('/var/lib/dpkg/status-old', status + (pending ? pendingBytes : 0)),
     file(HISTORY_LOG, previous.history + new TextEncoder().encode(history).length),
   ];
   if (data.ldconfig) {
-    const libc = libcVersion(data.ldconfig.generator);
     const paths = data.ldconfig.dpkgPaths + previous.installedPaths;
-    out.push(file(DPKG_LOG, (previous.dpkgLog ?? 0) + dpkgRemoveLogBytes(packages, libc)));
+    out.push(file(DPKG_LOG, (previous.dpkgLog ?? 0) + dpkgRemoveLogBytes(packages, libc, configureRuns)));
     const term = termRemoveLogBytes(packages, previous.dpkgName, paths, libc);
     out.push({ ...file(TERM_LOG, (previous.termLog ?? 0) + term, 0o640), gid: 4 });
   }

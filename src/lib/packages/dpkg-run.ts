@@ -157,9 +157,13 @@ function termLog(lines: readonly string[]): number {
  * remove run (each package installed → half-configured → half-installed → config-files →
  * not-installed; a package without conffiles leaves nothing to purge), libc-bin's trigger marked
  * pending by the first library that activates it, then apt's two `dpkg --configure --pending`
- * runs, the first processing that trigger.
+ * runs, the first processing that trigger (`apt-get autoremove` runs it once: apt-bookworm-autoremove).
  */
-export function dpkgRemoveLogBytes(packages: readonly AptPackage[], libc: string | undefined): number {
+export function dpkgRemoveLogBytes(
+  packages: readonly AptPackage[],
+  libc: string | undefined,
+  configureRuns: 1 | 2 = 2,
+): number {
   const lines: string[] = ['startup packages remove'];
   const libcBin = libc === undefined ? undefined : `libc-bin:amd64 ${libc}`;
   let pending = false;
@@ -180,7 +184,7 @@ export function dpkgRemoveLogBytes(packages: readonly AptPackage[], libc: string
       `status half-configured ${libcBin}`,
       `status installed ${libcBin}`,
     );
-  lines.push('startup packages configure');
+  if (configureRuns === 2) lines.push('startup packages configure');
   return lines.reduce((n, line) => n + STAMP + bytes(line) + 1, 0);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   dpkgLogBytes,
+  dpkgRemoveLogBytes,
   libcVersion,
   statusOldDelta,
   summarizeFilename,
@@ -46,5 +47,20 @@ describe("dpkg's shortened .deb names", () => {
       '.../0-libpq5_15.20-0+deb12u1_amd64.deb',
     );
     expect(summarizeFilename('short.deb')).toBe('short.deb');
+  });
+});
+
+// The recorded removals on debian:bookworm after `apt-get install --no-install-recommends jq`
+// (dpkg.log 1712 bytes then): apt-get purge -y jq → 2228, apt-get purge -y --auto-remove jq →
+// 3288, apt-mark auto …; apt-get autoremove -y → 3241 (one configure run fewer).
+describe("dpkg's remove run", () => {
+  it('adds up to the real dpkg.log of each removal', async () => {
+    const apt = await committedPackages().apt('bookworm');
+    const [jq, libjq1, libonig5] = ['jq', 'libjq1', 'libonig5'].map((n) => apt.find(n)) as AptPackage[];
+    const libc = '2.36-9+deb12u14';
+    expect(dpkgRemoveLogBytes([jq as AptPackage], libc)).toBe(2228 - 1712);
+    const all = [jq, libjq1, libonig5] as AptPackage[];
+    expect(dpkgRemoveLogBytes(all, libc)).toBe(3288 - 1712);
+    expect(dpkgRemoveLogBytes(all, libc, 1)).toBe(3241 - 1712);
   });
 });

@@ -9,6 +9,7 @@ import { basename } from '../../fs/path.ts';
 import type { AptCatalog } from '../../packages/apt.ts';
 import { applyDpkgPathRules, parseDpkgPathRules, withoutDanglingAlternatives } from '../../packages/apt.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
+import { autoInstalled, autoStanza, EXTENDED_STATES } from '../../packages/extended-states.ts';
 import type { AptPackage, DebianSuite } from '../../packages/format.ts';
 import type { NameLookup } from '../../packages/project-names.ts';
 import { absence, aptUnableToLocate } from '../../tool-errors.ts';
@@ -40,6 +41,69 @@ function hasLists(context: CommandContext): boolean {
     lists?.kind === 'dir' &&
     [...lists.children.keys()].some((name) => name !== 'lock' && name !== 'partial' && name !== 'auxfiles')
   );
+}
+
+/**
+ * extended_states' text where the simulator knows it: the images ship the file empty and the
+ * simulated installs write its text; undefined for a file of unknown content. `node` is the file
+ * as it was (before an install rewrote its size).
+ */
+function extendedStatesText(
+  context: CommandContext,
+  node = context.fs.stat(EXTENDED_STATES),
+): string | undefined {
+  if (node === undefined) return '';
+  if (node.kind !== 'file') return undefined;
+  return node.content ?? (node.size === 0 ? '' : undefined);
+}
+
+/**
+ * What apt's autoremove takes: packages marked automatically installed that no package installed
+ * by hand (the base's included) needs any more through Depends or Recommends (apt's defaults:
+ * APT::AutoRemove::RecommendsImportant), once `removing` is gone.
+ */
+function autoremovable(
+  context: CommandContext,
+  apt: AptCatalog,
+  removing: ReadonlySet<string>,
+): AptPackage[] {
+  const text = extendedStatesText(context);
+  if (text === undefined) {
+    noteGap(
+      context.state,
+      'not-followed',
+      "apt's record of automatically installed packages is not known here: autoremove removes nothing.",
+    );
+    return [];
+  }
+  const auto = autoInstalled(text);
+  const installed = new Set([...installedPackages(context)].filter((name) => !removing.has(name)));
+  const needed = new Set<string>();
+  const visit = (name: string) => {
+    if (needed.has(name)) return;
+    needed.add(name);
+    const pkg = apt.find(name);
+    for (const group of pkg ? [...pkg.depends, ...pkg.recommends] : []) {
+      const chosen = group.find((n) => installed.has(n));
+      if (chosen) visit(chosen);
+    }
+  };
+  for (const name of installed) if (!auto.has(name)) visit(name);
+  return [...installed]
+    .filter((name) => auto.has(name) && !needed.has(name))
+    .flatMap((name) => apt.find(name) ?? []);
+}
+
+/** apt forgets the removed packages' automatic marks (recorded: extended_states empty again) */
+function dropAutoStates(context: CommandContext, removed: ReadonlySet<string>): void {
+  const text = extendedStatesText(context);
+  if (text === undefined || text === '') return;
+  const kept = text
+    .split(/\n\n+/)
+    .filter((stanza) => stanza.trim() !== '' && !removed.has(/^Package: (\S+)$/m.exec(stanza)?.[1] ?? ''))
+    .map((stanza) => `${stanza}\n\n`)
+    .join('');
+  context.fs.write(EXTENDED_STATES, kept);
 }
 
 /** dpkg's database beyond the base's paths: what the packages installed since the base brought */
@@ -133,6 +197,7 @@ async function install(
     context.fs.putAll(entries);
   }
   const scripts = runMaintainerScripts(context, suite, resolution.install, groupsBefore);
+  const previousStates = context.fs.stat(EXTENDED_STATES);
   const templates = sizeOf(context, '/var/cache/debconf/templates.dat');
   const config = sizeOf(context, '/var/cache/debconf/config.dat');
   const previous = {
@@ -159,10 +224,15 @@ async function install(
       requested,
     ),
     apt.extendedStates(
-      sizeOf(context, '/var/lib/apt/extended_states') ?? 0,
+      sizeOf(context, EXTENDED_STATES) ?? 0,
       resolution.install.filter((pkg) => !requested.has(pkg.name)),
     ),
   ]);
+  const states = extendedStatesText(context, previousStates);
+  if (states !== undefined) {
+    const added = resolution.install.filter((pkg) => !requested.has(pkg.name));
+    context.fs.write(EXTENDED_STATES, states + added.map((pkg) => autoStanza(pkg.name, pkg.arch)).join(''));
+  }
   const unsatisfied = resolution.unsatisfied.map((item) => item.group.join(' | '));
   if (unsatisfied.length > 0) {
     noteGap(
@@ -184,6 +254,7 @@ async function remove(
   apt: AptCatalog,
   names: readonly string[],
   action: 'Remove' | 'Purge',
+  autoRemove: boolean,
 ): Promise<CommandResult> {
   const installed = installedPackages(context);
   const removing: AptPackage[] = [];
@@ -198,6 +269,7 @@ async function remove(
         `Removing ${name} is not simulated: the package data does not list its files.`,
       );
   }
+  if (autoRemove) removing.push(...autoremovable(context, apt, new Set(removing.map((pkg) => pkg.name))));
   if (removing.length === 0) return { status: 0 };
   if (removing.some((pkg) => (pkg.conffiles ?? 0) > 0))
     noteGap(
@@ -205,16 +277,19 @@ async function remove(
       'not-followed',
       `dpkg's handling of the conffiles of ${removing.map((pkg) => pkg.name).join(', ')} is not simulated: its log lines are missing.`,
     );
+  // dpkg names Multi-Arch: same packages name:arch; their info files say which (read before removal)
+  const multiArchSame = new Set(
+    removing
+      .filter((pkg) => context.fs.stat(`/var/lib/dpkg/info/${pkg.name}:${pkg.arch}.list`))
+      .map((p) => p.name),
+  );
   const previous = {
     status: sizeOf(context, '/var/lib/dpkg/status') ?? 0,
     dpkgLog: sizeOf(context, '/var/log/dpkg.log') ?? 0,
     termLog: sizeOf(context, '/var/log/apt/term.log') ?? 0,
     history: sizeOf(context, '/var/log/apt/history.log') ?? 0,
     installedPaths: installedPathCount(context, apt),
-    dpkgName: (pkg: AptPackage) =>
-      context.fs.stat(`/var/lib/dpkg/info/${pkg.name}:${pkg.arch}.list`)
-        ? `${pkg.name}:${pkg.arch}`
-        : pkg.name,
+    dpkgName: (pkg: AptPackage) => (multiArchSame.has(pkg.name) ? `${pkg.name}:${pkg.arch}` : pkg.name),
   };
   for (const pkg of removing) {
     const entries = await apt.files(pkg);
@@ -226,8 +301,16 @@ async function remove(
       if (node?.kind === 'dir' && node.children.size === 0) context.fs.remove(dir.path);
     }
   }
+  dropAutoStates(context, new Set(removing.map((pkg) => pkg.name)));
   context.fs.putAll([
-    ...apt.removalEntries(previous, removing, action, [context.name, ...context.args].join(' ')),
+    ...apt.removalEntries(
+      previous,
+      removing,
+      action,
+      [context.name, ...context.args].join(' '),
+      // apt-get autoremove ends with one dpkg --configure --pending, remove and purge with two
+      names.length === 0 ? 1 : 2,
+    ),
     ...apt.ldconfigEntries(installedPackages(context), removing),
   ]);
   return { status: 0 };
@@ -284,7 +367,13 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
         }
         case 'remove':
         case 'purge':
-          return remove(context, apt, names, sub === 'purge' ? 'Purge' : 'Remove');
+          return remove(
+            context,
+            apt,
+            names,
+            sub === 'purge' || flags.has('--purge') ? 'Purge' : 'Remove',
+            flags.has('--auto-remove') || flags.has('--autoremove'),
+          );
         case 'clean':
         case 'autoclean':
           // apt-get clean empties the archives; its partial folder and lock stay
@@ -297,7 +386,7 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
           );
           return { status: 0 };
         case 'autoremove':
-          return { status: 0 };
+          return remove(context, apt, [], flags.has('--purge') ? 'Purge' : 'Remove', true);
         default:
           noteGap(context.state, 'not-followed', `${context.name} ${sub ?? ''} is not simulated.`);
           return { status: 0 };

@@ -1,0 +1,20 @@
+/**
+ * apt's /var/lib/apt/extended_states: a stanza per automatically installed package (Package,
+ * Architecture, Auto-Installed: 1, blank line). The images ship it empty, so the simulator keeps
+ * its text and autoremove can read which packages apt installed as dependencies.
+ */
+export const EXTENDED_STATES = '/var/lib/apt/extended_states';
+
+export function autoInstalled(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const stanza of text.split(/\n\n+/)) {
+    const name = /^Package: (\S+)$/m.exec(stanza)?.[1];
+    if (name && /^Auto-Installed: 1$/m.test(stanza)) names.add(name);
+  }
+  return names;
+}
+
+/** The stanza apt writes for an automatically installed package (arch `all` is recorded as amd64). */
+export function autoStanza(name: string, arch: string): string {
+  return `Package: ${name}\nArchitecture: ${arch === 'all' ? 'amd64' : arch}\nAuto-Installed: 1\n\n`;
+}
