@@ -3,7 +3,16 @@
  * Architecture, Auto-Installed: 1, blank line). The images ship it empty, so the simulator keeps
  * its text and autoremove can read which packages apt installed as dependencies.
  */
+import type { TreeNode } from '../fs/tree.ts';
+
 export const EXTENDED_STATES = '/var/lib/apt/extended_states';
+
+/** The file's text where it is known: absent or empty is '', a file of unknown content undefined. */
+export function statesText(node: TreeNode | undefined): string | undefined {
+  if (node === undefined) return '';
+  if (node.kind !== 'file') return undefined;
+  return node.content ?? (node.size === 0 ? '' : undefined);
+}
 
 export function autoInstalled(text: string): Set<string> {
   const names = new Set<string>();

@@ -3,7 +3,7 @@
  * that autoremove may take them (recorded: apt-bookworm-autoremove). Other subcommands are not
  * simulated and say so.
  */
-import { autoInstalled, autoStanza, EXTENDED_STATES } from '../../packages/extended-states.ts';
+import { autoInstalled, autoStanza, EXTENDED_STATES, statesText } from '../../packages/extended-states.ts';
 import { type CommandModule, type CommandResult, noteGap } from '../command.ts';
 
 export const aptMark: CommandModule = {
@@ -14,13 +14,7 @@ export const aptMark: CommandModule = {
       noteGap(context.state, 'not-followed', `apt-mark ${sub ?? ''} is not simulated.`);
       return { status: 0 };
     }
-    const node = context.fs.stat(EXTENDED_STATES);
-    const text =
-      node === undefined
-        ? ''
-        : node.kind === 'file'
-          ? (node.content ?? (node.size === 0 ? '' : undefined))
-          : undefined;
+    const text = statesText(context.fs.stat(EXTENDED_STATES));
     if (text === undefined) {
       noteGap(
         context.state,

@@ -9,7 +9,7 @@ import { basename } from '../../fs/path.ts';
 import type { AptCatalog } from '../../packages/apt.ts';
 import { applyDpkgPathRules, parseDpkgPathRules, withoutDanglingAlternatives } from '../../packages/apt.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
-import { autoInstalled, autoStanza, EXTENDED_STATES } from '../../packages/extended-states.ts';
+import { autoInstalled, autoStanza, EXTENDED_STATES, statesText } from '../../packages/extended-states.ts';
 import type { AptPackage, DebianSuite } from '../../packages/format.ts';
 import type { NameLookup } from '../../packages/project-names.ts';
 import { absence, aptUnableToLocate } from '../../tool-errors.ts';
@@ -52,9 +52,7 @@ function extendedStatesText(
   context: CommandContext,
   node = context.fs.stat(EXTENDED_STATES),
 ): string | undefined {
-  if (node === undefined) return '';
-  if (node.kind !== 'file') return undefined;
-  return node.content ?? (node.size === 0 ? '' : undefined);
+  return statesText(node);
 }
 
 /**
