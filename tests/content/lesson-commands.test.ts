@@ -69,10 +69,11 @@ const EXPECTED: Record<
       expect(run?.prompt).toBe('$ ');
     },
   },
-  // inspecting-images: dive shows the wasted space the lesson quotes.
+  // inspecting-images: dive shows the wasted space the lesson quotes (about 81 %: the package
+  // lists, which grow with the mirror, are most of the waste).
   'dive delete-later': {
     check: ([dive]) => {
-      expect(dive?.out).toContain('efficiency: 81.');
+      expect(dive?.out).toMatch(/efficiency: (80\.9|81\.)\d* %/);
       expect(dive?.out).toMatch(/wastedBytes: \d+ bytes \(20\.\d MB\)/);
       expect(dive?.out).toContain('/var/lib/apt/lists/');
     },

@@ -5,8 +5,18 @@
  */
 
 import type { LayerEntry } from '../fs/entry.ts';
-import { type DpkgName, dpkgLogBytes, libcVersion, statusOldDelta, termLogBytes } from './dpkg-run.ts';
+import {
+  type DpkgName,
+  dpkgLogBytes,
+  dpkgRemoveLogBytes,
+  libcVersion,
+  statusOldDelta,
+  termLogBytes,
+  termRemoveLogBytes,
+} from './dpkg-run.ts';
+import { autoStanza } from './extended-states.ts';
 import type { AptPackage, AptSuiteData, DpkgPathRule, LdconfigData } from './format.ts';
+import { MAINTAINER_SCRIPTS } from './maintainer-scripts.ts';
 
 export interface AptResolveOptions {
   /** the packages the stage has (its dpkg database): names */
@@ -59,6 +69,18 @@ export interface AptCatalog {
    * -old copy when a package brings templates
    */
   databaseEntries(previous: DatabaseSizes, packages: readonly AptPackage[]): LayerEntry[];
+  /**
+   * dpkg's and apt's files after `apt-get remove/purge` of `packages` (none with conffiles): status
+   * without their stanzas (status-old the same: apt's last dpkg run opened it after the removal),
+   * dpkg.log, term.log and a history.log entry listing them under Remove or Purge
+   */
+  removalEntries(
+    previous: DatabaseSizes & { readonly history: number },
+    packages: readonly AptPackage[],
+    action: 'Remove' | 'Purge',
+    commandLine: string,
+    configureRuns: 1 | 2,
+  ): LayerEntry[];
 }
 
 /** Sizes in the stage before the install (the image's files). */
@@ -71,6 +93,12 @@ export interface DatabaseSizes {
   /** how dpkg names each package (name:arch for Multi-Arch: same) */
   readonly dpkgName: DpkgName;
   readonly templates?: number;
+  /** debconf's config.dat */
+  readonly config?: number;
+  /** what each package's maintainer scripts printed (term.log) */
+  readonly printed?: (pkg: AptPackage) => readonly string[];
+  /** packages that process a trigger of their own last, and what that prints */
+  readonly triggered?: readonly { readonly pkg: AptPackage; readonly printed: readonly string[] }[];
 }
 
 export function createAptCatalog(
@@ -112,6 +140,8 @@ export function createAptCatalog(
     extendedStates: (previous, auto) =>
       file(EXTENDED_STATES, previous + auto.reduce((n, p) => n + stanza(p), 0)),
     databaseEntries: (previous, packages) => databaseEntries(data, previous, packages),
+    removalEntries: (previous, packages, action, commandLine, configureRuns) =>
+      removalEntries(data, previous, packages, action, commandLine, configureRuns),
   };
 }
 
@@ -170,8 +200,7 @@ const OWNERS: Readonly<Record<string, { mode: number; uid: number; gid: number }
 
 /** apt's stanza for an automatically installed package: Package, Architecture, Auto-Installed: 1, blank line. */
 function stanza(pkg: AptPackage): number {
-  const arch = pkg.arch === 'all' ? 'amd64' : pkg.arch;
-  return `Package: ${pkg.name}\nArchitecture: ${arch}\nAuto-Installed: 1\n\n`.length;
+  return autoStanza(pkg.name, pkg.arch).length;
 }
 
 function databaseEntries(
@@ -185,23 +214,104 @@ function databaseEntries(
     file('/var/lib/dpkg/status', status),
     file('/var/lib/dpkg/status-old', status + (data.ldconfig ? statusOldDelta(packages, libc) : 0)),
   ];
+  const triggered = previous.triggered ?? [];
   if (data.ldconfig) {
-    out.push(file(DPKG_LOG, (previous.dpkgLog ?? 0) + dpkgLogBytes(packages, libc)));
-    // dpkg's database before the install: the base's paths and those of packages installed since
-    const paths = data.ldconfig.dpkgPaths + previous.installedPaths;
-    const term = termLogBytes(packages, previous.dpkgName, paths, libc);
-    out.push({ ...file(TERM_LOG, (previous.termLog ?? 0) + term, 0o640), gid: 4 });
-  }
-  const templates = packages.reduce((n, p) => n + p.debconfTemplatesBytes, 0);
-  if (templates > 0 && previous.templates !== undefined) {
     out.push(
       file(
-        '/var/cache/debconf/templates.dat',
-        Math.round(previous.templates + templates * data.overhead.debconfTemplatesRatio),
+        DPKG_LOG,
+        (previous.dpkgLog ?? 0) +
+          dpkgLogBytes(
+            packages,
+            libc,
+            triggered.map((t) => t.pkg),
+          ),
       ),
-      file('/var/cache/debconf/templates.dat-old', previous.templates),
     );
+    // dpkg's database before the install: the base's paths and those of packages installed since
+    const paths = data.ldconfig.dpkgPaths + previous.installedPaths;
+    const term = termLogBytes(packages, previous.dpkgName, paths, libc, previous.printed, triggered);
+    out.push({ ...file(TERM_LOG, (previous.termLog ?? 0) + term, 0o640), gid: 4 });
   }
+  return [...out, ...debconfEntries(data, previous, packages)];
+}
+
+function removalEntries(
+  data: AptSuiteData,
+  previous: DatabaseSizes & { readonly history: number },
+  packages: readonly AptPackage[],
+  action: 'Remove' | 'Purge',
+  commandLine: string,
+  configureRuns: 1 | 2,
+): LayerEntry[] {
+  const status = previous.status - packages.reduce((n, p) => n + p.statusBytes, 0);
+  const libc = data.ldconfig ? libcVersion(data.ldconfig.generator) : undefined;
+  // with one configure run (autoremove), the last run opened status with libc-bin's trigger pending
+  const pending = configureRuns === 1 && libc !== undefined && packages.some((p) => p.ldconfigTrigger);
+  const pendingBytes = 'triggers-pending'.length - 'installed'.length + 'Triggers-Pending: ldconfig\n'.length;
+  const date = 'YYYY-MM-DD  HH:MM:SS';
+  const list = packages
+    .map((p) => `${p.name}:${p.arch === 'all' ? 'amd64' : p.arch} (${p.version})`)
+    .join(', ');
+  const history = `\nStart-Date: ${date}\nCommandline: ${commandLine}\n${action}: ${list}\nEnd-Date: ${date}\n`;
+  const out = [
+    file('/var/lib/dpkg/status', status),
+    file('/var/lib/dpkg/status-old', status + (pending ? pendingBytes : 0)),
+    file(HISTORY_LOG, previous.history + new TextEncoder().encode(history).length),
+  ];
+  if (data.ldconfig) {
+    const paths = data.ldconfig.dpkgPaths + previous.installedPaths;
+    out.push(file(DPKG_LOG, (previous.dpkgLog ?? 0) + dpkgRemoveLogBytes(packages, libc, configureRuns)));
+    const term = termRemoveLogBytes(packages, previous.dpkgName, paths, libc);
+    out.push({ ...file(TERM_LOG, (previous.termLog ?? 0) + term, 0o640), gid: 4 });
+  }
+  return out;
+}
+
+/**
+ * debconf's templates.dat and config.dat after the install, each with the -old copy debconf keeps
+ * of the file it replaced: the measured growth of packages whose scripts ask questions
+ * (maintainer-scripts.ts), else templates.dat grown by the packages' template bytes times the
+ * fitted ratio.
+ */
+function debconfEntries(
+  data: AptSuiteData,
+  previous: DatabaseSizes,
+  packages: readonly AptPackage[],
+): LayerEntry[] {
+  if (previous.templates === undefined) return [];
+  const scripts = MAINTAINER_SCRIPTS[data.suite];
+  let templates = previous.templates;
+  let templatesOld = previous.templates;
+  let config = previous.config ?? 0;
+  let configOld: number | undefined;
+  let fitted = 0;
+  for (const p of packages) {
+    const debconf = scripts[p.name]?.debconf;
+    if (!debconf) {
+      fitted += p.debconfTemplatesBytes;
+      continue;
+    }
+    templatesOld = templates;
+    templates += debconf.templates;
+    if (debconf.templatesSavedTwice) templatesOld = templates;
+    configOld = config + (debconf.configOld ?? 0);
+    config += debconf.config;
+  }
+  if (fitted > 0) {
+    templatesOld = templates;
+    templates = Math.round(templates + fitted * data.overhead.debconfTemplatesRatio);
+  }
+  const out: LayerEntry[] = [];
+  if (templates !== previous.templates)
+    out.push(
+      file('/var/cache/debconf/templates.dat', templates),
+      file('/var/cache/debconf/templates.dat-old', templatesOld),
+    );
+  if (configOld !== undefined)
+    out.push(
+      file('/var/cache/debconf/config.dat', config),
+      file('/var/cache/debconf/config.dat-old', configOld),
+    );
   return out;
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   dpkgLogBytes,
+  dpkgRemoveLogBytes,
   libcVersion,
   statusOldDelta,
+  summarizeFilename,
   termLogBytes,
 } from '../../../src/lib/packages/dpkg-run.ts';
 import type { AptPackage } from '../../../src/lib/packages/format.ts';
@@ -29,5 +31,36 @@ describe("dpkg's run of an install", () => {
     // the real bzip2 install: dpkg.log 518 bytes, status-old one byte shorter than status
     expect(dpkgLogBytes([bzip2], '2.36-9+deb12u14')).toBe(518);
     expect(statusOldDelta([bzip2], '2.36-9+deb12u14')).toBe(-1);
+  });
+});
+
+describe("dpkg's shortened .deb names", () => {
+  it('keeps the tail up to 30 characters, as the recorded term.logs show', () => {
+    // apt-bookworm-netbase: one package, the archive's own path
+    expect(summarizeFilename('/var/cache/apt/archives/netbase_6.4_all.deb')).toBe(
+      '.../archives/netbase_6.4_all.deb',
+    );
+    expect(summarizeFilename('/var/cache/apt/archives/bzip2_1.0.8-5+b1_amd64.deb')).toBe(
+      '.../bzip2_1.0.8-5+b1_amd64.deb',
+    );
+    expect(summarizeFilename('/tmp/apt-dpkg-install-AbC123/0-libpq5_15.20-0+deb12u1_amd64.deb')).toBe(
+      '.../0-libpq5_15.20-0+deb12u1_amd64.deb',
+    );
+    expect(summarizeFilename('short.deb')).toBe('short.deb');
+  });
+});
+
+// The recorded removals on debian:bookworm after `apt-get install --no-install-recommends jq`
+// (dpkg.log 1712 bytes then): apt-get purge -y jq → 2228, apt-get purge -y --auto-remove jq →
+// 3288, apt-mark auto …; apt-get autoremove -y → 3241 (one configure run fewer).
+describe("dpkg's remove run", () => {
+  it('adds up to the real dpkg.log of each removal', async () => {
+    const apt = await committedPackages().apt('bookworm');
+    const [jq, libjq1, libonig5] = ['jq', 'libjq1', 'libonig5'].map((n) => apt.find(n)) as AptPackage[];
+    const libc = '2.36-9+deb12u14';
+    expect(dpkgRemoveLogBytes([jq as AptPackage], libc)).toBe(2228 - 1712);
+    const all = [jq, libjq1, libonig5] as AptPackage[];
+    expect(dpkgRemoveLogBytes(all, libc)).toBe(3288 - 1712);
+    expect(dpkgRemoveLogBytes(all, libc, 1)).toBe(3241 - 1712);
   });
 });

@@ -9,10 +9,12 @@ import { basename } from '../../fs/path.ts';
 import type { AptCatalog } from '../../packages/apt.ts';
 import { applyDpkgPathRules, parseDpkgPathRules, withoutDanglingAlternatives } from '../../packages/apt.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
+import { autoInstalled, autoStanza, EXTENDED_STATES, statesText } from '../../packages/extended-states.ts';
 import type { AptPackage, DebianSuite } from '../../packages/format.ts';
 import type { NameLookup } from '../../packages/project-names.ts';
 import { absence, aptUnableToLocate } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
+import { alternativeGroups, runMaintainerScripts } from './maintainer-scripts.ts';
 import { aptNames } from './package-pins.ts';
 
 function suiteOf(context: CommandContext): DebianSuite | undefined {
@@ -38,6 +40,75 @@ function hasLists(context: CommandContext): boolean {
   return (
     lists?.kind === 'dir' &&
     [...lists.children.keys()].some((name) => name !== 'lock' && name !== 'partial' && name !== 'auxfiles')
+  );
+}
+
+/**
+ * extended_states' text where the simulator knows it: the images ship the file empty and the
+ * simulated installs write its text; undefined for a file of unknown content. `node` is the file
+ * as it was (before an install rewrote its size).
+ */
+function extendedStatesText(
+  context: CommandContext,
+  node = context.fs.stat(EXTENDED_STATES),
+): string | undefined {
+  return statesText(node);
+}
+
+/**
+ * What apt's autoremove takes: packages marked automatically installed that no package installed
+ * by hand (the base's included) needs any more through Depends or Recommends (apt's defaults:
+ * APT::AutoRemove::RecommendsImportant), once `removing` is gone.
+ */
+function autoremovable(
+  context: CommandContext,
+  apt: AptCatalog,
+  removing: ReadonlySet<string>,
+): AptPackage[] {
+  const text = extendedStatesText(context);
+  if (text === undefined) {
+    noteGap(
+      context.state,
+      'not-followed',
+      "apt's record of automatically installed packages is not known here: autoremove removes nothing.",
+    );
+    return [];
+  }
+  const auto = autoInstalled(text);
+  const installed = new Set([...installedPackages(context)].filter((name) => !removing.has(name)));
+  const needed = new Set<string>();
+  const visit = (name: string) => {
+    if (needed.has(name)) return;
+    needed.add(name);
+    const pkg = apt.find(name);
+    for (const group of pkg ? [...pkg.depends, ...pkg.recommends] : []) {
+      const chosen = group.find((n) => installed.has(n));
+      if (chosen) visit(chosen);
+    }
+  };
+  for (const name of installed) if (!auto.has(name)) visit(name);
+  return [...installed]
+    .filter((name) => auto.has(name) && !needed.has(name))
+    .flatMap((name) => apt.find(name) ?? []);
+}
+
+/** apt forgets the removed packages' automatic marks (recorded: extended_states empty again) */
+function dropAutoStates(context: CommandContext, removed: ReadonlySet<string>): void {
+  const text = extendedStatesText(context);
+  if (text === undefined || text === '') return;
+  const kept = text
+    .split(/\n\n+/)
+    .filter((stanza) => stanza.trim() !== '' && !removed.has(/^Package: (\S+)$/m.exec(stanza)?.[1] ?? ''))
+    .map((stanza) => `${stanza}\n\n`)
+    .join('');
+  context.fs.write(EXTENDED_STATES, kept);
+}
+
+/** dpkg's database beyond the base's paths: what the packages installed since the base brought */
+function installedPathCount(context: CommandContext, apt: AptCatalog): number {
+  return [...installedPackages(context)].reduce(
+    (n, name) => n + (apt.data.base.includes(name) ? 0 : (apt.find(name)?.fileCount ?? 0)),
+    0,
   );
 }
 
@@ -112,11 +183,8 @@ async function install(
     context.state.notes.push(`apt-get found ${names.join(', ')} already installed.`);
     return { status: 0, stdout: '0 newly installed\n' };
   }
-  // dpkg's database before the install: what the packages installed since the base brought
-  const installedPaths = [...installedPackages(context)].reduce(
-    (n, name) => n + (apt.data.base.includes(name) ? 0 : (apt.find(name)?.fileCount ?? 0)),
-    0,
-  );
+  const installedPaths = installedPathCount(context, apt);
+  const groupsBefore = alternativeGroups(context);
   let bytes = 0;
   const multiArchSame = new Set<string>();
   for (const pkg of resolution.install) {
@@ -126,7 +194,10 @@ async function install(
     for (const entry of entries) if (entry.kind === 'file') bytes += entry.size;
     context.fs.putAll(entries);
   }
+  const scripts = runMaintainerScripts(context, suite, resolution.install, groupsBefore);
+  const previousStates = context.fs.stat(EXTENDED_STATES);
   const templates = sizeOf(context, '/var/cache/debconf/templates.dat');
+  const config = sizeOf(context, '/var/cache/debconf/config.dat');
   const previous = {
     status: sizeOf(context, '/var/lib/dpkg/status') ?? 0,
     dpkgLog: sizeOf(context, '/var/log/dpkg.log') ?? 0,
@@ -134,11 +205,15 @@ async function install(
     installedPaths,
     dpkgName: (pkg: AptPackage) => (multiArchSame.has(pkg.name) ? `${pkg.name}:${pkg.arch}` : pkg.name),
     ...(templates === undefined ? {} : { templates }),
+    ...(config === undefined ? {} : { config }),
+    printed: (pkg: AptPackage) => scripts.output.get(pkg.name) ?? [],
+    triggered: scripts.triggered,
   };
   const requested = new Set(names.map((name) => apt.find(name)?.name ?? name));
   context.fs.putAll([
     ...apt.databaseEntries(previous, resolution.install),
     ...apt.overheadEntries(resolution.install.length),
+    ...alternativesLog(context, scripts.alternativesLog),
     ...apt.ldconfigEntries(installedPackages(context), resolution.install),
     apt.historyLog(
       sizeOf(context, '/var/log/apt/history.log') ?? 0,
@@ -147,10 +222,15 @@ async function install(
       requested,
     ),
     apt.extendedStates(
-      sizeOf(context, '/var/lib/apt/extended_states') ?? 0,
+      sizeOf(context, EXTENDED_STATES) ?? 0,
       resolution.install.filter((pkg) => !requested.has(pkg.name)),
     ),
   ]);
+  const states = extendedStatesText(context, previousStates);
+  if (states !== undefined) {
+    const added = resolution.install.filter((pkg) => !requested.has(pkg.name));
+    context.fs.write(EXTENDED_STATES, states + added.map((pkg) => autoStanza(pkg.name, pkg.arch)).join(''));
+  }
   const unsatisfied = resolution.unsatisfied.map((item) => item.group.join(' | '));
   if (unsatisfied.length > 0) {
     noteGap(
@@ -171,22 +251,74 @@ async function remove(
   context: CommandContext,
   apt: AptCatalog,
   names: readonly string[],
+  action: 'Remove' | 'Purge',
+  autoRemove: boolean,
 ): Promise<CommandResult> {
   const installed = installedPackages(context);
+  const removing: AptPackage[] = [];
   for (const name of names) {
     const pkg = apt.find(name);
     if (!installed.has(name)) continue;
-    if (!pkg) {
+    if (pkg) removing.push(pkg);
+    else
       noteGap(
         context.state,
         'no-data',
         `Removing ${name} is not simulated: the package data does not list its files.`,
       );
-      continue;
-    }
-    for (const entry of await apt.files(pkg)) if (entry.kind !== 'dir') context.fs.remove(entry.path);
   }
+  if (autoRemove) removing.push(...autoremovable(context, apt, new Set(removing.map((pkg) => pkg.name))));
+  if (removing.length === 0) return { status: 0 };
+  if (removing.some((pkg) => (pkg.conffiles ?? 0) > 0))
+    noteGap(
+      context.state,
+      'not-followed',
+      `dpkg's handling of the conffiles of ${removing.map((pkg) => pkg.name).join(', ')} is not simulated: its log lines are missing.`,
+    );
+  // dpkg names Multi-Arch: same packages name:arch; their info files say which (read before removal)
+  const multiArchSame = new Set(
+    removing
+      .filter((pkg) => context.fs.stat(`/var/lib/dpkg/info/${pkg.name}:${pkg.arch}.list`))
+      .map((p) => p.name),
+  );
+  const previous = {
+    status: sizeOf(context, '/var/lib/dpkg/status') ?? 0,
+    dpkgLog: sizeOf(context, '/var/log/dpkg.log') ?? 0,
+    termLog: sizeOf(context, '/var/log/apt/term.log') ?? 0,
+    history: sizeOf(context, '/var/log/apt/history.log') ?? 0,
+    installedPaths: installedPathCount(context, apt),
+    dpkgName: (pkg: AptPackage) => (multiArchSame.has(pkg.name) ? `${pkg.name}:${pkg.arch}` : pkg.name),
+  };
+  for (const pkg of removing) {
+    const entries = await apt.files(pkg);
+    for (const entry of entries) if (entry.kind !== 'dir') context.fs.remove(entry.path);
+    // dpkg removes the package's folders that are left empty, deepest first
+    const dirs = entries.filter((e) => e.kind === 'dir').sort((a, b) => b.path.length - a.path.length);
+    for (const dir of dirs) {
+      const node = context.fs.lstat(dir.path);
+      if (node?.kind === 'dir' && node.children.size === 0) context.fs.remove(dir.path);
+    }
+  }
+  dropAutoStates(context, new Set(removing.map((pkg) => pkg.name)));
+  context.fs.putAll([
+    ...apt.removalEntries(
+      previous,
+      removing,
+      action,
+      [context.name, ...context.args].join(' '),
+      // apt-get autoremove ends with one dpkg --configure --pending, remove and purge with two
+      names.length === 0 ? 1 : 2,
+    ),
+    ...apt.ldconfigEntries(installedPackages(context), removing),
+  ]);
   return { status: 0 };
+}
+
+/** update-alternatives' log, grown by what the maintainer scripts' runs wrote */
+function alternativesLog(context: CommandContext, grown: number): LayerEntry[] {
+  const path = '/var/log/alternatives.log';
+  if (grown === 0) return [];
+  return [{ path, kind: 'file', mode: 0o644, uid: 0, gid: 0, size: (sizeOf(context, path) ?? 0) + grown }];
 }
 
 /** The folders `apt-get update` leaves, owned by apt's sandbox user _apt (uid 42). */
@@ -233,7 +365,13 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
         }
         case 'remove':
         case 'purge':
-          return remove(context, apt, names);
+          return remove(
+            context,
+            apt,
+            names,
+            sub === 'purge' || flags.has('--purge') ? 'Purge' : 'Remove',
+            flags.has('--auto-remove') || flags.has('--autoremove'),
+          );
         case 'clean':
         case 'autoclean':
           // apt-get clean empties the archives; its partial folder and lock stay
@@ -246,7 +384,7 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
           );
           return { status: 0 };
         case 'autoremove':
-          return { status: 0 };
+          return remove(context, apt, [], flags.has('--purge') ? 'Purge' : 'Remove', true);
         default:
           noteGap(context.state, 'not-followed', `${context.name} ${sub ?? ''} is not simulated.`);
           return { status: 0 };

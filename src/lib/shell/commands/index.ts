@@ -1,6 +1,7 @@
 /** Every command the shell interpreter can run, by the names it answers to. */
 import type { CommandModule } from '../command.ts';
 import { addgroupCommand, adduserCommand } from './adduser.ts';
+import { aptMark } from './apt-mark.ts';
 import { cat } from './cat.ts';
 import { chmod, chown } from './chmod.ts';
 import { cp, mv } from './cp.ts';
@@ -31,6 +32,7 @@ import { which } from './which.ts';
 const ALL: readonly CommandModule[] = [
   addgroupCommand,
   adduserCommand,
+  aptMark,
   cat,
   chmod,
   chown,
