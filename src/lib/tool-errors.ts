@@ -45,3 +45,14 @@ export function pipNoMatchingDistribution(
 export function aptUnableToLocate(name: string, _absent: Absence): string {
   return `E: Unable to locate package ${name}`;
 }
+
+/** apt-get install of a virtual name several packages provide (`mail-transport-agent`). */
+export function aptNoInstallationCandidate(name: string, providers: readonly string[]): string {
+  return [
+    `Package ${name} is a virtual package provided by:`,
+    ...providers.map((p) => `  ${p}`),
+    'You should explicitly select one to install.',
+    '',
+    `E: Package '${name}' has no installation candidate`,
+  ].join('\n');
+}
