@@ -105,3 +105,13 @@ describe('apt-get beyond the measured packages: the whole archive', () => {
     );
   });
 });
+
+describe('apt-get remove of a package from the archive', () => {
+  it('removes the files the install put there', async () => {
+    const result = await build(
+      'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends graphviz && apt-get purge -y graphviz\n',
+    );
+    expect(result.error).toBeNull();
+    expect(node(result, '/usr/bin/dot')).toBeUndefined();
+  });
+});

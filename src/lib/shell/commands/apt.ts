@@ -192,6 +192,7 @@ async function remove(
   names: readonly string[],
 ): Promise<CommandResult> {
   const installed = installedPackages(context);
+  await apt.load(names, { installed: new Set(), recommends: false });
   for (const name of names) {
     const pkg = apt.find(name);
     if (!installed.has(name)) continue;
