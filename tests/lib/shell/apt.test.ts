@@ -81,7 +81,7 @@ describe('apt-get beyond the measured packages: the whole archive', () => {
     expect(node(result, '/usr/bin/dot')).toMatchObject({ kind: 'file' });
     const step = result.steps.find((s) => s.instruction.includes('apt-get install'));
     // the real apt-get install -s on debian:12: 96 packages (tests/lib/packages/fixtures)
-    expect(step?.stdout ?? step?.narrative).toMatch(/96 newly installed|installed 96 packages/);
+    expect(step?.narrative).toContain('apt-get installed 96 packages');
     expect(step?.certainty.level).toBe('estimated');
     // The real build on the real engine (2026-12-08): its layer's files add up to 148,864,871
     // bytes (docker save, tar tv); the archive's packages are sized from Installed-Size × 0.957
