@@ -21,6 +21,8 @@ for suite in bookworm trixie; do
   node scripts/packages/apt-debs.ts "$suite" "$work/apt-debs/$suite" "$out" \
     "$work/apt-debs/$suite.ldconfig-p" "$(cat "$work/apt-debs/$suite.dpkg-paths")"
 done
+# the whole archive of bookworm and trixie from the mirror's Packages and Contents indexes
+node scripts/packages/apt-archive.ts "$out" "$work/apt-archive"
 # Formatted through stdin so that an output directory outside the project works too.
 find "$out" -name '*.json' | while read -r f; do
   npx biome format --stdin-file-path=data.json <"$f" >"$f.tmp"

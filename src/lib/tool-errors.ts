@@ -60,3 +60,14 @@ export function aptUnableToLocate(name: string, _absent: Absence): string {
 export function uvNotInRegistry(name: string, _absent: Absence): string {
   return `  × No solution found when resolving dependencies:\n  ╰─▶ Because ${name} was not found in the package registry and you require ${name}, we can conclude that your requirements are unsatisfiable.`;
 }
+
+/** apt-get install of a virtual name several packages provide (`mail-transport-agent`). */
+export function aptNoInstallationCandidate(name: string, providers: readonly string[]): string {
+  return [
+    `Package ${name} is a virtual package provided by:`,
+    ...providers.map((p) => `  ${p}`),
+    'You should explicitly select one to install.',
+    '',
+    `E: Package '${name}' has no installation candidate`,
+  ].join('\n');
+}

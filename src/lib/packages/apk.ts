@@ -40,6 +40,27 @@ export interface ApkCatalog {
   ): LayerEntry[];
 }
 
+/** The Alpine releases the package data has (apk/RELEASE.json). */
+export const APK_RELEASES: readonly string[] = ['3.22'];
+
+/**
+ * The release whose data answers for `release` (`3.24`): its own when the data has it, else the
+ * nearest by minor version (the older on a tie); undefined for a release that is not `3.N`.
+ */
+export function apkDataRelease(release: string): string | undefined {
+  const minor = (r: string) => (/^3\.(\d+)$/.exec(r) ? Number(r.slice(2)) : undefined);
+  const wanted = minor(release);
+  if (wanted === undefined) return undefined;
+  let best: string | undefined;
+  for (const r of APK_RELEASES) {
+    const distance = Math.abs((minor(r) ?? 0) - wanted);
+    const bestDistance = best === undefined ? Infinity : Math.abs((minor(best) ?? 0) - wanted);
+    if (distance < bestDistance || (distance === bestDistance && (minor(r) ?? 0) < (minor(best ?? '') ?? 0)))
+      best = r;
+  }
+  return best;
+}
+
 /** apk's installed database: a block per package and a line per file (the catalog's estimate). */
 const DB_BYTES_PER_PACKAGE = 400;
 const DB_BYTES_PER_FILE = 60;

@@ -5,6 +5,7 @@
  */
 
 import type { LayerEntry } from '../fs/entry.ts';
+import { type AptArchive, type ArchiveRecord, archiveEntries } from './apt-archive.ts';
 import {
   type DpkgName,
   dpkgLogBytes,
@@ -34,10 +35,19 @@ export interface AptResolution {
   readonly unknown: readonly string[];
   /** dependency groups no known package satisfies (the data's closure stops there) */
   readonly unsatisfied: readonly { readonly package: string; readonly group: readonly string[] }[];
+  /** requested virtual names several packages provide: apt asks for one to be named */
+  readonly ambiguous: readonly { readonly name: string; readonly providers: readonly string[] }[];
 }
 
 export interface AptCatalog {
   readonly data: AptSuiteData;
+  /** whether the whole archive backs the data: a name outside it is then absent from Debian */
+  readonly archive: boolean;
+  /**
+   * Reads from the archive what resolving `names` needs (the packages, their dependencies and
+   * recommends as apt would pick them); `find` and `resolve` then answer from it.
+   */
+  load(names: readonly string[], options: AptResolveOptions): Promise<void>;
   find(name: string): AptPackage | undefined;
   resolve(names: readonly string[], options: AptResolveOptions): AptResolution;
   /** a package's files: its own, those its maintainer scripts create, its /var/lib/dpkg/info files */
@@ -104,13 +114,40 @@ export interface DatabaseSizes {
 export function createAptCatalog(
   data: AptSuiteData,
   load: (path: string) => Promise<readonly LayerEntry[]>,
+  archive?: AptArchive,
 ): AptCatalog {
   const byName = new Map(data.packages.map((p) => [p.name, p]));
+  const records = new Map<string, ArchiveRecord>();
+  const archiveVirtuals = new Map<string, readonly string[]>();
+  let sizeRatio = 1;
+  const known: Known = {
+    byName,
+    providers: (name) => data.virtuals[name] ?? archiveVirtuals.get(name) ?? [],
+  };
+  const fromArchive = async (name: string): Promise<readonly string[]> => {
+    if (byName.has(name)) return [name];
+    const cached = archiveVirtuals.get(name) ?? data.virtuals[name];
+    if (cached || !archive) return cached ?? [];
+    const [found, index] = await Promise.all([archive.lookup(name), archive.index()]);
+    sizeRatio = index.sizeRatio;
+    if (found.record) {
+      records.set(name, found.record);
+      byName.set(name, archivePackage(found.record, sizeRatio));
+      return [name];
+    }
+    archiveVirtuals.set(name, found.providers ?? []);
+    return found.providers ?? [];
+  };
   return {
     data,
-    find: (name) => byName.get(name) ?? byName.get(data.virtuals[name]?.[0] ?? ''),
-    resolve: (names, options) => resolve(data, byName, names, options),
-    files: (pkg) => load(pkg.files),
+    archive: archive !== undefined,
+    load: (names, options) => loadClosure(known, fromArchive, names, options),
+    find: (name) => byName.get(name) ?? byName.get(known.providers(name)[0] ?? ''),
+    resolve: (names, options) => resolve(known, names, options),
+    files: async (pkg) => {
+      const record = pkg.basis === 'archive' ? records.get(pkg.name) : undefined;
+      return record ? archiveEntries(record, sizeRatio) : load(pkg.files);
+    },
     listsEntries: () =>
       data.lists.files.map((f) =>
         file(`/var/lib/apt/lists/${f.path}`, f.size, f.path === 'lock' ? 0o640 : 0o644),
@@ -319,24 +356,101 @@ function file(path: string, size: number, mode = 0o644): LayerEntry {
   return { path, kind: 'file', mode, uid: 0, gid: 0, size };
 }
 
+/** What the resolver knows: the packages read so far, and the providers of a virtual name. */
+interface Known {
+  readonly byName: ReadonlyMap<string, AptPackage>;
+  providers(name: string): readonly string[];
+}
+
+/** The archive's package as the resolver and the installer use one (basis 'archive'). */
+function archivePackage(r: ArchiveRecord, sizeRatio: number): AptPackage {
+  const sonames = r.paths
+    .filter((p) => /^\/usr\/lib\/x86_64-linux-gnu\/[^/]+\.so\.\d+$/.test(p))
+    .map((p) => p.slice(p.lastIndexOf('/') + 1));
+  return {
+    name: r.name,
+    version: r.version,
+    arch: r.arch,
+    priority: r.priority,
+    essential: r.essential,
+    installedKiB: r.installedKiB,
+    depends: r.depends,
+    recommends: r.recommends,
+    provides: [],
+    size: Math.round(r.installedKiB * 1024 * sizeRatio),
+    fileCount: r.fileCount,
+    files: `archive:${r.name}`,
+    statusBytes: r.statusBytes,
+    debconfTemplatesBytes: 0,
+    ...(sonames.length > 0 ? { sonames, ldconfigTrigger: true } : {}),
+    basis: 'archive',
+  };
+}
+
 /**
- * apt's choice, simplified: walk Pre-Depends and Depends (and Recommends unless turned off) from the
- * requested packages; a group is satisfied by any installed alternative, otherwise apt takes the
- * first alternative it knows. Versions are not compared: a suite's data is one consistent snapshot.
+ * Reads from the archive the packages resolving `names` will visit, walking as `resolve` does:
+ * a group an installed package satisfies is skipped, otherwise its first alternative that exists
+ * (a real package, or a virtual name's first provider).
  */
-function resolve(
-  data: AptSuiteData,
-  byName: ReadonlyMap<string, AptPackage>,
+async function loadClosure(
+  known: Known,
+  fetch: (name: string) => Promise<readonly string[]>,
   names: readonly string[],
   options: AptResolveOptions,
-): AptResolution {
-  const has = (name: string) => options.installed.has(name) || chosen.has(name);
+): Promise<void> {
+  const installed = (name: string) =>
+    options.installed.has(name) || known.providers(name).some((p) => options.installed.has(p));
+  const seen = new Set<string>();
+  const visit = async (name: string): Promise<void> => {
+    if (seen.has(name) || options.installed.has(name)) return;
+    seen.add(name);
+    const pkg = known.byName.get(name);
+    if (!pkg) return;
+    const groups = options.recommends ? [...pkg.depends, ...pkg.recommends] : pkg.depends;
+    for (const group of groups) {
+      if (group.some(installed)) continue;
+      for (const alternative of group) {
+        const real = await firstReal(alternative);
+        if (real === undefined) continue;
+        await visit(real);
+        break;
+      }
+    }
+  };
+  const firstReal = async (name: string): Promise<string | undefined> => {
+    for (const candidate of await fetch(name))
+      if ((await fetch(candidate)).includes(candidate)) return candidate;
+    return undefined;
+  };
+  for (const name of names) {
+    const candidates = await fetch(name);
+    // a requested virtual name with several providers is apt's error, not an install
+    if (candidates.length === 1 && candidates[0] !== undefined) {
+      await fetch(candidates[0]);
+      await visit(candidates[0]);
+    }
+  }
+}
+
+/**
+ * apt's choice, simplified: walk Pre-Depends and Depends (and Recommends unless turned off) from the
+ * requested packages; a group is satisfied by any installed alternative (or a package providing
+ * it), otherwise apt takes the first alternative it knows (a virtual name: its first provider).
+ * Versions are not compared: a suite's data is one consistent snapshot.
+ */
+function resolve(known: Known, names: readonly string[], options: AptResolveOptions): AptResolution {
+  const { byName } = known;
+  const has = (name: string) =>
+    options.installed.has(name) ||
+    chosen.has(name) ||
+    known.providers(name).some((p) => options.installed.has(p) || chosen.has(p));
   const chosen = new Map<string, AptPackage>();
   const order: AptPackage[] = [];
   const unknown: string[] = [];
   const alreadyInstalled: string[] = [];
   const unsatisfied: { package: string; group: readonly string[] }[] = [];
-  const realName = (name: string) => (byName.has(name) ? name : (data.virtuals[name]?.[0] ?? name));
+  const ambiguous: { name: string; providers: readonly string[] }[] = [];
+  const candidates = (name: string) => (byName.has(name) ? [name] : known.providers(name));
 
   const visit = (pkg: AptPackage, path: Set<string>) => {
     if (chosen.has(pkg.name) || path.has(pkg.name)) return;
@@ -345,7 +459,10 @@ function resolve(
     const groups = options.recommends ? [...pkg.depends, ...pkg.recommends] : pkg.depends;
     for (const group of groups) {
       if (group.some(has)) continue;
-      const next = group.map((n) => byName.get(n)).find((p) => p !== undefined);
+      const next = group
+        .flatMap(candidates)
+        .map((n) => byName.get(n))
+        .find((p) => p !== undefined);
       if (next) visit(next, path);
       else if (pkg.depends.includes(group)) unsatisfied.push({ package: pkg.name, group });
     }
@@ -354,7 +471,12 @@ function resolve(
   };
 
   for (const requested of names) {
-    const name = realName(requested);
+    const real = candidates(requested);
+    const name = real[0] ?? requested;
+    if (real.length > 1 && !byName.has(requested) && !real.some((n) => options.installed.has(n))) {
+      ambiguous.push({ name: requested, providers: real });
+      continue;
+    }
     if (options.installed.has(name)) {
       alreadyInstalled.push(requested);
       continue;
@@ -363,7 +485,7 @@ function resolve(
     if (pkg) visit(pkg, new Set());
     else unknown.push(requested);
   }
-  return { install: order, alreadyInstalled, unknown, unsatisfied };
+  return { install: order, alreadyInstalled, unknown, unsatisfied, ambiguous };
 }
 
 export function parseDpkgPathRules(cfg: string): DpkgPathRule[] {

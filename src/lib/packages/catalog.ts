@@ -7,6 +7,7 @@ import type { LayerEntry } from '../fs/entry.ts';
 import { decodeLayer } from '../images/format.ts';
 import { type ApkCatalog, createApkCatalog } from './apk.ts';
 import { type AptCatalog, createAptCatalog } from './apt.ts';
+import { openAptArchive } from './apt-archive.ts';
 import {
   type ApkData,
   type AptSuiteData,
@@ -71,7 +72,9 @@ export function openPackageCatalog(read: ReadPackageFile): PackageCatalog {
     pip: () => cached('pip', async () => createPipCatalog(await json<PipIndex>(PIP_INDEX), files)),
     go: () => cached('go', async () => createGoCatalog(await json<GoData>(GO_FILE))),
     apt: (suite) =>
-      cached(`apt:${suite}`, async () => createAptCatalog(await json<AptSuiteData>(aptFile(suite)), files)),
+      cached(`apt:${suite}`, async () =>
+        createAptCatalog(await json<AptSuiteData>(aptFile(suite)), files, openAptArchive(suite, read)),
+      ),
     apk: (release) =>
       cached(`apk:${release}`, async () => createApkCatalog(await json<ApkData>(apkFile(release)), files)),
   };

@@ -142,8 +142,8 @@ export interface AptPackage {
   readonly essential: boolean;
   /** the control file's Installed-Size, KiB */
   readonly installedKiB: number;
-  /** bytes of the .deb */
-  readonly debSize: number;
+  /** bytes of the .deb (absent for the archive's packages: not kept) */
+  readonly debSize?: number;
   /**
    * Pre-Depends and Depends, each group a list of alternatives by real package name (virtual names
    * resolved to the packages that provide them), in the order apt tries them
@@ -168,6 +168,11 @@ export interface AptPackage {
   readonly ldconfigLinks?: readonly string[];
   /** its triggers member activates ldconfig: libc-bin rewrites ld.so.cache and aux-cache after it */
   readonly ldconfigTrigger?: boolean;
+  /**
+   * 'archive': from Debian's indexes alone (apt-archive.ts), not measured by a real install: its
+   * control facts are real, its paths come from Contents and how its bytes split among them is estimated
+   */
+  readonly basis?: 'archive';
 }
 
 /**

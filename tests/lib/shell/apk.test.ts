@@ -4,6 +4,7 @@ import { analyze } from '../../../src/lib/analysis/analyze.ts';
 import type { BuildResult } from '../../../src/lib/build/result.ts';
 import { simulateBuild } from '../../../src/lib/build/simulate.ts';
 import { lstat } from '../../../src/lib/fs/tree.ts';
+import { apkDataRelease } from '../../../src/lib/packages/apk.ts';
 import { committedCatalog, committedPackages } from '../images/catalog-fixture.ts';
 
 async function build(dockerfile: string): Promise<BuildResult> {
@@ -66,5 +67,51 @@ describe('apk', () => {
   it('does not exist on Debian: apk is not found', async () => {
     const result = await build('FROM debian:bookworm-slim\nRUN apk add curl\n');
     expect(result.error?.message).toBe('/bin/sh: 1: apk: not found');
+  });
+});
+
+describe('apk on the Alpine releases the data lacks', () => {
+  it('installs make and git on golang:1.27-alpine (Alpine 3.24) from 3.22’s data, so make build runs', async () => {
+    // issue 17's example: the step used to be skipped, and `make build` then failed (make: not found)
+    const result = await simulateBuild({
+      dockerfile: 'FROM golang:1.27-alpine\nWORKDIR /src\nRUN apk add make git\nCOPY . .\nRUN make build\n',
+      context: {
+        files: [
+          { path: 'Makefile', content: 'build:\n\tgo build -o app .\n' },
+          { path: 'main.go', content: 'package main\n\nfunc main() {}\n' },
+          { path: 'go.mod', content: 'module example.com/app\n\ngo 1.22\n' },
+        ],
+      },
+      catalog: await committedCatalog(),
+      packages: committedPackages(),
+    });
+    expect(result.error).toBeNull();
+    const step = result.steps.find((s) => s.instruction.includes('apk add'));
+    expect(step?.status).toBe('done');
+    expect(step?.certainty.level).toBe('estimated');
+    expect(step?.narrative).toContain(
+      "Alpine 3.24's package index is not in the simulator's data: Alpine 3.22's",
+    );
+    expect(node(result, '/usr/bin/make')).toMatchObject({ kind: 'file' });
+    expect(node(result, '/usr/bin/git')).toBeDefined();
+    expect(layer(result, 1)).toBeGreaterThan(1e6);
+    const make = result.steps.find((s) => s.instruction === 'RUN make build');
+    expect(make?.narrative).not.toMatch(/not found/);
+  });
+
+  it.each(['3.21', '3.23', '3.24'])('answers Alpine %s with the nearest release it has', async (release) => {
+    const result = await build(`FROM alpine:${release}\nRUN apk add --no-cache curl\n`);
+    expect(result.error).toBeNull();
+    expect(node(result, '/usr/bin/curl')).toBeDefined();
+    expect(result.steps[0]?.narrative).toContain(
+      `Alpine ${release}'s package index is not in the simulator's data`,
+    );
+  });
+
+  it('picks the nearest release by minor version', () => {
+    expect(apkDataRelease('3.22')).toBe('3.22');
+    expect(apkDataRelease('3.24')).toBe('3.22');
+    expect(apkDataRelease('3.19')).toBe('3.22');
+    expect(apkDataRelease('edge')).toBeUndefined();
   });
 });

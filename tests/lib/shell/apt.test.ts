@@ -70,3 +70,48 @@ describe('apt-get', () => {
     ).toMatch(/Abort\.$/);
   });
 });
+
+describe('apt-get beyond the measured packages: the whole archive', () => {
+  it('installs python3-venv, tree and graphviz on debian:12 as apt chooses, sizes estimated per file', async () => {
+    const result = await build(
+      'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv tree graphviz\nRUN tree --version && dot -V\n',
+    );
+    expect(result.error).toBeNull();
+    expect(node(result, '/usr/bin/tree')).toMatchObject({ kind: 'file', mode: 0o755 });
+    expect(node(result, '/usr/bin/dot')).toMatchObject({ kind: 'file' });
+    const step = result.steps.find((s) => s.instruction.includes('apt-get install'));
+    // the real apt-get install -s on debian:12: 96 packages (tests/lib/packages/fixtures)
+    expect(step?.narrative).toContain('apt-get installed 96 packages');
+    expect(step?.certainty.level).toBe('estimated');
+    // The real build on the real engine (2026-12-08): its layer's files add up to 148,864,871
+    // bytes (docker save, tar tv); the archive's packages are sized from Installed-Size × 0.957
+    const real = 148_864_871;
+    expect(Math.abs((step?.sizeDelta ?? 0) - real) / real).toBeLessThan(0.05);
+  });
+
+  it('says Unable to locate package for a name Debian does not have', async () => {
+    const result = await build(
+      'FROM debian:12\nRUN apt-get update && apt-get install -y no-such-package-7f3a\n',
+    );
+    expect(result.error?.message).toContain('E: Unable to locate package no-such-package-7f3a');
+  });
+
+  it('asks for one provider of a virtual name several packages provide, as apt does', async () => {
+    const result = await build(
+      'FROM debian:12\nRUN apt-get update && apt-get install -y mail-transport-agent\n',
+    );
+    expect(result.error?.message).toContain(
+      "E: Package 'mail-transport-agent' has no installation candidate",
+    );
+  });
+});
+
+describe('apt-get remove of a package from the archive', () => {
+  it('removes the files the install put there', async () => {
+    const result = await build(
+      'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends graphviz && apt-get purge -y graphviz\n',
+    );
+    expect(result.error).toBeNull();
+    expect(node(result, '/usr/bin/dot')).toBeUndefined();
+  });
+});

@@ -1,10 +1,11 @@
 /**
- * apk on Alpine stages, from the (modelled) Alpine 3.22 package data: `add` resolves against what
+ * apk on Alpine stages, from the (modelled) Alpine 3.22 package data (other releases use the
+ * nearest release's data, said to be an estimate): `add` resolves against what
  * the stage already has, unpacks each package's files, grows apk's database and, without
  * `--no-cache`, leaves the package index in /var/cache/apk; `--virtual` groups packages so that
  * `apk del` of the group removes them again; `update`, `del`, `info`, `cache clean`.
  */
-import type { ApkCatalog } from '../../packages/apk.ts';
+import { type ApkCatalog, apkDataRelease } from '../../packages/apk.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import type { ApkPackage } from '../../packages/format.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
@@ -114,7 +115,7 @@ async function add(
     );
   }
   context.state.notes.push(
-    `apk installed ${resolution.install.length} package${resolution.install.length === 1 ? '' : 's'} (${(bytes / 1e6).toFixed(1)} MB, sizes modelled from Alpine 3.22 data) for ${names.join(', ') || virtual}${noCache ? '' : '; without --no-cache the package index stays in /var/cache/apk'}.`,
+    `apk installed ${resolution.install.length} package${resolution.install.length === 1 ? '' : 's'} (${(bytes / 1e6).toFixed(1)} MB, sizes modelled from Alpine ${apk.data.release} data) for ${names.join(', ') || virtual}${noCache ? '' : '; without --no-cache the package index stays in /var/cache/apk'}.`,
   );
   const lines = resolution.install.map(
     (pkg, i) => `(${i + 1}/${resolution.install.length}) Installing ${pkg.name} (${pkg.version})`,
@@ -159,7 +160,8 @@ export function apkCommand(packages: PackageCatalog): CommandModule {
     async run(context) {
       const [sub, ...rest] = context.args;
       const release = releaseOf(context);
-      if (release !== '3.22') {
+      const dataRelease = release === undefined ? undefined : apkDataRelease(release);
+      if (dataRelease === undefined) {
         noteGap(
           context.state,
           'no-data',
@@ -167,7 +169,14 @@ export function apkCommand(packages: PackageCatalog): CommandModule {
         );
         return { status: 0 };
       }
-      const apk = await packages.apk(release);
+      if (dataRelease !== release && (sub === 'add' || sub === 'update'))
+        noteGap(
+          context.state,
+          'stand-in',
+          `Alpine ${release}'s package index is not in the simulator's data: Alpine ${dataRelease}'s packages stand in for it (names, dependencies and sizes estimated from that release).`,
+          'estimated',
+        );
+      const apk = await packages.apk(dataRelease);
       switch (sub) {
         case 'add':
           return add(context, apk, rest);

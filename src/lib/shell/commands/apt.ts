@@ -12,7 +12,7 @@ import type { PackageCatalog } from '../../packages/catalog.ts';
 import { autoInstalled, autoStanza, EXTENDED_STATES, statesText } from '../../packages/extended-states.ts';
 import type { AptPackage, DebianSuite } from '../../packages/format.ts';
 import type { NameLookup } from '../../packages/project-names.ts';
-import { absence, aptUnableToLocate } from '../../tool-errors.ts';
+import { absence, aptNoInstallationCandidate, aptUnableToLocate } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 import { alternativeGroups, runMaintainerScripts } from './maintainer-scripts.ts';
 import { aptNames } from './package-pins.ts';
@@ -157,6 +157,12 @@ async function install(
     return fail(`Reading package lists...\n${aptUnableToLocate(names[0] ?? '', noLists)}`, 100);
   }
   let resolution = apt.resolve(names, { installed: installedPackages(context), recommends });
+  const [ambiguous] = resolution.ambiguous;
+  if (ambiguous) return fail(aptNoInstallationCandidate(ambiguous.name, ambiguous.providers), 100);
+  if (resolution.unknown.length > 0 && apt.archive) {
+    const [absent = ''] = resolution.unknown;
+    return fail(aptUnableToLocate(absent, absence(`Debian ${suite}'s package index (main, amd64)`)), 100);
+  }
   if (resolution.unknown.length > 0) {
     const { absent, real } = await outsideData(context, lookup, suite, resolution.unknown);
     if (absent !== undefined)
@@ -231,6 +237,19 @@ async function install(
     const added = resolution.install.filter((pkg) => !requested.has(pkg.name));
     context.fs.write(EXTENDED_STATES, states + added.map((pkg) => autoStanza(pkg.name, pkg.arch)).join(''));
   }
+  const estimated = resolution.install.filter((pkg) => pkg.basis === 'archive');
+  if (estimated.length > 0)
+    noteGap(
+      context.state,
+      'model',
+      `${estimated.length} of these package${estimated.length === 1 ? '' : 's'} (${estimated
+        .slice(0, 4)
+        .map((pkg) => pkg.name)
+        .join(
+          ', ',
+        )}${estimated.length > 4 ? ', …' : ''}) come from Debian's package index: versions, dependencies and Installed-Size are real, paths come from its Contents index, and how each package's bytes split among its files is estimated.`,
+      'estimated',
+    );
   const unsatisfied = resolution.unsatisfied.map((item) => item.group.join(' | '));
   if (unsatisfied.length > 0) {
     noteGap(
@@ -255,6 +274,7 @@ async function remove(
   autoRemove: boolean,
 ): Promise<CommandResult> {
   const installed = installedPackages(context);
+  await apt.load(names, { installed: new Set(), recommends: false });
   const removing: AptPackage[] = [];
   for (const name of names) {
     const pkg = apt.find(name);
@@ -359,6 +379,10 @@ export function aptCommand(packages: PackageCatalog): CommandModule {
           );
           return { status: 0 };
         case 'install': {
+          await apt.load(
+            names.map((name) => name.split(/[=/]/)[0] ?? name),
+            { installed: installedPackages(context), recommends: !flags.has('--no-install-recommends') },
+          );
           const wanted = aptNames(context, apt, names, suite);
           if (names.length > 0 && wanted.length === 0) return { status: 0 };
           return install(context, apt, wanted, flags, packages.names(), suite);
