@@ -115,9 +115,18 @@ export const fail = (stderr: string, status = 1): CommandResult => ({
  */
 export class FileSystem {
   private readonly state: ShellState;
+  /** Process substitutions open for the command being run (/dev/fd/63 → what `<(…)` printed). */
+  readonly pipes = new Map<string, string>();
 
   constructor(state: ShellState) {
     this.state = state;
+  }
+
+  /** The pipe a `<(…)` path names, read as a file owned by the user (never part of a layer). */
+  private pipe(path: string): TreeNode | undefined {
+    const content = this.pipes.get(this.resolve(path));
+    if (content === undefined) return undefined;
+    return textFile(content, { mode: 0o600, uid: this.state.user.uid, gid: this.state.user.gid });
   }
 
   get tree(): DirNode {
@@ -129,11 +138,11 @@ export class FileSystem {
   }
 
   stat(path: string): TreeNode | undefined {
-    return stat(this.state.tree, this.resolve(path));
+    return this.pipe(path) ?? stat(this.state.tree, this.resolve(path));
   }
 
   lstat(path: string): TreeNode | undefined {
-    return lstat(this.state.tree, this.resolve(path));
+    return this.pipe(path) ?? lstat(this.state.tree, this.resolve(path));
   }
 
   /** The file's data: its text where known, else its size and identity; undefined when it is not a file. */
