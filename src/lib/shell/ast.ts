@@ -108,6 +108,8 @@ export interface AndOr {
   readonly rest: readonly { readonly op: '&&' | '||'; readonly pipeline: Pipeline }[];
   /** Run in the background (`&`): the simulator runs it in place and says so. */
   readonly background: boolean;
+  /** The script line it starts on, for the shell's `line N` in messages. */
+  readonly line?: number;
 }
 
 export type Script = readonly AndOr[];

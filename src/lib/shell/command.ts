@@ -94,7 +94,13 @@ export interface CommandContext {
    * Runs a script in a child shell (for `sh -c`), sharing the filesystem: the running shell, or
    * `shell` (`bash -c` run from dash is bash).
    */
-  readonly script: (source: string, stdin: string, shell?: Shell) => Promise<CommandResult>;
+  /** Runs a child shell over the same filesystem; `args` are its `$1`… (a script file's arguments). */
+  readonly script: (
+    source: string,
+    stdin: string,
+    shell?: Shell,
+    args?: readonly string[],
+  ) => Promise<CommandResult>;
 }
 
 export interface CommandModule {

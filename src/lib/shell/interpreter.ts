@@ -69,6 +69,8 @@ export interface InterpreterOptions {
   /** How deep in `sh -c` this shell is (and the deepest `.` nesting); children share their parent's budget. */
   readonly depth?: number;
   readonly budget?: Budget;
+  /** `$1`…: a script file's arguments. */
+  readonly positional?: readonly string[];
 }
 
 /** A stream as text: opaque bytes (dd's, a device's) print nothing the simulator can show. */
@@ -172,6 +174,7 @@ export class Interpreter {
     this.options = options;
     this.budget = options.budget ?? { commands: 0, output: 0 };
     this.fs = new FileSystem(state);
+    this.positional = options.positional ?? [];
   }
 
   /**
@@ -329,6 +332,7 @@ export class Interpreter {
   }
 
   private async andOr(andOr: AndOr, io: Io, inCondition: boolean): Promise<number> {
+    if (andOr.line !== undefined) this.line = andOr.line;
     let status = await this.pipeline(andOr.first, io);
     let lastRan = 0;
     for (let i = 0; i < andOr.rest.length; i++) {
@@ -705,7 +709,7 @@ export class Interpreter {
       fs: this.fs,
       env,
       shell: this.shell.flavour,
-      script: (source, stdin, shell) => this.child(source, stdin, env, io.tty, shell),
+      script: (source, stdin, shell, args) => this.child(source, stdin, env, io.tty, shell, args),
     });
   }
 
@@ -716,6 +720,7 @@ export class Interpreter {
     env: ReadonlyMap<string, string>,
     tty: boolean,
     shell: Shell = this.shell,
+    positional: readonly string[] = [],
   ): Promise<CommandResult> {
     const state: ShellState = {
       ...this.state,
@@ -734,6 +739,7 @@ export class Interpreter {
       tty,
       depth,
       budget: this.budget,
+      positional,
     });
     const output = await interpreter.run(source, stdin);
     this.state.tree = state.tree;
@@ -930,6 +936,10 @@ export class Interpreter {
     const options = this.state.options;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i] as string;
+      if (arg === '--') {
+        this.positional = args.slice(i + 1);
+        return 0;
+      }
       if (arg === '-o' || arg === '+o') {
         const option = args[++i];
         if (option === 'pipefail') options.pipefail = arg === '-o';

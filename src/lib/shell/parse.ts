@@ -60,6 +60,10 @@ class Lexer {
   private readonly text: string;
   /** bash and ash read `<(…)` as a word; dash reads `<` then a `(` it does not expect. */
   private readonly processSubstitution: boolean;
+  /** The line the last token started on (1-based), counted as the lexer moves on. */
+  tokenLine = 1;
+  private counted = 0;
+  private line = 1;
   /** Here-documents announced on the current line, read at its end. */
   private readonly pending: { delimiter: string; strip: boolean; heredoc: HeredocBody }[] = [];
 
@@ -70,6 +74,7 @@ class Lexer {
 
   next(): Token {
     this.skipBlanks();
+    this.tokenLine = this.lineAt(this.pos);
     const { text } = this;
     if (this.pos >= text.length) return { type: 'eof' };
     const ch = text[this.pos] as string;
@@ -92,6 +97,12 @@ class Lexer {
     const op = this.operator();
     if (op !== undefined) return { type: 'op', op };
     return { type: 'word', word: this.word() };
+  }
+
+  /** The line of a position at or after the last one asked for. */
+  private lineAt(pos: number): number {
+    for (; this.counted < pos; this.counted++) if (this.text[this.counted] === '\n') this.line++;
+    return this.line;
   }
 
   private atProcessSubstitution(): boolean {
@@ -303,6 +314,7 @@ function plain(word: Word): string | undefined {
 
 class Parser {
   private token: Token;
+  private tokenLine = 1;
   private readonly lexer: Lexer;
   private readonly dash: boolean;
 
@@ -311,6 +323,7 @@ class Parser {
     this.dash = flavour === 'dash';
     this.lexer = new Lexer(source, flavour !== 'dash');
     this.token = this.lexer.next();
+    this.tokenLine = this.lexer.tokenLine;
   }
 
   /** The shell's words for a token it did not expect here. */
@@ -326,6 +339,7 @@ class Parser {
   private advance(): Token {
     const current = this.token;
     this.token = this.lexer.next();
+    this.tokenLine = this.lexer.tokenLine;
     return current;
   }
 
@@ -375,6 +389,7 @@ class Parser {
   }
 
   private andOr(): Omit<AndOr, 'background'> {
+    const line = this.tokenLine;
     const first = this.pipeline();
     const rest: { op: '&&' | '||'; pipeline: Pipeline }[] = [];
     while (this.isOp('&&') || this.isOp('||')) {
@@ -382,7 +397,7 @@ class Parser {
       while (this.token.type === 'newline') this.advance();
       rest.push({ op, pipeline: this.pipeline() });
     }
-    return { first, rest };
+    return { first, rest, line };
   }
 
   private pipeline(): Pipeline {

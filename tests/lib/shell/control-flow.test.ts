@@ -90,6 +90,27 @@ describe('loops, case and functions', () => {
   });
 });
 
+describe('script files', () => {
+  it('sh and bash run a file with $0 and its arguments, and name its line in errors', async () => {
+    const out = await sh(
+      "printf 'echo $0 $1 $#\\nnosuch\\n' > /s.sh; sh /s.sh a b; bash /s.sh c; sh -c 'set -- x y; echo $2 $#'",
+      {
+        image: 'debian:bookworm',
+      },
+    );
+    expect(out.stdout).toBe('/s.sh a 2\n/s.sh c 1\ny 2\n');
+    expect(out.stderr).toBe('/s.sh: 2: nosuch: not found\n/s.sh: line 2: nosuch: command not found\n');
+  });
+
+  it('a missing script fails in each shell’s words: dash 2, bash 127', async () => {
+    const out = await sh('sh /nope.sh; echo $?; bash /nope.sh; echo $?', { image: 'debian:bookworm' });
+    expect(out.stdout).toBe('2\n127\n');
+    expect(out.stderr).toBe(
+      'sh: 0: cannot open /nope.sh: No such file\nbash: /nope.sh: No such file or directory\n',
+    );
+  });
+});
+
 describe('process substitution', () => {
   it('bash reads <(…) as a file, and < <(…) feeds a loop (sh-process-substitution-bash)', async () => {
     const result = await build(
