@@ -136,7 +136,12 @@ export async function patternRegex(word: Word, scope: ExpansionScope): Promise<R
       return segment.quoted ? escapeRegex(text) : globSource(text);
     })
     .join('');
-  return new RegExp(`^${source}$`, 's');
+  try {
+    return new RegExp(`^${source}$`, 's');
+  } catch {
+    // A bracket expression JavaScript refuses (`[z-a]`) matches nothing, as in sh.
+    return /(?!)/;
+  }
 }
 
 function escapeRegex(text: string): string {

@@ -25,6 +25,14 @@ describe('loops, case and functions', () => {
     ]);
   });
 
+  it('case patterns: quoted text is literal, [..] classes, a bracket sh cannot use matches nothing', async () => {
+    const out = await sh(
+      'for w in a.py "*.py" b x/y; do case $w in "*.py") echo star;; *.py) echo py;; [a-c]) echo abc;; [z-a]) echo bad;; */*) echo slash;; esac; done',
+      { image: 'debian:bookworm' },
+    );
+    expect(out.stdout).toBe('py\nstar\nabc\nslash\n');
+  });
+
   it('while read takes one line a turn from a redirected file and splits it into fields (sh-while-read)', async () => {
     const result = await build(
       debian("RUN printf 'x 1\\ny 2\\n' > /in && while read name n; do echo $n > /w-$name; done < /in"),
