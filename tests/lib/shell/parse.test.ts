@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SimpleCommand } from '../../../src/lib/shell/ast.ts';
+import type { CaseCommand, SimpleCommand } from '../../../src/lib/shell/ast.ts';
 import { parseScript, ShellSyntaxError } from '../../../src/lib/shell/parse.ts';
 
 const first = (source: string) => parseScript(source)[0]?.first.commands[0] as SimpleCommand;
@@ -61,9 +61,10 @@ describe('parseScript', () => {
     });
     const kase = parseScript('case $x in\n  a|b) echo ab;;\n  (*.py) echo py\nesac')[0]?.first.commands[0];
     expect(kase).toMatchObject({ kind: 'case' });
-    expect(
-      (kase as { items: { patterns: { text: string }[] }[] }).items.map((i) => i.patterns.map((p) => p.text)),
-    ).toEqual([['a', 'b'], ['*.py']]);
+    expect((kase as CaseCommand).items.map((i) => i.patterns.map((p) => p.text))).toEqual([
+      ['a', 'b'],
+      ['*.py'],
+    ]);
     expect(parseScript('f() { echo $1; }')[0]?.first.commands[0]).toMatchObject({
       kind: 'function',
       name: 'f',

@@ -256,7 +256,7 @@ function edit(context: CommandContext, parsed: Options, commands: readonly SedCo
   let stdout = '';
   for (const file of parsed.files) {
     const node = context.fs.stat(file);
-    if (!node || node.kind !== 'file') {
+    if (node?.kind !== 'file') {
       stderr += node
         ? `sed: couldn't edit ${file}: not a regular file\n`
         : `sed: can't read ${file}: No such file or directory\n`;
