@@ -1,13 +1,16 @@
 /**
  * Builds a folder of real Dockerfiles and says how far each gets: to the end, stopped at FROM for
  * want of image data, failed at FROM as Docker fails (a tag that never existed), or stopped later
- * (and why). Each numbered folder holds one Dockerfile; manifest.json names its repository, path
+ * (and why). A build that reached the end is *faithful* when the image it made rests on no gap but
+ * stand-ins and models: every command was followed and every package was in the data; otherwise
+ * the gaps are listed (the causes to work on). Each numbered folder holds one Dockerfile; manifest.json names its repository, path
  * and commit. The Dockerfiles are other projects' code, so they stay outside this repository:
  * tests/corpus/real-dockerfiles.json records where each comes from and the images it names.
  *
  * A build context is stubbed: an empty file per path COPY/ADD names, each `-r` requirements file,
  * and a one-file Go module where RUN builds Go, so that the corpus measures the images and the
- * instructions, not the absent application code.
+ * instructions, not the absent application code. A RUN that runs make gets a Makefile whose goals
+ * do nothing, for the same reason.
  *
  *   node scripts/corpus/build-corpus.ts CORPUS_DIR [--catalog DIR] [--json]
  */
@@ -16,6 +19,7 @@ import { join } from 'node:path';
 import { nodePackages } from '../../src/cli/node-catalog.ts';
 import type { ContextFile } from '../../src/lib/build/context.ts';
 import { simulateBuild } from '../../src/lib/build/simulate.ts';
+import { type GapKind, gapsOf } from '../../src/lib/certainty.ts';
 import { openCatalog } from '../../src/lib/images/catalog.ts';
 
 interface Entry {
@@ -26,6 +30,9 @@ interface Entry {
 }
 
 type Outcome = 'built' | 'no-image-data' | 'docker-error-at-from' | 'stopped-later';
+
+/** Gaps that make a finished build something other than what real Docker would have made. */
+const UNFAITHFUL: ReadonlySet<GapKind> = new Set(['not-followed', 'no-data', 'depends']);
 
 /** Empty context files for every literal COPY/ADD source (not --from, not URLs); globs get one match. */
 export function stubContext(dockerfile: string): ContextFile[] {
@@ -66,7 +73,29 @@ export function stubContext(dockerfile: string): ContextFile[] {
       files.set(path, { path, content: 'package main\n\nfunc main() {}\n' });
     }
   }
+  // A RUN that runs make gets a Makefile whose goals do nothing: the application's recipes are not known.
+  const goals = makeGoals(joined);
+  if (goals && !files.has('Makefile')) {
+    const names = goals.length > 0 ? goals : ['all'];
+    const rules = names.map((goal) => `${goal}:\n\t@true\n`).join('');
+    files.set('Makefile', { path: 'Makefile', content: `.PHONY: ${names.join(' ')}\n${rules}` });
+  }
   return [...files.values()];
+}
+
+/** The goals of the `make` commands RUN lines run (undefined when none runs make). */
+function makeGoals(dockerfile: string): string[] | undefined {
+  let goals: string[] | undefined;
+  for (const line of dockerfile.split(/\r?\n/)) {
+    const run = /^\s*RUN\s+(.*)$/i.exec(line);
+    if (!run) continue;
+    for (const command of (run[1] as string).split(/&&|\|\||;|\|/)) {
+      const [name, ...args] = command.trim().split(/\s+/);
+      if (name !== 'make') continue;
+      goals = [...(goals ?? []), ...args.filter((arg) => !arg.startsWith('-') && !arg.includes('='))];
+    }
+  }
+  return goals && [...new Set(goals)];
 }
 
 /** The images a Dockerfile names (FROM and COPY --from), leaving out its own stage names and ARG-made ones. */
@@ -94,7 +123,15 @@ async function main(): Promise<void> {
     : join(import.meta.dirname, '../../public/catalog');
   const catalog = await openCatalog((path) => readFile(join(catalogDir, path), 'utf8'));
   const entries = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Entry[];
-  const rows: { entry: Entry; outcome: Outcome; exact: boolean; images: string[]; error?: string }[] = [];
+  const rows: {
+    entry: Entry;
+    outcome: Outcome;
+    exact: boolean;
+    faithful: boolean;
+    images: string[];
+    gaps: string[];
+    error?: string;
+  }[] = [];
   for (const entry of entries) {
     const dockerfile = await readFile(join(dir, entry.dir, 'Dockerfile'), 'utf8');
     const result = await simulateBuild({
@@ -113,11 +150,14 @@ async function main(): Promise<void> {
           : 'stopped-later';
     const images = namedImages(dockerfile);
     const resolved = await Promise.all(images.map((ref) => catalog.lookup(ref)));
+    const gaps = gapsOf(result.certainty).filter((gap) => UNFAITHFUL.has(gap.kind));
     rows.push({
       entry,
       outcome,
       images,
       exact: resolved.every((r) => r.ok && r.how === 'exact'),
+      faithful: outcome === 'built' && gaps.length === 0,
+      gaps: gaps.map((gap) => `${gap.kind} line ${gap.line ?? '?'}: ${gap.text.slice(0, 160)}`),
       ...(result.error
         ? { error: `${code} line ${result.error.line}: ${result.error.message.slice(0, 160)}` }
         : {}),
@@ -127,14 +167,17 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(rows, null, 1));
     return;
   }
-  for (const r of rows)
+  for (const r of rows) {
     console.log(
       `${r.outcome.padEnd(21)} ${r.exact ? 'exact   ' : 'stand-in'} ${r.entry.repository}/${r.entry.path}${r.error ? `  — ${r.error}` : ''}`,
     );
+    for (const gap of r.gaps) console.log(`    ${gap}`);
+  }
   const count = (o: Outcome) => rows.filter((r) => r.outcome === o).length;
   const exact = rows.filter((r) => r.outcome === 'built' && r.exact).length;
+  const faithful = rows.filter((r) => r.faithful).length;
   console.log(
-    `\n${rows.length} Dockerfiles: ${count('built')} built to the end (${exact} on the catalog's own data for every image, ${count('built') - exact} on a stand-in for at least one), ${count('no-image-data')} stopped at FROM for want of image data, ${count('docker-error-at-from')} failed at FROM as Docker does, ${count('stopped-later')} stopped later`,
+    `\n${rows.length} Dockerfiles: ${count('built')} built to the end (${exact} on the catalog's own data for every image, ${count('built') - exact} on a stand-in for at least one; ${faithful} with every command followed and every package in the data), ${count('no-image-data')} stopped at FROM for want of image data, ${count('docker-error-at-from')} failed at FROM as Docker does, ${count('stopped-later')} stopped later`,
   );
 }
 

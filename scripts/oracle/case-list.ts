@@ -610,7 +610,63 @@ function shellCases(): OracleCase[] {
   r('mount-cache', ['RUN --mount=type=cache,target=/cache echo x > /cache/f && ls /cache > /listing']);
   r('mount-tmpfs', ['RUN --mount=type=tmpfs,target=/scratch echo x > /scratch/f']);
   r('mount-secret-missing', ['RUN --mount=type=secret,id=tok cat /run/secrets/tok || echo none > /s']);
+  shellControlCases(r);
+  out.push({
+    name: 'sh-make-recipes',
+    dockerfile: df(
+      'FROM debian:bookworm AS build',
+      'RUN apt-get update && apt-get install -y --no-install-recommends make',
+      'COPY Makefile src.txt /src/',
+      'WORKDIR /src',
+      'RUN mkdir /out && make > /out/all.out && make >> /out/all.out && make install DESTDIR=/out > /out/install.out && (make nothing 2> /out/err; echo $? > /out/rc)',
+      'FROM scratch',
+      'COPY --from=build /out/ /',
+    ),
+    context: {
+      Makefile:
+        'PREFIX = /usr/local\nNAME := hello\n\n.PHONY: all install\n\nall: build/$(NAME).txt\n\nbuild/$(NAME).txt: src.txt\n\tmkdir -p build\n\tcp $< $@\n\t@echo built $@ from $< >> build/log\n\ninstall: all\n\tmkdir -p $(DESTDIR)$(PREFIX)/share\n\tcp build/$(NAME).txt $(DESTDIR)$(PREFIX)/share/\n\tcp build/log $(DESTDIR)/log\n',
+      'src.txt': 'source\n',
+    },
+  });
   return out;
+}
+
+/** Loops, case, functions, substitutions and the file tools real Dockerfiles run (issue 17). */
+function shellControlCases(r: (name: string, lines: string[], image?: string) => void): void {
+  r('case', [
+    'RUN for f in a.py b.txt c; do case $f in *.py) echo py > /$f;; *.txt|*.md) echo text > /$f;; *) echo other > /$f;; esac; done',
+  ]);
+  r('while-read', [
+    "RUN printf 'x 1\\ny 2\\n' > /in && while read name n; do echo $n > /w-$name; done < /in",
+  ]);
+  r('while-counter', [
+    'RUN i=0; while [ $i -lt 3 ]; do i=$((i+1)); touch /c$i; done; until [ $i -eq 0 ]; do i=$((i-1)); done; echo $i > /i',
+  ]);
+  r('function', [
+    'RUN f() { echo "$2-$1 $#" > /f-$1; return 3; }; f a b; echo $? > /status; h() { for a in "$@"; do echo "[$a]"; done; }; h "x y" z > /h',
+  ]);
+  r('function-recursion', ['RUN g() { g; }; g']);
+  r('command-substitution', [
+    'RUN echo "$(echo inner | tr a-z A-Z)" > /s && for x in $(echo p q); do touch /$x; done',
+  ]);
+  r('process-substitution-bash', [
+    'SHELL ["/bin/bash", "-c"]',
+    'RUN cat <(echo hi) > /p && while read l; do echo "got $l" > /l; done < <(echo line)',
+  ]);
+  r('process-substitution-dash', ['RUN cat <(echo hi) > /p']);
+  r('break-continue', [
+    'RUN for i in 1 2 3 4; do [ $i = 2 ] && continue; [ $i = 4 ] && break; touch /b$i; done',
+  ]);
+  r('install', [
+    'RUN echo x > /src && install -m 755 /src /usr/local/bin/tool && install -d -m 700 /data/a && install -D /src /deep/er/file && install -o 1000 -g 1000 /src /owned && install -d /d1 /d2',
+  ]);
+  r('sed-i-delete', [
+    "RUN printf 'a\\nb\\nc\\na\\n' > /f && sed -i '/b/d' /f && sed -i -e 's/a/A/g' -e 's|c|C|' /f && sed -i.bak 's/A/Z/' /f",
+  ]);
+  r('tools-missing', [
+    'RUN make; unzip a.zip; curl -o /x https://example.com/x; wget -O /y https://example.com/y; git clone https://example.com/r.git; echo $? > /rc',
+  ]);
+  r('make-missing', ['RUN make build']);
 }
 
 const GO_MOD = 'module example.com/hello\n\ngo 1.19\n';

@@ -1,5 +1,5 @@
 /**
- * The images 42 real Dockerfiles name (tests/corpus/real-dockerfiles.json, with their repository,
+ * The images 69 real Dockerfiles name (tests/corpus/real-dockerfiles.json, with their repository,
  * path and commit): each resolves to data a build can start from, except the two whose reference
  * is broken in the Dockerfile itself. The builds themselves: scripts/corpus/build-corpus.ts.
  */
@@ -23,11 +23,20 @@ const BROKEN: Record<string, string> = {
   'golang:1.24.7-alphine': 'unknown-image',
 };
 
+/**
+ * Real tags the catalog has no data for yet (uv's images on a Python or Debian base, item 1 of
+ * issue 17): a build stops at FROM saying so, never with Docker's "not found".
+ */
+const NOT_IN_CATALOG_YET = new Set([
+  'ghcr.io/astral-sh/uv:debian-slim',
+  'ghcr.io/astral-sh/uv:python3.14-bookworm-slim',
+]);
+
 describe('the images real Dockerfiles name', async () => {
   const catalog = await committedCatalog();
 
-  it('records at least 40 Dockerfiles, each with its repository, path and commit', () => {
-    expect(corpus.dockerfiles.length).toBeGreaterThanOrEqual(40);
+  it('records at least 60 Dockerfiles, each with its repository, path and commit', () => {
+    expect(corpus.dockerfiles.length).toBeGreaterThanOrEqual(60);
     for (const d of corpus.dockerfiles) {
       expect(d.repository).toMatch(/^[\w.-]+\/[\w.-]+$/);
       expect(d.commit).toMatch(/^[0-9a-f]{40}$/);
@@ -39,6 +48,10 @@ describe('the images real Dockerfiles name', async () => {
     const r = await catalog.lookup(ref);
     if (BROKEN[ref]) {
       expect(r.ok || r.error.code).toBe(BROKEN[ref]);
+      return;
+    }
+    if (NOT_IN_CATALOG_YET.has(ref)) {
+      expect(r.ok ? 'ok' : r.error.code).toMatch(/^(ok|not-in-catalog)$/);
       return;
     }
     expect(r.ok).toBe(true);

@@ -117,6 +117,16 @@ class WordFinder {
       case 'for':
         this.walk(command.body);
         return;
+      case 'while':
+        this.walk(command.condition);
+        this.walk(command.body);
+        return;
+      case 'case':
+        for (const item of command.items) this.walk(item.body);
+        return;
+      case 'function':
+        this.command(command.body);
+        return;
       case 'unsupported':
         return;
     }

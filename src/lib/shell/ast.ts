@@ -4,7 +4,14 @@
 export type WordPart =
   | { readonly kind: 'literal'; readonly text: string; readonly quoted: boolean }
   | { readonly kind: 'parameter'; readonly expression: string; readonly quoted: boolean }
-  | { readonly kind: 'command'; readonly script: string; readonly quoted: boolean };
+  | { readonly kind: 'command'; readonly script: string; readonly quoted: boolean }
+  /** bash's and ash's `<(…)` / `>(…)`: the word becomes a path (/dev/fd/63) the command reads. */
+  | {
+      readonly kind: 'process';
+      readonly script: string;
+      readonly direction: '<' | '>';
+      readonly quoted: false;
+    };
 
 export interface Word {
   readonly parts: readonly WordPart[];
@@ -53,6 +60,27 @@ export interface ForCommand {
   readonly body: Script;
 }
 
+export interface WhileCommand {
+  readonly kind: 'while';
+  /** `until`: the body runs while the condition fails. */
+  readonly until: boolean;
+  readonly condition: Script;
+  readonly body: Script;
+}
+
+export interface CaseCommand {
+  readonly kind: 'case';
+  readonly word: Word;
+  readonly items: readonly { readonly patterns: readonly Word[]; readonly body: Script }[];
+}
+
+/** `name() { …; }` (and bash's `function name { …; }`): defines, runs nothing. */
+export interface FunctionDefinition {
+  readonly kind: 'function';
+  readonly name: string;
+  readonly body: Command;
+}
+
 /** A construct outside the simulated subset: kept so the step can say what it did not run. */
 export interface UnsupportedCommand {
   readonly kind: 'unsupported';
@@ -60,7 +88,15 @@ export interface UnsupportedCommand {
   readonly text: string;
 }
 
-export type Command = SimpleCommand | Subshell | IfCommand | ForCommand | UnsupportedCommand;
+export type Command =
+  | SimpleCommand
+  | Subshell
+  | IfCommand
+  | ForCommand
+  | WhileCommand
+  | CaseCommand
+  | FunctionDefinition
+  | UnsupportedCommand;
 
 export interface Pipeline {
   readonly negated: boolean;
@@ -72,6 +108,8 @@ export interface AndOr {
   readonly rest: readonly { readonly op: '&&' | '||'; readonly pipeline: Pipeline }[];
   /** Run in the background (`&`): the simulator runs it in place and says so. */
   readonly background: boolean;
+  /** The script line it starts on, for the shell's `line N` in messages. */
+  readonly line?: number;
 }
 
 export type Script = readonly AndOr[];

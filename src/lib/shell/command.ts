@@ -99,7 +99,13 @@ export interface CommandContext {
    * Runs a script in a child shell (for `sh -c`), sharing the filesystem: the running shell, or
    * `shell` (`bash -c` run from dash is bash).
    */
-  readonly script: (source: string, stdin: string, shell?: Shell) => Promise<CommandResult>;
+  /** Runs a child shell over the same filesystem; `args` are its `$1`… (a script file's arguments). */
+  readonly script: (
+    source: string,
+    stdin: string,
+    shell?: Shell,
+    args?: readonly string[],
+  ) => Promise<CommandResult>;
 }
 
 export interface CommandModule {
@@ -120,9 +126,18 @@ export const fail = (stderr: string, status = 1): CommandResult => ({
  */
 export class FileSystem {
   private readonly state: ShellState;
+  /** Process substitutions open for the command being run (/dev/fd/63 → what `<(…)` printed). */
+  readonly pipes = new Map<string, string>();
 
   constructor(state: ShellState) {
     this.state = state;
+  }
+
+  /** The pipe a `<(…)` path names, read as a file owned by the user (never part of a layer). */
+  private pipe(path: string): TreeNode | undefined {
+    const content = this.pipes.get(this.resolve(path));
+    if (content === undefined) return undefined;
+    return textFile(content, { mode: 0o600, uid: this.state.user.uid, gid: this.state.user.gid });
   }
 
   get tree(): DirNode {
@@ -134,11 +149,11 @@ export class FileSystem {
   }
 
   stat(path: string): TreeNode | undefined {
-    return stat(this.state.tree, this.resolve(path));
+    return this.pipe(path) ?? stat(this.state.tree, this.resolve(path));
   }
 
   lstat(path: string): TreeNode | undefined {
-    return lstat(this.state.tree, this.resolve(path));
+    return this.pipe(path) ?? lstat(this.state.tree, this.resolve(path));
   }
 
   /** The file's data: its text where known, else its size and identity; undefined when it is not a file. */

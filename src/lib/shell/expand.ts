@@ -23,7 +23,15 @@ export interface ExpansionScope {
   readonly braces?: boolean;
   /** Runs `$(…)` and returns what it printed. */
   readonly substitute: (script: string) => Promise<string>;
+  /** Runs `<(…)` and returns the path its output is read from; absent where there is no shell. */
+  readonly processSubstitute?: (script: string, direction: '<' | '>') => Promise<string>;
 }
+
+/** Separates the arguments in `$@`'s value, so that `"$@"` gives one field per argument. */
+export const POSITIONAL_SEPARATOR = '\u0000';
+
+/** What an unquoted expansion is split on: IFS's default blanks, and the arguments of `$@`. */
+const BLANKS = new RegExp(`[ \\t\\n${POSITIONAL_SEPARATOR}]+`);
 
 /** A run of text with whether the shell may split and glob it. */
 interface Segment {
@@ -101,7 +109,10 @@ async function segments(word: Word, scope: ExpansionScope): Promise<Segment[]> {
       out.push({ text: part.quoted ? part.text : tilde(part.text, index, scope), quoted: part.quoted });
     else if (part.kind === 'parameter')
       out.push({ text: await parameter(part.expression, scope), quoted: part.quoted });
-    else {
+    else if (part.kind === 'process') {
+      if (!scope.processSubstitute) throw new ExpansionFailure('process substitution needs a shell');
+      out.push({ text: await scope.processSubstitute(part.script, part.direction), quoted: true });
+    } else {
       // Command substitution drops trailing newlines.
       out.push({ text: (await scope.substitute(part.script)).replace(/\n+$/, ''), quoted: part.quoted });
     }
@@ -111,7 +122,52 @@ async function segments(word: Word, scope: ExpansionScope): Promise<Segment[]> {
 
 /** Expands a word to one string: assignments, redirection targets, case words. */
 export async function expandToString(word: Word, scope: ExpansionScope): Promise<string> {
-  return (await segments(word, scope)).map((segment) => segment.text).join('');
+  return (await segments(word, scope))
+    .map((segment) => segment.text.replaceAll(POSITIONAL_SEPARATOR, ' '))
+    .join('');
+}
+
+/** A `case` pattern as a regular expression: unquoted `*`, `?` and `[…]` match, quoted text is literal. */
+export async function patternRegex(word: Word, scope: ExpansionScope): Promise<RegExp> {
+  const parts = await segments(word, scope);
+  const source = parts
+    .map((segment) => {
+      const text = segment.text.replaceAll(POSITIONAL_SEPARATOR, ' ');
+      return segment.quoted ? escapeRegex(text) : globSource(text);
+    })
+    .join('');
+  try {
+    return new RegExp(`^${source}$`, 's');
+  } catch {
+    // A bracket expression JavaScript refuses (`[z-a]`) matches nothing, as in sh.
+    return /(?!)/;
+  }
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+/** A shell pattern's regular expression: `*` and `?` match any character, `/` included. */
+function globSource(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i] as string;
+    if (ch === '*') out += '.*';
+    else if (ch === '?') out += '.';
+    else if (ch === '\\' && i + 1 < pattern.length) out += escapeRegex(pattern[++i] as string);
+    else if (ch === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end === -1) {
+        out += '\\[';
+        continue;
+      }
+      const body = pattern.slice(i + 1, end).replace(/^[!^]/, '^');
+      out += `[${body.replace(/[\\\]]/g, '\\$&')}]`;
+      i = end;
+    } else out += escapeRegex(ch);
+  }
+  return out;
 }
 
 const GLOB = /[*?[]/;
@@ -174,8 +230,12 @@ async function expandFields(word: Word, scope: ExpansionScope): Promise<string[]
   const parts = await segments(word, scope);
   word.parts.forEach((part, index) => {
     const segment = parts[index] as Segment;
-    const splits = part.kind !== 'literal' && !segment.quoted;
-    const pieces = splits ? segment.text.split(/[ \t\n]+/) : [segment.text];
+    const splits = part.kind !== 'literal' && part.kind !== 'process' && !segment.quoted;
+    const pieces = splits
+      ? segment.text.split(BLANKS)
+      : part.kind === 'parameter'
+        ? segment.text.split(POSITIONAL_SEPARATOR)
+        : [segment.text];
     pieces.forEach((piece, pieceIndex) => {
       if (pieceIndex > 0) {
         if (current && current.text !== '') fields.push(current);

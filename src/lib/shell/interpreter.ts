@@ -7,9 +7,17 @@ import { findOnPath, realpath, stat } from '../fs/tree.ts';
 import type { AndOr, Command, Pipeline, Redirect, Script, SimpleCommand } from './ast.ts';
 import { type Bytes, concatBytes, deviceAt } from './bytes.ts';
 import { type CommandModule, type CommandResult, FileSystem, noteGap, type ShellState } from './command.ts';
-import { ExpansionFailure, type ExpansionScope, expandToFields, expandToString } from './expand.ts';
+import {
+  ExpansionFailure,
+  type ExpansionScope,
+  expandToFields,
+  expandToString,
+  POSITIONAL_SEPARATOR,
+  patternRegex,
+} from './expand.ts';
 import type { Shell } from './flavour.ts';
 import { heredocWord, parseScript, ShellSyntaxError } from './parse.ts';
+import { readLine } from './read.ts';
 
 export type { Shell, ShellFlavour } from './flavour.ts';
 
@@ -31,6 +39,10 @@ export interface RunOutput {
  */
 export const SHELL_LIMITS = {
   commands: 100_000,
+  /** Iterations of one `while`/`until`/`for` loop. */
+  loop: 10_000,
+  /** Function calls in progress at once: dash's own limit, also the simulator's for bash and ash. */
+  functions: 1000,
   depth: 32,
   wordChars: 1 << 20,
   outputChars: 8 << 20,
@@ -57,6 +69,8 @@ export interface InterpreterOptions {
   /** How deep in `sh -c` this shell is (and the deepest `.` nesting); children share their parent's budget. */
   readonly depth?: number;
   readonly budget?: Budget;
+  /** `$1`…: a script file's arguments. */
+  readonly positional?: readonly string[];
 }
 
 /** A stream as text: opaque bytes (dd's, a device's) print nothing the simulator can show. */
@@ -69,6 +83,20 @@ class ExitSignal {
 
   constructor(status: number) {
     this.status = status;
+  }
+}
+
+/** `return`: ends the function (or the `.` file) being run. */
+class ReturnSignal extends ExitSignal {}
+
+/** `break N` / `continue N`: leaves (or restarts) the Nth enclosing loop. */
+class LoopSignal {
+  readonly levels: number;
+  readonly next: boolean;
+
+  constructor(levels: number, next: boolean) {
+    this.levels = levels;
+    this.next = next;
   }
 }
 
@@ -107,6 +135,10 @@ const BUILTINS = new Set([
   'local',
   'hash',
   'ulimit',
+  'break',
+  'continue',
+  'return',
+  'read',
 ]);
 
 export class Interpreter {
@@ -120,6 +152,14 @@ export class Interpreter {
   private line = 1;
   /** How deep in `.` this shell is: a file that sources itself stops at SHELL_LIMITS.depth. */
   private sourcing = 0;
+  /** The functions defined so far, by name. */
+  private readonly functions = new Map<string, Command>();
+  /** `$1`…: the script's, or the running function's, arguments. */
+  private positional: readonly string[] = [];
+  /** Function calls in progress. */
+  private calls = 0;
+  /** Loops in progress, for `break` and `continue`. */
+  private loops = 0;
   readonly commands: string[] = [];
 
   constructor(
@@ -134,6 +174,7 @@ export class Interpreter {
     this.options = options;
     this.budget = options.budget ?? { commands: 0, output: 0 };
     this.fs = new FileSystem(state);
+    this.positional = options.positional ?? [];
   }
 
   /**
@@ -150,7 +191,7 @@ export class Interpreter {
     }
     let script: Script;
     try {
-      script = parseScript(source);
+      script = parseScript(source, { flavour: this.shell.flavour });
     } catch (error) {
       if (!(error instanceof ShellSyntaxError)) throw error;
       this.lastStatus = 2;
@@ -200,25 +241,59 @@ export class Interpreter {
       special: new Map([
         ['?', String(this.lastStatus)],
         ['$', '1'],
-        ['#', '0'],
+        ['#', String(this.positional.length)],
         ['0', this.shell.path],
+        // "$@" keeps each argument a field of its own: expand.ts splits on this separator.
+        ['@', this.positional.join(POSITIONAL_SEPARATOR)],
+        ['*', this.positional.join(' ')],
+        ...this.positional.map((value, index) => [String(index + 1), value] as [string, string]),
       ]),
       tree: this.state.tree,
       cwd: this.state.cwd,
       nounset: this.state.options.nounset,
       braces: this.shell.flavour === 'bash',
       substitute: (script) => this.substitute(script),
+      processSubstitute: (script, direction) => this.processSubstitute(script, direction),
     };
+  }
+
+  /**
+   * `<(…)`: runs the list now and gives its output as a file the command reads (/dev/fd/63,
+   * then 62…, as bash numbers them). `>(…)` gets a path too, but what is written to it is not followed.
+   */
+  private async processSubstitute(script: string, direction: '<' | '>'): Promise<string> {
+    const path = `/dev/fd/${63 - this.fs.pipes.size}`;
+    if (direction === '>') {
+      noteGap(
+        this.state,
+        'not-followed',
+        `What a command writes to >(${script.slice(0, 60)}) is not simulated.`,
+      );
+      this.fs.pipes.set(path, '');
+      return path;
+    }
+    this.fs.pipes.set(path, await this.substituteOutput(script));
+    return path;
   }
 
   /** `$(…)`: runs in a subshell (variables and cwd stay there, files do not) and returns its output. */
   private async substitute(script: string): Promise<string> {
+    return this.substituteOutput(script);
+  }
+
+  /** Runs a list in a subshell and returns what it printed (its errors go nowhere the build shows). */
+  private async substituteOutput(script: string): Promise<string> {
     const saved = this.save();
     const io: Io = { stdin: '', stdout: '', stderr: '', tty: false };
     try {
-      await this.list(parseScript(script), io, false);
+      await this.list(parseScript(script, { flavour: this.shell.flavour }), io, false);
     } catch (error) {
-      if (!(error instanceof ExitSignal) && !(error instanceof ShellSyntaxError)) throw error;
+      if (
+        !(error instanceof ExitSignal) &&
+        !(error instanceof ShellSyntaxError) &&
+        !(error instanceof LoopSignal)
+      )
+        throw error;
     } finally {
       this.restore(saved);
     }
@@ -257,6 +332,7 @@ export class Interpreter {
   }
 
   private async andOr(andOr: AndOr, io: Io, inCondition: boolean): Promise<number> {
+    if (andOr.line !== undefined) this.line = andOr.line;
     let status = await this.pipeline(andOr.first, io);
     let lastRan = 0;
     for (let i = 0; i < andOr.rest.length; i++) {
@@ -286,6 +362,8 @@ export class Interpreter {
       } finally {
         // Also when the command ends the shell: what it printed before is still printed.
         io.stderr += stage.stderr;
+        // What `read` took from the input is gone for the next command reading it.
+        if (pipeline.commands.length === 1) io.stdin = stage.stdin;
         if (last) io.stdout = concatBytes(io.stdout, stage.stdout);
         else stdin = stage.stdout;
       }
@@ -324,17 +402,28 @@ export class Interpreter {
         return command.otherwise ? this.list(command.otherwise, io, false) : 0;
       }
       case 'for': {
-        let status = 0;
         const items: string[] = [];
         for (const word of command.items)
           items.push(...(await this.expand(() => expandToFields(word, this.scope()), io)));
-        for (const item of items) {
-          this.spend();
-          this.state.variables.set(command.variable, item);
-          status = await this.list(command.body, io, false);
-        }
-        return status;
+        if (command.items.length === 0) items.push(...this.positional);
+        let index = 0;
+        return this.loop(async () => {
+          if (index >= items.length) return undefined;
+          this.state.variables.set(command.variable, items[index++] as string);
+          return this.list(command.body, io, false);
+        });
       }
+      case 'while':
+        return this.loop(async () => {
+          const condition = await this.list(command.condition, io, true);
+          if ((condition === 0) === command.until) return undefined;
+          return this.list(command.body, io, false);
+        });
+      case 'case':
+        return this.caseCommand(command, io);
+      case 'function':
+        this.functions.set(command.name, command.body);
+        return 0;
       case 'unsupported':
         noteGap(
           this.state,
@@ -342,6 +431,71 @@ export class Interpreter {
           `The shell construct "${command.construct}" is not simulated: ${command.text.slice(0, 80)}${command.text.length > 80 ? '…' : ''}`,
         );
         return 0;
+    }
+  }
+
+  /**
+   * Runs a loop's iterations (each returns its status, or undefined when the loop is done), with
+   * `break` and `continue` and a bound: a loop that runs SHELL_LIMITS.loop times stops the script.
+   */
+  private async loop(iteration: () => Promise<number | undefined>): Promise<number> {
+    let status = 0;
+    this.loops++;
+    try {
+      for (let count = 0; ; count++) {
+        if (count >= SHELL_LIMITS.loop)
+          throw new ShellLimitExceeded(
+            `a loop ran ${SHELL_LIMITS.loop.toLocaleString('en')} times and was stopped (the simulator's limit): its inputs are not known to end it`,
+          );
+        this.spend();
+        try {
+          const result = await iteration();
+          if (result === undefined) break;
+          status = result;
+        } catch (error) {
+          if (!(error instanceof LoopSignal)) throw error;
+          if (error.levels > 1) throw new LoopSignal(error.levels - 1, error.next);
+          if (!error.next) break;
+        }
+      }
+    } finally {
+      this.loops--;
+    }
+    return status;
+  }
+
+  /** `case`: the first item with a pattern that matches the word runs; none matching is status 0. */
+  private async caseCommand(command: Extract<Command, { kind: 'case' }>, io: Io): Promise<number> {
+    const word = await this.expand(() => expandToString(command.word, this.scope()), io);
+    for (const item of command.items) {
+      for (const pattern of item.patterns) {
+        const regex = await this.expand(() => patternRegex(pattern, this.scope()), io);
+        if (regex.test(word)) return this.list(item.body, io, false);
+      }
+    }
+    return 0;
+  }
+
+  /** Runs a function with its arguments as `$1`…; `return` ends it. */
+  private async call(body: Command, args: string[], io: Io): Promise<number> {
+    if (this.calls >= SHELL_LIMITS.functions) {
+      if (this.shell.flavour === 'dash')
+        io.stderr += `${this.prefix()}Maximum function recursion depth (${SHELL_LIMITS.functions}) reached\n`;
+      else
+        io.stderr += `${this.prefix()}functions nested more than ${SHELL_LIMITS.functions} deep (the simulator's limit)\n`;
+      throw new ExitSignal(2);
+    }
+    const saved = this.positional;
+    this.positional = args;
+    this.calls++;
+    try {
+      return await this.command(body, io);
+    } catch (error) {
+      if (error instanceof ReturnSignal) return error.status;
+      throw error;
+    } finally {
+      this.calls--;
+      this.positional = saved;
     }
   }
 
@@ -363,7 +517,9 @@ export class Interpreter {
     const inner: Io = { stdin: io.stdin, stdout: '', stderr: '', tty: io.tty };
     const outputs: { fd: number; path: string; append: boolean }[] = [];
     let toStdout = false;
+    let ownInput = false;
     for (const redirect of redirects) {
+      if (redirect.op === '<' || redirect.heredoc) ownInput = true;
       if (redirect.heredoc) {
         const { body, expand } = redirect.heredoc;
         inner.stdin = expand
@@ -389,6 +545,8 @@ export class Interpreter {
       exit = error;
       status = error.status;
     }
+    // Input `read` consumed from the caller's stream stays consumed.
+    if (!ownInput) io.stdin = inner.stdin;
     if (toStdout) {
       inner.stdout = concatBytes(inner.stdout, inner.stderr);
       inner.stderr = '';
@@ -437,13 +595,25 @@ export class Interpreter {
     }
     if (this.state.options.xtrace)
       io.stderr += `+ ${[...assignments.map(([k, v]) => `${k}=${v}`), ...words].join(' ')}\n`;
-    return this.withRedirects(command.redirects, io, (inner) => this.invoke(words, assignments, inner));
+    try {
+      return await this.withRedirects(command.redirects, io, (inner) =>
+        this.invoke(words, assignments, inner),
+      );
+    } finally {
+      // A `<(…)` pipe is open for its command only.
+      this.fs.pipes.clear();
+    }
   }
 
   private async invoke(words: string[], assignments: [string, string][], io: Io): Promise<number> {
     const [name, ...args] = words as [string, ...string[]];
     if (name === '.' || (name === 'source' && this.shell.flavour !== 'dash'))
       return this.source(name, args, io);
+    const defined = this.functions.get(name);
+    if (defined) {
+      this.commands.push([name, ...args].join(' '));
+      return this.call(defined, args, io);
+    }
     if (BUILTINS.has(name)) return this.builtin(name, args, assignments, io);
     const path = this.lookup(name);
     if (path === undefined) {
@@ -539,7 +709,7 @@ export class Interpreter {
       fs: this.fs,
       env,
       shell: this.shell.flavour,
-      script: (source, stdin, shell) => this.child(source, stdin, env, io.tty, shell),
+      script: (source, stdin, shell, args) => this.child(source, stdin, env, io.tty, shell, args),
     });
   }
 
@@ -550,6 +720,7 @@ export class Interpreter {
     env: ReadonlyMap<string, string>,
     tty: boolean,
     shell: Shell = this.shell,
+    positional: readonly string[] = [],
   ): Promise<CommandResult> {
     const state: ShellState = {
       ...this.state,
@@ -568,6 +739,7 @@ export class Interpreter {
       tty,
       depth,
       budget: this.budget,
+      positional,
     });
     const output = await interpreter.run(source, stdin);
     this.state.tree = state.tree;
@@ -613,7 +785,7 @@ export class Interpreter {
     }
     let script: Script;
     try {
-      script = parseScript(node.content);
+      script = parseScript(node.content, { flavour: this.shell.flavour });
     } catch (error) {
       if (!(error instanceof ShellSyntaxError)) throw error;
       io.stderr += `${file}: ${error.message}\n`;
@@ -625,6 +797,9 @@ export class Interpreter {
       );
     try {
       return await this.list(script, io, false);
+    } catch (error) {
+      if (error instanceof ReturnSignal) return error.status;
+      throw error;
     } finally {
       this.sourcing--;
     }
@@ -704,6 +879,12 @@ export class Interpreter {
         return 0;
       case 'set':
         return this.setOptions(args);
+      case 'shift': {
+        const count = Number(args[0] ?? 1);
+        if (!(count <= this.positional.length)) return 1;
+        this.positional = this.positional.slice(count);
+        return 0;
+      }
       case 'false':
         return 1;
       case 'exit':
@@ -713,6 +894,16 @@ export class Interpreter {
         return 0;
       case 'umask':
         return this.umask(args, io);
+      case 'break':
+      case 'continue': {
+        if (this.loops === 0) return 0;
+        const levels = Math.max(1, Number(args[0] ?? 1) || 1);
+        throw new LoopSignal(Math.min(levels, this.loops), name === 'continue');
+      }
+      case 'return':
+        throw new ReturnSignal(args[0] === undefined ? this.lastStatus : Number(args[0]) & 0xff);
+      case 'read':
+        return readLine(args, io, this.state.variables);
       case 'command':
       case 'type': {
         const queried = args.filter((word) => !word.startsWith('-'));
@@ -745,6 +936,10 @@ export class Interpreter {
     const options = this.state.options;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i] as string;
+      if (arg === '--') {
+        this.positional = args.slice(i + 1);
+        return 0;
+      }
       if (arg === '-o' || arg === '+o') {
         const option = args[++i];
         if (option === 'pipefail') options.pipefail = arg === '-o';

@@ -1,7 +1,8 @@
 /**
  * Parses the POSIX shell subset of RUN lines: lists, `&&`/`||`, pipes, redirections, here-documents,
- * quoting, `$VAR`/`${…}`/`$(…)`, assignments, subshells and groups, `if` and `for`. Other compound
- * commands (`while`, `case`, functions) are kept as `unsupported` so a step can say it did not run them.
+ * quoting, `$VAR`/`${…}`/`$(…)`, assignments, subshells and groups, `if`, `for`, `while`/`until`,
+ * `case`, function definitions and (bash, ash) `<(…)` process substitution. `select` and bash's
+ * `[[ ]]`-free rarities are left to the commands that run them.
  *
  * Written for this purpose rather than taken from npm: `shell-quote`, the well-kept tokenizer,
  * expands variables while it tokenizes (so `export A=1 && echo $A` cannot work), and knows neither
@@ -18,6 +19,12 @@ import type {
   Word,
   WordPart,
 } from './ast.ts';
+import type { ShellFlavour } from './flavour.ts';
+
+/** Which shell reads the script: dash has no process substitution and words its errors its own way. */
+export interface ParseOptions {
+  readonly flavour?: ShellFlavour;
+}
 
 export class ShellSyntaxError extends Error {}
 
@@ -51,15 +58,23 @@ function scanBalanced(text: string, start: number, open: string, close: string):
 class Lexer {
   private pos = 0;
   private readonly text: string;
+  /** bash and ash read `<(…)` as a word; dash reads `<` then a `(` it does not expect. */
+  private readonly processSubstitution: boolean;
+  /** The line the last token started on (1-based), counted as the lexer moves on. */
+  tokenLine = 1;
+  private counted = 0;
+  private line = 1;
   /** Here-documents announced on the current line, read at its end. */
   private readonly pending: { delimiter: string; strip: boolean; heredoc: HeredocBody }[] = [];
 
-  constructor(text: string) {
+  constructor(text: string, processSubstitution = false) {
     this.text = text;
+    this.processSubstitution = processSubstitution;
   }
 
   next(): Token {
     this.skipBlanks();
+    this.tokenLine = this.lineAt(this.pos);
     const { text } = this;
     if (this.pos >= text.length) return { type: 'eof' };
     const ch = text[this.pos] as string;
@@ -78,9 +93,21 @@ class Lexer {
       const op = this.operator();
       return { type: 'op', op: op ?? '>', fd: Number(ioNumber[1]) };
     }
+    if (this.atProcessSubstitution()) return { type: 'word', word: this.word() };
     const op = this.operator();
     if (op !== undefined) return { type: 'op', op };
     return { type: 'word', word: this.word() };
+  }
+
+  /** The line of a position at or after the last one asked for. */
+  private lineAt(pos: number): number {
+    for (; this.counted < pos; this.counted++) if (this.text[this.counted] === '\n') this.line++;
+    return this.line;
+  }
+
+  private atProcessSubstitution(): boolean {
+    const ch = this.text[this.pos];
+    return this.processSubstitution && (ch === '<' || ch === '>') && this.text[this.pos + 1] === '(';
   }
 
   /** Registers a here-document whose body is read after the current line. */
@@ -136,6 +163,18 @@ class Lexer {
     };
     while (this.pos < text.length) {
       const ch = text[this.pos] as string;
+      if (this.atProcessSubstitution()) {
+        const end = scanBalanced(text, this.pos + 2, '(', ')');
+        flush(false);
+        parts.push({
+          kind: 'process',
+          script: text.slice(this.pos + 2, end),
+          direction: ch as '<' | '>',
+          quoted: false,
+        });
+        this.pos = end + 1;
+        continue;
+      }
       if (' \t\r\n;&|()<>'.includes(ch)) break;
       if (ch === '\\') {
         const next = text[this.pos + 1];
@@ -275,16 +314,32 @@ function plain(word: Word): string | undefined {
 
 class Parser {
   private token: Token;
+  private tokenLine = 1;
   private readonly lexer: Lexer;
+  private readonly dash: boolean;
 
-  constructor(source: string) {
-    this.lexer = new Lexer(source);
+  constructor(source: string, options: ParseOptions) {
+    const flavour = options.flavour ?? 'bash';
+    this.dash = flavour === 'dash';
+    this.lexer = new Lexer(source, flavour !== 'dash');
     this.token = this.lexer.next();
+    this.tokenLine = this.lexer.tokenLine;
+  }
+
+  /** The shell's words for a token it did not expect here. */
+  private unexpected(): ShellSyntaxError {
+    const shown = this.describe();
+    return new ShellSyntaxError(
+      this.dash
+        ? `Syntax error: ${shown === 'end of file' ? 'end of file' : `"${shown}"`} unexpected`
+        : `syntax error near unexpected token \`${shown}'`,
+    );
   }
 
   private advance(): Token {
     const current = this.token;
     this.token = this.lexer.next();
+    this.tokenLine = this.lexer.tokenLine;
     return current;
   }
 
@@ -309,7 +364,8 @@ class Parser {
   script(terminators: readonly string[] = []): Script {
     const list: AndOr[] = [];
     const done = () =>
-      this.token.type === 'eof' || terminators.some((t) => (t === ')' ? this.isOp(')') : this.isReserved(t)));
+      this.token.type === 'eof' ||
+      terminators.some((t) => (t === ')' || t === ';;' ? this.isOp(t) : this.isReserved(t)));
     this.skipNewlines();
     while (!done()) {
       const andOr = this.andOr();
@@ -318,8 +374,7 @@ class Parser {
         background = true;
         this.advance();
       } else if (this.isOp(';') || this.token.type === 'newline') this.advance();
-      else if (!done())
-        throw new ShellSyntaxError(`syntax error near unexpected token \`${this.describe()}'`);
+      else if (!done()) throw this.unexpected();
       list.push({ ...andOr, background });
       this.skipNewlines();
     }
@@ -334,6 +389,7 @@ class Parser {
   }
 
   private andOr(): Omit<AndOr, 'background'> {
+    const line = this.tokenLine;
     const first = this.pipeline();
     const rest: { op: '&&' | '||'; pipeline: Pipeline }[] = [];
     while (this.isOp('&&') || this.isOp('||')) {
@@ -341,7 +397,7 @@ class Parser {
       while (this.token.type === 'newline') this.advance();
       rest.push({ op, pipeline: this.pipeline() });
     }
-    return { first, rest };
+    return { first, rest, line };
   }
 
   private pipeline(): Pipeline {
@@ -373,31 +429,97 @@ class Parser {
       this.expectReserved('}');
       return { kind: 'group', body, redirects: this.redirects() };
     }
-    if (this.isReserved('if') || this.isReserved('for')) {
-      const command = this.isReserved('if') ? this.ifCommand() : this.forCommand();
-      if (this.redirects().length > 0)
-        return { kind: 'unsupported', construct: 'redirected compound command', text: '' };
-      return command;
+    const compound = this.compound();
+    if (compound) {
+      // `while read l; do …; done < file`: the redirections apply to the whole command, as a group's.
+      const redirects = this.redirects();
+      if (redirects.length === 0) return compound;
+      const body: Script = [{ first: { negated: false, commands: [compound] }, rest: [], background: false }];
+      return { kind: 'group', body, redirects };
     }
-    for (const [open, close] of [
-      ['while', 'done'],
-      ['until', 'done'],
-      ['case', 'esac'],
-    ] as const) {
-      if (this.isReserved(open)) {
-        const command = this.unsupported(open, close);
-        this.redirects();
-        return command;
-      }
-    }
+    if (this.isReserved('function') && !this.dash) return this.functionKeyword();
     const simple = this.simple();
-    if (simple.words.length === 1 && simple.assignments.length === 0 && this.isOp('(')) {
-      return this.unsupported('function', '}', simple.words[0]?.text ?? '');
+    const name = simple.words.length === 1 ? plain(simple.words[0] as Word) : undefined;
+    if (name !== undefined && simple.assignments.length === 0 && this.isOp('(')) {
+      this.advance();
+      if (!this.isOp(')')) throw this.unexpected();
+      this.advance();
+      return this.functionBody(name);
     }
     if (simple.words.length === 0 && simple.assignments.length === 0 && simple.redirects.length === 0) {
-      throw new ShellSyntaxError(`syntax error near unexpected token \`${this.describe()}'`);
+      throw this.unexpected();
     }
     return simple;
+  }
+
+  private compound(): Command | undefined {
+    if (this.isReserved('if')) return this.ifCommand();
+    if (this.isReserved('for')) return this.forCommand();
+    if (this.isReserved('while') || this.isReserved('until')) return this.whileCommand();
+    if (this.isReserved('case')) return this.caseCommand();
+    return undefined;
+  }
+
+  /** bash's `function name { …; }` (the parentheses optional). */
+  private functionKeyword(): Command {
+    this.advance();
+    const name = this.token.type === 'word' ? plain(this.token.word) : undefined;
+    if (name === undefined) throw this.unexpected();
+    this.advance();
+    if (this.isOp('(')) {
+      this.advance();
+      if (!this.isOp(')')) throw this.unexpected();
+      this.advance();
+    }
+    return this.functionBody(name);
+  }
+
+  private functionBody(name: string): Command {
+    this.skipNewlinesOnly();
+    const body = this.command();
+    if (body.kind === 'simple' || body.kind === 'function') throw this.unexpected();
+    return { kind: 'function', name, body };
+  }
+
+  private whileCommand(): Command {
+    const until = this.isReserved('until');
+    this.advance();
+    const condition = this.script(['do']);
+    this.expectReserved('do');
+    const body = this.script(['done']);
+    this.expectReserved('done');
+    return { kind: 'while', until, condition, body };
+  }
+
+  /** `case WORD in (PATTERN | PATTERN) LIST ;; … esac`. */
+  private caseCommand(): Command {
+    this.advance();
+    if (this.token.type !== 'word') throw this.unexpected();
+    const word = (this.advance() as { word: Word }).word;
+    this.skipNewlinesOnly();
+    this.expectReserved('in');
+    const items: { patterns: Word[]; body: Script }[] = [];
+    this.skipNewlinesOnly();
+    while (!this.isReserved('esac')) {
+      if (this.isOp('(')) this.advance();
+      const patterns: Word[] = [];
+      for (;;) {
+        if (this.token.type !== 'word') throw this.unexpected();
+        patterns.push((this.advance() as { word: Word }).word);
+        if (!this.isOp('|')) break;
+        this.advance();
+      }
+      if (!this.isOp(')')) throw this.unexpected();
+      this.advance();
+      const body = this.script([';;', 'esac']);
+      items.push({ patterns, body });
+      if (this.isOp(';;')) this.advance();
+      this.skipNewlinesOnly();
+      if ((this.token as Token).type === 'eof')
+        throw new ShellSyntaxError('syntax error: "case" without "esac"');
+    }
+    this.advance();
+    return { kind: 'case', word, items };
   }
 
   private ifCommand(): Command {
@@ -445,31 +567,6 @@ class Parser {
     while (this.token.type === 'newline') this.advance();
   }
 
-  /** Skips a construct the simulator does not run, up to its matching closing word. */
-  private unsupported(construct: string, close: string, prefix = ''): Command {
-    const texts: string[] = [prefix];
-    let depth = 0;
-    const open = construct === 'function' ? '{' : construct;
-    for (;;) {
-      const token = this.advance();
-      if (token.type === 'eof') throw new ShellSyntaxError(`syntax error: "${construct}" without "${close}"`);
-      if (token.type === 'word') {
-        const word = plain(token.word);
-        texts.push(token.word.text);
-        if (
-          word === open ||
-          (construct !== 'case' && construct !== 'function' && (word === 'while' || word === 'until'))
-        ) {
-          if (!(construct === 'function' && depth === 0 && word === '{')) depth++;
-          else depth = 1;
-        }
-        if (word === close && --depth <= 0) break;
-      } else texts.push(token.type === 'op' ? token.op : ';');
-    }
-    if (construct !== 'function' && depth < 0) throw new ShellSyntaxError(`syntax error near ${close}`);
-    return { kind: 'unsupported', construct, text: texts.join(' ').trim() };
-  }
-
   private redirects(): Redirect[] {
     const redirects: Redirect[] = [];
     for (;;) {
@@ -485,8 +582,7 @@ class Parser {
       return undefined;
     this.advance();
     const target = this.token;
-    if (target.type !== 'word')
-      throw new ShellSyntaxError(`syntax error near unexpected token \`${this.describe()}'`);
+    if (target.type !== 'word') throw this.unexpected();
     const op = (token.op === '>|' ? '>' : token.op) as Redirect['op'];
     const fd = token.fd ?? (op.startsWith('<') ? 0 : 1);
     if (op === '<<' || op === '<<-') {
@@ -533,8 +629,8 @@ class Parser {
 }
 
 /** Parses a script. Throws ShellSyntaxError with a message in the shell's own style. */
-export function parseScript(source: string): Script {
-  return new Parser(source).script();
+export function parseScript(source: string, options: ParseOptions = {}): Script {
+  return new Parser(source, options).script();
 }
 
 /** A here-document body as a word to expand (parameters and `$(…)`, no splitting). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SimpleCommand } from '../../../src/lib/shell/ast.ts';
+import type { CaseCommand, SimpleCommand } from '../../../src/lib/shell/ast.ts';
 import { parseScript, ShellSyntaxError } from '../../../src/lib/shell/parse.ts';
 
 const first = (source: string) => parseScript(source)[0]?.first.commands[0] as SimpleCommand;
@@ -42,7 +42,7 @@ describe('parseScript', () => {
     expect(script).toHaveLength(3);
   });
 
-  it('parses if and for, and keeps while/case/functions as unsupported', () => {
+  it('parses if, for, while, until, case and functions; a redirected loop is a group with the redirection', () => {
     expect(
       parseScript('if [ -f x ]; then echo y; elif true; then :; else echo n; fi')[0]?.first.commands[0],
     ).toMatchObject({ kind: 'if' });
@@ -51,13 +51,38 @@ describe('parseScript', () => {
       variable: 'f',
     });
     expect(parseScript('while read l; do echo $l; done < f')[0]?.first.commands[0]).toMatchObject({
-      kind: 'unsupported',
-      construct: 'while',
+      kind: 'group',
+      redirects: [{ op: '<', fd: 0 }],
+      body: [{ first: { commands: [{ kind: 'while', until: false }] } }],
     });
-    expect(parseScript('case $x in a) echo;; esac')[0]?.first.commands[0]).toMatchObject({
-      kind: 'unsupported',
-      construct: 'case',
+    expect(parseScript('until false; do :; done')[0]?.first.commands[0]).toMatchObject({
+      kind: 'while',
+      until: true,
     });
+    const kase = parseScript('case $x in\n  a|b) echo ab;;\n  (*.py) echo py\nesac')[0]?.first.commands[0];
+    expect(kase).toMatchObject({ kind: 'case' });
+    expect((kase as CaseCommand).items.map((i) => i.patterns.map((p) => p.text))).toEqual([
+      ['a', 'b'],
+      ['*.py'],
+    ]);
+    expect(parseScript('f() { echo $1; }')[0]?.first.commands[0]).toMatchObject({
+      kind: 'function',
+      name: 'f',
+    });
+    expect(parseScript('function g { :; }')[0]?.first.commands[0]).toMatchObject({
+      kind: 'function',
+      name: 'g',
+    });
+    expect(() => parseScript('case x in a) echo')).toThrow(ShellSyntaxError);
+  });
+
+  it('reads <(…) as a word under bash and ash; dash stops at the "(" in its own words', () => {
+    const cat = parseScript('cat <(echo hi)', { flavour: 'bash' })[0]?.first.commands[0] as SimpleCommand;
+    expect(cat.words[1]?.parts).toEqual([
+      { kind: 'process', script: 'echo hi', direction: '<', quoted: false },
+    ]);
+    expect(() => parseScript('cat <(echo hi)', { flavour: 'dash' })).toThrow('Syntax error: "(" unexpected');
+    expect(() => parseScript('cat <(echo hi)', { flavour: 'ash' })).not.toThrow();
   });
 
   it('joins backslash-newline continuations and skips comments', () => {

@@ -13,17 +13,21 @@ import { fetchers } from './fetch.ts';
 import { find } from './find.ts';
 import { head, tail } from './head.ts';
 import { id, whoami } from './identity.ts';
+import { install } from './install.ts';
 import { ln } from './ln.ts';
 import { ls } from './ls.ts';
+import { make } from './make.ts';
 import { mkdir } from './mkdir.ts';
 import { printf } from './printf.ts';
 import { readOnly } from './read-only.ts';
 import { rm } from './rm.ts';
+import { sed } from './sed.ts';
 import { shells } from './shells.ts';
 import { tar } from './tar.ts';
 import { test } from './test.ts';
 import { touch } from './touch.ts';
 import { tr } from './tr.ts';
+import { unzip } from './unzip.ts';
 import { groupaddCommand, useraddCommand } from './useradd.ts';
 import { usermodCommand } from './usermod.ts';
 import { wc } from './wc.ts';
@@ -45,20 +49,24 @@ const ALL: readonly CommandModule[] = [
   groupaddCommand,
   head,
   id,
+  install,
   ln,
   ls,
+  make,
   mkdir,
   mv,
   printenv,
   printf,
   readOnly,
   rm,
+  sed,
   shells,
   tail,
   tar,
   test,
   touch,
   tr,
+  unzip,
   useraddCommand,
   usermodCommand,
   wc,

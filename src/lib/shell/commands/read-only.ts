@@ -1,5 +1,5 @@
 /**
- * Commands that only read and print (grep, sort, sed without -i …): the filesystem is unchanged, so
+ * Commands that only read and print (grep, sort, awk …): the filesystem is unchanged, so
  * the step's effect stays certain; only their output is not simulated. Those whose output the
  * simulator does produce (ls, find, du, which, env, wc, head, tail) have modules of their own.
  */
@@ -16,7 +16,6 @@ const READ_ONLY = [
   'cut',
   'tr',
   'awk',
-  'sed',
   'df',
   'uname',
   'date',
@@ -51,7 +50,6 @@ const READ_ONLY = [
 
 /** Options that make an otherwise read-only command write: then its effect is not known. */
 function writes(name: string, args: readonly string[]): boolean {
-  if (name === 'sed') return args.some((arg) => /^-[a-zA-Z]*i/.test(arg) || arg.startsWith('--in-place'));
   if (name === 'tee' || name === 'xargs') return args.length > 0;
   return false;
 }
