@@ -4,7 +4,7 @@
  * (scripts/packages) and the loader (catalog.ts).
  *
  * Small facts live in one index per ecosystem (`pip/index.json`, `apt/<suite>.json`,
- * `apk/<version>.json`, `go.json`); each installable unit's file list is a separate text file in the
+ * `apk/<version>.json`, `go.json` with `go-modules.json`); each installable unit's file list is a separate text file in the
  * catalog's layer encoding (src/lib/images/format.ts), fetched only when a build installs it.
  */
 
