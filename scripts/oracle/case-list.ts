@@ -1007,6 +1007,199 @@ function runCases(): OracleCase[] {
   return out;
 }
 
+/** The go command's rules on the oracle's Debian Go (GOPROXY=off): names, patterns, vendoring, flags. */
+function goCommandCases(): OracleCase[] {
+  const G = 'oracle/trixie-golang';
+  const hello = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println(hi()) }\n';
+  const adhoc = { 'main.go': hello, 'util.go': 'package main\n\nfunc hi() string { return "hi" }\n' };
+  const multi = {
+    'go.mod': 'module example.com/mod\n\ngo 1.22\n',
+    'cmd/a/main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("a") }\n',
+    'cmd/b/main.go': 'package main\n\nimport "os"\n\nfunc main() { os.Exit(0) }\n',
+    'internal/lib/lib.go': 'package lib\n\nfunc X() int { return 1 }\n',
+    'cmd/tagged/main.go': '//go:build foo\n\npackage main\n\nfunc main() {}\n',
+  };
+  const greet = {
+    'go.mod': 'module example.com/vend\n\ngo 1.22\n\nrequire example.org/greet v1.0.0\n',
+    'main.go':
+      'package main\n\nimport (\n\t"fmt"\n\n\t"example.org/greet"\n)\n\nfunc main() { fmt.Println(greet.Hello()) }\n',
+  };
+  const vendored = {
+    ...greet,
+    'vendor/modules.txt': '# example.org/greet v1.0.0\n## explicit; go 1.22\nexample.org/greet\n',
+    'vendor/example.org/greet/greet.go':
+      'package greet\n\nfunc Hello() string { return "hello from vendor" }\n',
+  };
+  const user = {
+    'go.mod': 'module example.com/hello\n\ngo 1.22\n',
+    'main.go': GO_MAIN,
+  };
+  const lib = {
+    'lib.go':
+      'package main\n\nimport "C"\n\n//export Add\nfunc Add(a, b C.int) C.int { return a + b }\n\nfunc main() {}\n',
+  };
+  const out: OracleCase[] = [];
+  const c = (name: string, lines: string[], context: Record<string, ContextEntry>, run?: RunSpec) =>
+    out.push({ name: `go-${name}`, dockerfile: df(...lines), context, ...(run ? { run } : {}) });
+  c(
+    'file-args-scratch',
+    [
+      `FROM ${G} AS build`,
+      'WORKDIR /src',
+      'COPY main.go util.go ./',
+      'RUN CGO_ENABLED=0 go build -o /bin/hello ./main.go ./util.go',
+      '',
+      'FROM scratch',
+      'COPY --from=build /bin/hello /bin/hello',
+      'CMD ["/bin/hello"]',
+    ],
+    adhoc,
+    {},
+  );
+  c(
+    'file-args-names',
+    [
+      `FROM ${G}`,
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN go build main.go util.go && test -x main && go build util.go main.go && test -x util && mkdir out && go build -o out/ main.go util.go && test -x out/main',
+    ],
+    adhoc,
+  );
+  c('no-go-mod-dot', [`FROM ${G}`, 'WORKDIR /src', 'COPY . .', 'RUN go build .'], adhoc);
+  c('no-go-mod-recursive', [`FROM ${G}`, 'WORKDIR /src', 'COPY . .', 'RUN go build ./...'], adhoc);
+  c(
+    'ldflags-unquoted',
+    [`FROM ${G}`, 'WORKDIR /src', 'COPY . .', 'RUN go build -ldflags=-s -w -o /x main.go util.go'],
+    adhoc,
+  );
+  c(
+    'recursive-out-dir',
+    [
+      `FROM ${G} AS build`,
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN CGO_ENABLED=0 go build -o /out/ ./... && test -x /out/a && test -x /out/b && test ! -e /out/lib && test ! -e /out/tagged',
+      '',
+      'FROM scratch',
+      'COPY --from=build /out/a /a',
+      'CMD ["/a"]',
+    ],
+    multi,
+    {},
+  );
+  c('recursive-out-file', [`FROM ${G}`, 'WORKDIR /src', 'COPY . .', 'RUN go build -o app ./...'], multi);
+  c(
+    'recursive-no-output',
+    [
+      `FROM ${G}`,
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN go build ./... && test ! -e a && go build ./cmd/a && test -x a && go build ./internal/lib && test ! -e lib',
+    ],
+    multi,
+  );
+  c('root-no-go-files', [`FROM ${G}`, 'WORKDIR /src', 'COPY . .', 'RUN go build'], multi);
+  c('tags-excluded', [`FROM ${G}`, 'WORKDIR /src', 'COPY . .', 'RUN go build ./cmd/tagged'], multi);
+  c(
+    'tags-included',
+    [`FROM ${G}`, 'WORKDIR /src', 'COPY . .', 'RUN go build -tags foo ./cmd/tagged && test -x tagged'],
+    multi,
+  );
+  c(
+    'install-gobin',
+    [
+      `FROM ${G} AS build`,
+      'WORKDIR /src',
+      'COPY . .',
+      'ENV GOBIN=/out CGO_ENABLED=0',
+      'RUN go install ./cmd/a',
+      '',
+      'FROM scratch',
+      'COPY --from=build /out/a /a',
+      'CMD ["/a"]',
+    ],
+    multi,
+    {},
+  );
+  c('install-needs-version', [`FROM ${G}`, 'WORKDIR /x', 'RUN go install example.com/x'], {});
+  c('mod-download-nothing', [`FROM ${G}`, 'WORKDIR /src', 'COPY go.mod .', 'RUN go mod download'], {
+    'go.mod': multi['go.mod'],
+  });
+  c(
+    'vendor',
+    [
+      `FROM ${G} AS build`,
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN CGO_ENABLED=0 go build -o /app .',
+      '',
+      'FROM scratch',
+      'COPY --from=build /app /app',
+      'CMD ["/app"]',
+    ],
+    vendored,
+    {},
+  );
+  c('vendor-inconsistent', [`FROM ${G}`, 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .'], {
+    ...vendored,
+    'vendor/modules.txt': '# example.org/greet v0.9.0\n## explicit; go 1.22\nexample.org/greet\n',
+  });
+  c('missing-go-sum', [`FROM ${G}`, 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .'], greet);
+  c(
+    'cache-mount',
+    [
+      `FROM ${G} AS build`,
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN --mount=type=cache,target=/root/.cache/go-build CGO_ENABLED=0 go build -o /hello .',
+      '',
+      'FROM scratch',
+      'COPY --from=build /hello /hello',
+      'CMD ["/hello"]',
+    ],
+    user,
+    {},
+  );
+  c('cc-missing', [`FROM ${G}`, 'WORKDIR /src', 'COPY . .', 'RUN CC=nope go build -o /hello .'], user);
+  c(
+    'c-shared',
+    [
+      `FROM ${G}`,
+      'WORKDIR /src',
+      'COPY lib.go .',
+      'RUN go build -buildmode=c-shared -o /usr/local/lib/libadd.so lib.go && test -f /usr/local/lib/libadd.h && go build -buildmode=c-archive lib.go && test -f lib.a && test -f lib.h',
+    ],
+    lib,
+  );
+  c(
+    'c-archive-no-cgo',
+    [
+      `FROM ${G}`,
+      'WORKDIR /src',
+      'COPY lib.go .',
+      'RUN CGO_ENABLED=0 go build -buildmode=c-archive -o x.a lib.go',
+    ],
+    lib,
+  );
+  c(
+    'pie-debian',
+    [
+      `FROM ${G} AS build`,
+      'WORKDIR /src',
+      'COPY main.go util.go ./',
+      'RUN go build -buildmode=pie -o /hello main.go util.go',
+      '',
+      'FROM debian:trixie-slim',
+      'COPY --from=build /hello /hello',
+      'CMD ["/hello"]',
+    ],
+    adhoc,
+    {},
+  );
+  return out;
+}
+
 const PY_PKG: Record<string, ContextEntry> = {
   'pkg/pyproject.toml':
     '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n\n[project]\nname = "hello"\nversion = "1.0"\n',
@@ -1024,6 +1217,7 @@ export function oracleCases(): OracleCase[] {
     ...aptCases(),
     ...shellCases(),
     ...runCases(),
+    ...goCommandCases(),
     ...DEBIAN.map((image) => ({ name: `base-${slug(image)}`, dockerfile: df(`FROM ${image}`) })),
   ];
 }

@@ -5,9 +5,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { GoData } from '../../src/lib/packages/format.ts';
 import { buildApk } from './apk.ts';
 import { buildApt } from './apt.ts';
 import { buildGo } from './go.ts';
+import { buildGoModules } from './go-modules.ts';
 import { buildPip } from './pip.ts';
 
 const work = process.env.PACKAGES_WORK ?? '/var/tmp/packages';
@@ -43,6 +45,13 @@ if (want('go')) {
   const go = buildGo(join(work, 'go-1.26.jsonl'), 'scripts/packages/go-programs', generated);
   write('go.json', `${JSON.stringify(go.data)}\n`);
   for (const line of go.report) console.log(`go model: ${line}`);
+}
+
+if (want('go-modules')) {
+  const go = JSON.parse(readFileSync(join(out, 'go.json'), 'utf8')) as GoData;
+  const modules = buildGoModules('scripts/packages/go-modules', go, generated);
+  write('go-modules.json', `${JSON.stringify(modules.data)}\n`);
+  for (const line of modules.report) console.log(`go modules: ${line}`);
 }
 
 if (want('apt')) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { GoBuildMeasurement, GoData, GoSizeModel } from '../../src/lib/packages/format.ts';
 import { PACKAGES_FORMAT } from '../../src/lib/packages/format.ts';
 import { createGoCatalog } from '../../src/lib/packages/go.ts';
+import { emptyGoModules } from './go-modules.ts';
 
 interface Line {
   goVersion?: string;
@@ -160,7 +161,7 @@ export function buildGo(
     (x) => plain(x) && !x.package && x.program !== 'empty' && (!x.cgo || x.linkage === 'dynamic'),
   )) {
     const without = { ...data, measurements: measurements.filter((x) => x.program !== m.program) };
-    const predicted = createGoCatalog(without).binarySize({
+    const predicted = createGoCatalog(without, emptyGoModules('')).binarySize({
       imports: m.imports,
       stripped: false,
       cgo: m.linkage === 'dynamic',

@@ -13,6 +13,7 @@ import {
   type AptSuiteData,
   type DebianSuite,
   type GoData,
+  type GoModuleData,
   PACKAGES_FORMAT,
   type PipIndex,
 } from './format.ts';
@@ -39,6 +40,7 @@ export class PackageDataError extends Error {
 
 export const PIP_INDEX = 'pip/index.json';
 export const GO_FILE = 'go.json';
+export const GO_MODULES_FILE = 'go-modules.json';
 export const aptFile = (suite: DebianSuite): string => `apt/${suite}.json`;
 export const apkFile = (release: string): string => `apk/${release}.json`;
 
@@ -70,7 +72,10 @@ export function openPackageCatalog(read: ReadPackageFile): PackageCatalog {
   return {
     names: () => names,
     pip: () => cached('pip', async () => createPipCatalog(await json<PipIndex>(PIP_INDEX), files)),
-    go: () => cached('go', async () => createGoCatalog(await json<GoData>(GO_FILE))),
+    go: () =>
+      cached('go', async () =>
+        createGoCatalog(await json<GoData>(GO_FILE), await json<GoModuleData>(GO_MODULES_FILE)),
+      ),
     apt: (suite) =>
       cached(`apt:${suite}`, async () =>
         createAptCatalog(await json<AptSuiteData>(aptFile(suite)), files, openAptArchive(suite, read)),

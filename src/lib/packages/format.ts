@@ -4,7 +4,7 @@
  * (scripts/packages) and the loader (catalog.ts).
  *
  * Small facts live in one index per ecosystem (`pip/index.json`, `apt/<suite>.json`,
- * `apk/<version>.json`, `go.json`); each installable unit's file list is a separate text file in the
+ * `apk/<version>.json`, `go.json` with `go-modules.json`); each installable unit's file list is a separate text file in the
  * catalog's layer encoding (src/lib/images/format.ts), fetched only when a build installs it.
  */
 
@@ -322,6 +322,87 @@ export interface GoData {
   /** what a `go build` leaves outside the source tree besides GOCACHE's entries */
   readonly leftBehind: readonly { readonly path: string; readonly kind: string; readonly bytes: number }[];
   readonly notes: readonly string[];
+}
+
+/**
+ * Third-party Go modules, measured with Debian's golang-*-dev sources in GOPATH mode (go-modules.json):
+ * what a library adds to a binary over a program with the same standard imports, and module sizes.
+ */
+export interface GoModuleData {
+  readonly format: number;
+  readonly generated: string;
+  readonly goVersion: string;
+  readonly source: string;
+  /** each program of scripts/packages/go-modules/programs, built with CGO_ENABLED=0 */
+  readonly programs: readonly GoThirdPartyProgram[];
+  /** per directly imported third-party package: its measured contribution (single-library programs) */
+  readonly libraries: readonly GoLibrary[];
+  /** modules' source trees as Debian ships them */
+  readonly modules: readonly GoModuleSource[];
+  readonly model: {
+    /** median bytes a measured library adds with the standard packages it uses (unstripped): the stand-in for an unmeasured import */
+    readonly medianImportBytes: number;
+    readonly medianSourceBytes: number;
+    /** gzip-compressed tar / source bytes (median): the stand-in for a module zip's compression */
+    readonly zipRatio: number;
+    /** each combination predicted as its twin plus its libraries' contributions */
+    readonly check: readonly {
+      readonly program: string;
+      readonly measured: number;
+      readonly predicted: number;
+    }[];
+    readonly maxError: number;
+    /** a module's `<version>.info`, `.mod` and `.ziphash` in the download cache (estimated) */
+    readonly infoBytes: number;
+    readonly modBytes: number;
+    readonly ziphashBytes: number;
+  };
+  /**
+   * Build modes, measured (behave.txt): a two-file fmt program as exe and pie, and a one-function
+   * cgo library (`//export Add`, nothing imported) as c-shared and c-archive with its C header.
+   */
+  readonly buildModes: {
+    readonly exe: number;
+    readonly pie: number;
+    readonly cShared: number;
+    readonly cArchive: number;
+    readonly cHeader: number;
+  };
+  readonly notes: readonly string[];
+}
+
+export interface GoThirdPartyProgram {
+  readonly program: string;
+  /** the program's own imports */
+  readonly imports: readonly string[];
+  /** every non-standard package it links (`go list -deps`) */
+  readonly thirdParty: readonly string[];
+  /** standard packages those non-standard packages import directly */
+  readonly depStd: readonly string[];
+  readonly size: number;
+  readonly strippedSize: number;
+  /** the same standard imports as blank imports, nothing else: what the libraries add is the difference */
+  readonly twinSize: number;
+  readonly twinStrippedSize: number;
+}
+
+export interface GoLibrary {
+  readonly importPath: string;
+  readonly program: string;
+  readonly bytes: number;
+  readonly strippedBytes: number;
+  readonly depStd: readonly string[];
+  /** how many non-standard packages it brings in */
+  readonly packages: number;
+}
+
+export interface GoModuleSource {
+  readonly path: string;
+  readonly debianPackage?: string;
+  readonly debianVersion?: string;
+  readonly sourceBytes: number;
+  readonly files: number;
+  readonly gzipBytes?: number;
 }
 
 /** Coefficients fitted to the measurements (see docs/packages.md, "Go"). */

@@ -4,7 +4,7 @@
  * imported packages add (see docs/packages.md, "Go").
  */
 
-import type { GoBuildMeasurement, GoData } from './format.ts';
+import type { GoBuildMeasurement, GoData, GoModuleData } from './format.ts';
 
 export interface GoBuildInput {
   /** every package the program's .go files import */
@@ -15,6 +15,8 @@ export interface GoBuildInput {
   readonly cgo: boolean;
   readonly trimpath?: boolean;
   readonly goarch?: string;
+  /** -buildmode other than exe: scaled by the measured ratio of that mode to exe */
+  readonly buildmode?: 'pie' | 'c-shared' | 'c-archive';
 }
 
 export interface GoBinaryEstimate {
@@ -26,6 +28,15 @@ export interface GoBinaryEstimate {
   readonly from: string;
   /** packages the data has no measurement for (third-party modules, unmeasured std packages) */
   readonly estimatedImports: readonly string[];
+  /** third-party imports whose contribution was measured (go-modules.json's libraries) */
+  readonly modules: readonly string[];
+}
+
+/** A module's size in the module cache: Debian's source of the same module, or the median module. */
+export interface GoModuleSourceEstimate {
+  readonly sourceBytes: number;
+  readonly zipBytes: number;
+  readonly basis: 'debian' | 'median';
 }
 
 export interface GoCacheEstimate {
@@ -44,6 +55,15 @@ export interface GoCatalog {
   /** what a build with an empty cache leaves in GOCACHE (/root/.cache/go-build) */
   buildCache(input: { readonly imports: readonly string[]; readonly cgo?: boolean }): GoCacheEstimate;
   buildCacheSize(input: { readonly imports: readonly string[]; readonly cgo?: boolean }): number;
+  readonly modules: GoModuleData;
+  moduleSource(path: string): GoModuleSourceEstimate;
+  /** the download cache's small files per module (estimated) */
+  readonly moduleFiles: { readonly info: number; readonly mod: number; readonly ziphash: number };
+  /** what an unmeasured third-party import adds (the median measured library) */
+  readonly thirdPartyImportBytes: number;
+  /** a binary from `go install module@version`, whose source is not in the data */
+  readonly remoteBinary: { readonly size: number; readonly basis: string };
+  readonly cHeaderBytes: number;
 }
 
 /** A standard-library import path has no dot in its first element (`net/http`, not `github.com/…`). */
@@ -53,10 +73,7 @@ export function isStdImport(path: string): boolean {
 
 /** Bytes an unmeasured standard package adds when nothing measured includes it (estimated). */
 const UNMEASURED_STD_BYTES = 50_000;
-/** Bytes a third-party module's package adds (estimated; real ones range from kB to tens of MB). */
-const THIRD_PARTY_BYTES = 1_000_000;
-
-export function createGoCatalog(data: GoData): GoCatalog {
+export function createGoCatalog(data: GoData, modules: GoModuleData): GoCatalog {
   const unstripped = data.measurements.filter(
     (m) => m.ldflags === '' && !m.trimpath && !m.rebuildAll && m.goarch === 'amd64' && !m.cgo,
   );
@@ -94,7 +111,7 @@ export function createGoCatalog(data: GoData): GoCatalog {
     for (const i of rest) {
       if (included.has(i) || anchors.some((a) => a.package === i)) continue;
       estimated.push(i);
-      size += isStdImport(i) ? UNMEASURED_STD_BYTES : THIRD_PARTY_BYTES;
+      size += UNMEASURED_STD_BYTES;
     }
     return {
       size,
@@ -104,8 +121,33 @@ export function createGoCatalog(data: GoData): GoCatalog {
     };
   };
 
+  const library = (path: string) => modules.libraries.find((l) => l.importPath === path);
+
+  /** A build mode's bytes over exe's: pie from the same program; c-shared/c-archive over the empty program. */
+  const modeRatio = (mode: GoBuildInput['buildmode']): number => {
+    const m = modules.buildModes;
+    if (mode === 'pie') return m.pie / m.exe;
+    if (mode === 'c-shared') return m.cShared / data.model.base;
+    if (mode === 'c-archive') return m.cArchive / data.model.base;
+    return 1;
+  };
+
   const binary = (input: GoBuildInput): GoBinaryEstimate => {
+    if (input.buildmode) {
+      const exe = binary({ ...input, buildmode: undefined });
+      return { ...exe, size: Math.round(exe.size * modeRatio(input.buildmode)), basis: 'model' };
+    }
     const imports = new Set(input.imports);
+    const thirdParty = [...imports].filter((i) => !isStdImport(i));
+    const libraries = thirdParty.map(library).filter((l) => l !== undefined);
+    const unmeasured = thirdParty.filter((i) => !library(i));
+    if (thirdParty.length) {
+      // A library's own standard imports are linked too; its own code is its measured contribution.
+      for (const i of thirdParty) imports.delete(i);
+      for (const l of libraries) for (const p of l.depStd) imports.add(p);
+    }
+    const extra =
+      libraries.reduce((sum, l) => sum + l.bytes, 0) + unmeasured.length * modules.model.medianImportBytes;
     const goarch = input.goarch ?? 'amd64';
     const linkage = input.cgo ? 'dynamic' : 'static';
     const exact = data.measurements.find(
@@ -120,10 +162,17 @@ export function createGoCatalog(data: GoData): GoCatalog {
         !m.rebuildAll &&
         m.goarch === goarch,
     );
-    if (exact)
-      return { size: exact.size, linkage, basis: 'measured', from: exact.program, estimatedImports: [] };
+    if (exact && thirdParty.length === 0)
+      return {
+        size: exact.size,
+        linkage,
+        basis: 'measured',
+        from: exact.program,
+        estimatedImports: [],
+        modules: [],
+      };
     const base = staticUnstripped(imports);
-    let size = base.size;
+    let size = base.size + extra;
     if (input.cgo) size += data.model.cgoDynamicExtra;
     if (input.stripped) size *= data.model.stripRatio;
     if (input.trimpath) size *= data.model.trimpathRatio;
@@ -133,7 +182,9 @@ export function createGoCatalog(data: GoData): GoCatalog {
       linkage,
       basis: 'model',
       from: base.from.program,
-      estimatedImports: base.estimated,
+      // Standard packages a measured library brought in are part of its measurement, not guesses.
+      estimatedImports: [...base.estimated.filter((i) => input.imports.includes(i)), ...unmeasured],
+      modules: libraries.map((l) => l.importPath),
     };
   };
 
@@ -163,8 +214,38 @@ export function createGoCatalog(data: GoData): GoCatalog {
 
   const anchorOf = (path: string) => data.measurements.find((m) => m.package === path)?.program ?? '';
 
+  const medianModule = modules.model.medianSourceBytes;
+  const moduleSource = (path: string): GoModuleSourceEstimate => {
+    const known = modules.modules.find((m) => m.path === path);
+    const sourceBytes = known?.sourceBytes ?? medianModule;
+    return {
+      sourceBytes,
+      zipBytes: Math.round(known?.gzipBytes ?? sourceBytes * modules.model.zipRatio),
+      basis: known ? 'debian' : 'median',
+    };
+  };
+  // A fetched command is a program of its own: a net/http server with one unmeasured library.
+  const remote = binary({
+    imports: ['log', 'net/http', '?.invalid/unmeasured'],
+    stripped: false,
+    cgo: false,
+  });
+
   return {
     data,
+    modules,
+    moduleSource,
+    moduleFiles: {
+      info: modules.model.infoBytes,
+      mod: modules.model.modBytes,
+      ziphash: modules.model.ziphashBytes,
+    },
+    thirdPartyImportBytes: modules.model.medianImportBytes,
+    remoteBinary: {
+      size: remote.size,
+      basis: `estimated as a net/http server plus the median measured library (${(modules.model.medianImportBytes / 1e6).toFixed(1)} MB)`,
+    },
+    cHeaderBytes: modules.buildModes.cHeader,
     source: `measured by building the same program with Go ${data.goVersion.replace(/^go(\S+).*$/, '$1')}`,
     binary,
     binarySize: (input) => binary(input).size,

@@ -40,10 +40,38 @@ describe('Go binaries', () => {
     expect(go.data.model.maxError).toBeLessThan(0.1);
   });
 
-  it('says which imports it had to estimate', async () => {
+  it('says which imports it had to estimate, and which libraries it measured', async () => {
     const go = await committedPackages().go();
-    const est = go.binary({ imports: ['github.com/gin-gonic/gin', 'net/http'], stripped: false, cgo: false });
-    expect(est.estimatedImports).toEqual(['github.com/gin-gonic/gin']);
+    const est = go.binary({
+      imports: ['github.com/gin-gonic/gin', 'github.com/labstack/echo/v4', 'net/http'],
+      stripped: false,
+      cgo: false,
+    });
+    expect(est.estimatedImports).toEqual(['github.com/labstack/echo/v4']);
+    expect(est.modules).toEqual(['github.com/gin-gonic/gin']);
+  });
+
+  it('sizes programs with third-party libraries within the checked error of real builds', async () => {
+    const go = await committedPackages().go();
+    const { programs, model } = go.modules;
+    // Each single-library program is reproduced by its own measurement (scaled to go.json's Go).
+    const scale =
+      go.binarySize({ imports: ['fmt'], stripped: false, cgo: false }) / go.modules.buildModes.exe;
+    for (const p of programs.filter((x) => !x.program.startsWith('combo-'))) {
+      const predicted = go.binarySize({ imports: p.imports, stripped: false, cgo: false });
+      expect(Math.abs(predicted - p.size * scale) / (p.size * scale)).toBeLessThan(0.02);
+    }
+    // Combinations are predicted from the single-library measurements, within the recorded error.
+    for (const p of programs.filter((x) => x.program.startsWith('combo-'))) {
+      const predicted = go.binarySize({ imports: p.imports, stripped: false, cgo: false });
+      expect(Math.abs(predicted - p.size * scale) / (p.size * scale)).toBeLessThanOrEqual(
+        model.maxError + 0.01,
+      );
+    }
+    expect(model.maxError).toBeLessThan(0.15);
+    // A gin server measured 11.4 MB (Go 1.24); the old model gave a net/http server plus 1 MB.
+    const gin = go.binarySize({ imports: ['github.com/gin-gonic/gin'], stripped: false, cgo: false });
+    expect(gin).toBeGreaterThan(11e6);
   });
 
   it('scales to arm64 and -trimpath from measured ratios', async () => {

@@ -1,0 +1,3 @@
+package main
+
+func hi() string { return "hi" }
