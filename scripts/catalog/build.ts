@@ -20,6 +20,7 @@ import {
   type PublishedFigure,
 } from '../../src/lib/images/format.ts';
 import { ALPINE_GROUP, ALPINE_PASSWD, type ApkPackage, alpinePackages, apkDatabase, KIB } from './alpine.ts';
+import { imageConfig } from './catalog-edit.ts';
 import { goPath, modelGo } from './go.ts';
 import { type BuiltLayer, calibrate, diffSnapshots, layerBytes, readTree, withParents } from './layers.ts';
 import { modelPython, pythonSymlinks } from './python.ts';
@@ -91,16 +92,7 @@ function addImage(s: ImageSpec): void {
     tags: s.tags,
     platform: 'linux/amd64',
     ...(s.digest ? { digest: s.digest } : {}),
-    config: {
-      Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-      Cmd: null,
-      Entrypoint: null,
-      User: '',
-      WorkingDir: '',
-      ExposedPorts: {},
-      Labels: {},
-      ...s.config,
-    },
+    config: imageConfig(s.config),
     layers: s.layers,
     history: s.history,
     size: sizeOf(s.layers),

@@ -1,7 +1,7 @@
 /**
  * A generated catalog opened for adding images: read its layers, add layers (stored once, by
  * content) and images, write the index back without the layers nothing uses. Node-only; used by
- * derive.ts.
+ * derive.ts and add-rootfs-images.ts, each marking the images it adds with its own note.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import {
   decodeLayer,
   encodeLayer,
   FORMAT_VERSION,
+  type ImageConfig,
   type ImageRecord,
   type LayerEntry,
   type LayerHeader,
@@ -29,11 +30,25 @@ export type CatalogEdit = ReturnType<typeof openCatalogEdit>;
 
 const MB = 1_000_000;
 
-export function openCatalogEdit(dir: string) {
+/** An image config with Docker's defaults and the PATH every official image sets, overridden by `config`. */
+export function imageConfig(config: Partial<ImageConfig>): ImageConfig {
+  return {
+    Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    Cmd: null,
+    Entrypoint: null,
+    User: '',
+    WorkingDir: '',
+    ExposedPorts: {},
+    Labels: {},
+    ...config,
+  };
+}
+
+export function openCatalogEdit(dir: string, mark: string = DERIVED_MARK) {
   const read = (file: string) => readFileSync(join(dir, file), 'utf8');
   const index = JSON.parse(read('index.json')) as CatalogIndex;
-  // Re-runnable: drop what an earlier run derived (its notes carry the mark), then derive again.
-  const images: ImageRecord[] = index.images.filter((i) => !i.notes.includes(DERIVED_MARK));
+  // Re-runnable: drop what an earlier run added (its notes carry the mark), then add again.
+  const images: ImageRecord[] = index.images.filter((i) => !i.notes.includes(mark));
   const layers: LayerRecord[] = [...index.layers];
   const layerById = new Map(layers.map((l) => [l.id, l]));
   const decoded = new Map<string, Layer>();
@@ -97,11 +112,11 @@ export function openCatalogEdit(dir: string) {
       ...image,
       platform: 'linux/amd64',
       size: sizeOf(image.layers),
-      notes: [...image.notes, DERIVED_MARK],
+      notes: [...image.notes, mark],
     });
   };
 
-  /** Writes the index (dropping unused layer files) and returns a size line per derived image. */
+  /** Writes the index (dropping unused layer files) and returns a size line per added image. */
   const write = (): string[] => {
     const used = new Set(images.flatMap((i) => i.layers));
     for (const l of layers) if (!used.has(l.id)) rmSync(join(dir, 'layers', `${l.id}.txt`), { force: true });
@@ -113,7 +128,7 @@ export function openCatalogEdit(dir: string) {
     };
     writeFileSync(join(dir, 'index.json'), `${JSON.stringify(out, null, 1)}\n`);
     return images
-      .filter((i) => i.notes.includes(DERIVED_MARK))
+      .filter((i) => i.notes.includes(mark))
       .map((i) => {
         const p = i.published?.size;
         const delta = p
