@@ -50,15 +50,85 @@ describe('pip install', () => {
     expect(speedups(debian)).toMatchObject({ exec: { libc: 'glibc' } });
   });
 
-  it('says a release outside its data is unknown, never pip’s "No matching distribution"', async () => {
-    // flask 2.3.2 is a real release; the data holds two later ones only.
+  it.each(['flask==2.3.2', 'requests==2.31.0', 'numpy==1.26.4', 'flask==3.0.3'])(
+    'installs %s from its release history, with that release’s dependencies, files estimated',
+    async (requirement) => {
+      const result = await build(`FROM python:3.9\nRUN pip install ${requirement}\n`);
+      expect(result.ok).toBe(true);
+      const step = result.steps[0];
+      expect(step?.status).toBe('done');
+      expect(step?.certainty?.level).toBe('estimated');
+      const [name, version] = requirement.split('==');
+      expect(node(result, `${SITE}/${name}-${version}.dist-info/METADATA`)).toMatchObject({ kind: 'file' });
+    },
+  );
+
+  it('installs Flask 2.3.2 with the Werkzeug its metadata asks for, and its flask script', async () => {
     const result = await build('FROM python:3.9\nRUN pip install flask==2.3.2\n');
+    expect(node(result, '/usr/local/bin/flask')).toMatchObject({ kind: 'file' });
+    // Flask 2.3.2 asks for Werkzeug>=2.3.3: pip takes the newest release for Python 3.9
+    const site = node(result, SITE);
+    const names = site?.kind === 'dir' ? [...site.children.keys()] : [];
+    expect(names.some((n) => /^werkzeug-3\.\d+\.\d+\.dist-info$/.test(n))).toBe(true);
+  });
+
+  it('says a release outside its data is unknown, never pip’s "No matching distribution"', async () => {
+    // requests' history here is incomplete below its newest release: 2.0.99 may not exist, but the data cannot say
+    const result = await build('FROM python:3.9\nRUN pip install requests==2.0.99\n');
     expect(result.ok).toBe(true);
     const step = result.steps[0];
     expect(step?.status).toBe('not-simulated');
     expect(step?.certainty).toMatchObject({ level: 'unknown', gaps: [{ kind: 'no-data', line: 2 }] });
-    expect(step?.narrative).toContain("flask==2.3.2: the simulator's data holds flask 3.1.2, 3.1.3 only");
+    expect(step?.narrative).toContain("requests==2.0.99: the simulator's data holds requests");
     expect(step?.narrative).not.toMatch(/No matching distribution|Could not find a version/);
+  });
+
+  // pip's factory.py (_report_single_requirement_conflict): the skipped releases, then the versions it saw
+  it('refuses django==5.0 on Python 3.9 as pip does: Requires-Python >=3.10', async () => {
+    const result = await build('FROM python:3.9\nRUN pip install django==5.0\n');
+    expect(result.ok).toBe(false);
+    expect(result.error?.message).toBe('ERROR: No matching distribution found for django==5.0');
+    const message = String(result.steps[0]?.narrative);
+    expect(message).toMatch(
+      /^ERROR: Ignored the following versions that require a different python version: (\S+ Requires-Python [^;]+; )*5\.0 Requires-Python >=3\.10; 5\.0\.1 Requires-Python >=3\.10;/,
+    );
+    expect(message).toContain(
+      'ERROR: Could not find a version that satisfies the requirement django==5.0 (from versions: 2.2, 2.2.1,',
+    );
+    expect(message).toMatch(/4\.2\.\d+\)\nERROR: No matching distribution found for django==5\.0\n/);
+    const ok = await build('FROM python:3.12-slim\nRUN pip install django==5.0\n');
+    expect(ok.ok).toBe(true);
+  });
+
+  it('fails for a version no release has, listing every Flask release as pip does', async () => {
+    const result = await build('FROM python:3.9\nRUN pip install flask==9.9\n');
+    expect(result.ok).toBe(false);
+    expect(result.steps[0]?.narrative).toMatch(
+      /^ERROR: Could not find a version that satisfies the requirement flask==9\.9 \(from versions: 0\.1, 0\.2, 0\.3, 0\.3\.1, .*, 3\.1\.2, 3\.1\.3\)\nERROR: No matching distribution found for flask==9\.9\n/,
+    );
+  });
+
+  // pip's factory.py (get_installation_error): two pins that exclude each other
+  it('fails with ResolutionImpossible for pins that exclude each other', async () => {
+    const result = await build('FROM python:3.9\nRUN pip install flask==3.0.3 Werkzeug==2.3.8\n');
+    expect(result.ok).toBe(false);
+    expect(
+      result.steps[0]?.narrative?.startsWith(
+        [
+          'ERROR: Cannot install Werkzeug==2.3.8 and flask==3.0.3 because these package versions have conflicting dependencies.',
+          '',
+          'The conflict is caused by:',
+          '    The user requested Werkzeug==2.3.8',
+          '    flask 3.0.3 depends on Werkzeug>=3.0.0',
+          '',
+          'To fix this you could try to:',
+          "1. loosen the range of package versions you've specified",
+          '2. remove package versions to allow pip to attempt to solve the dependency conflict',
+          '',
+          'ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts\n',
+        ].join('\n'),
+      ),
+    ).toBe(true);
   });
 
   it('fails in pip’s words for a project PyPI does not have', async () => {
@@ -72,12 +142,13 @@ describe('pip install', () => {
   });
 
   it('installs no placeholder for a real project outside its data, and says it is unknown', async () => {
-    const result = await build('FROM python:3.9\nRUN pip install django==4.2.11\n');
+    // awscli is among PyPI's most downloaded projects, but none of the records has its releases
+    const result = await build('FROM python:3.9\nRUN pip install awscli\n');
     expect(result.ok).toBe(true);
     const step = result.steps[0];
     expect(step?.status).toBe('not-simulated');
     expect(step?.sizeDelta).toBe(0);
-    expect(step?.narrative).toContain('django is a project on PyPI, but the simulator has no data for it');
+    expect(step?.narrative).toContain('awscli is a project on PyPI, but the simulator has no data for it');
   });
 
   it('is not there to run in an image without Python', async () => {

@@ -8,14 +8,16 @@ import type { LayerEntry } from '../../fs/entry.ts';
 import { basename, dirname, joinPath } from '../../fs/path.ts';
 import { realpath, stat } from '../../fs/tree.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
+import type { PipRelease } from '../../packages/format.ts';
 import {
   normalizeName,
   type PipTarget,
   parseRequirementLine,
   type Requirement,
   type Unresolved,
+  type WheelChoice,
 } from '../../packages/pip.ts';
-import { absence, pipNoMatchingDistribution } from '../../tool-errors.ts';
+import { absence, pipNoMatchingDistribution, pipResolutionImpossible } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 import {
   buildFailure,
@@ -263,24 +265,71 @@ async function readRequirements(
 }
 
 /**
- * pip's own failure, only for a project PyPI's list of names says does not exist: a release or a
- * project the data lacks is the simulator's gap, not pip's error.
+ * pip's own failure, only where the data proves it: a project PyPI's list of names lacks, a
+ * version no release can be (see `certainlyAbsent`), or requirements that exclude each other
+ * whatever releases exist. A release or a project the data lacks is the simulator's gap instead.
  */
 async function refusal(
+  context: CommandContext,
   packages: PackageCatalog,
   unresolved: readonly Unresolved[],
 ): Promise<string | undefined> {
   for (const item of unresolved) {
-    if (item.reason !== 'not-in-catalog') continue;
-    const presence = await packages
-      .names()
-      .pypi(item.requirement.name)
-      .catch(() => 'unknown' as const);
-    if (presence !== 'absent') continue;
-    const spec = `${item.requirement.name}${item.requirement.specifier}`;
-    return pipNoMatchingDistribution(spec, [], absence("PyPI's list of every project name"));
+    if (item.reason === 'not-in-catalog') {
+      const presence = await packages
+        .names()
+        .pypi(item.requirement.name)
+        .catch(() => 'unknown' as const);
+      if (presence !== 'absent') continue;
+      return pipNoMatchingDistribution(
+        shown(item.requirement),
+        [],
+        absence("PyPI's list of every project name"),
+      );
+    }
+    if (item.reason === 'no-matching-version' && item.certain) {
+      if (!item.complete)
+        noteGap(
+          context.state,
+          'no-data',
+          `pip's list of ${item.requirement.name} versions holds every release PyPI has; the simulator's data has ${item.available.length + item.skipped.length} of them, so the versions printed are those only.`,
+          'estimated',
+        );
+      const spec = item.parent ? `${shown(item.requirement)} (from ${item.parent})` : shown(item.requirement);
+      return pipNoMatchingDistribution(
+        spec,
+        item.available,
+        absence("the project's release history and PyPI's newest version"),
+        item.skipped,
+      );
+    }
+    if (item.reason === 'conflict' && item.certain) {
+      const triggers = item.causes.map((c) =>
+        c.parent ? `${c.parent.name}==${c.parent.version}` : forError(shown(c.requirement)),
+      );
+      return pipResolutionImpossible(
+        triggers,
+        item.causes.map((c) => ({
+          ...(c.parent ? { parent: `${c.parent.name} ${c.parent.version}` } : {}),
+          requirement: forError(shown(c.requirement)),
+        })),
+        absence('requirements that pin versions the others exclude'),
+      );
+    }
   }
   return undefined;
+}
+
+/** The requirement as pip's messages print it (packaging's `str(Requirement)`). */
+function shown(requirement: Requirement): string {
+  const marker = requirement.marker ? `; ${requirement.marker.replace(/'/g, '"')}` : '';
+  return `${requirement.text ?? `${requirement.name}${requirement.specifier}`}${marker}`;
+}
+
+/** pip's `format_for_error`: `flask<3,>=2` → `flask<3 and >=2`. */
+function forError(text: string): string {
+  const parts = text.split(',').map((p) => p.trim());
+  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** What the simulator could not install, in its own words. */
@@ -348,7 +397,7 @@ async function install(
     installed: installedIn(context, where.site),
     upgrade: options.upgrade,
   });
-  const refused = await refusal(packages, resolution.unresolved);
+  const refused = await refusal(context, packages, resolution.unresolved);
   if (refused) return fail(refused);
   const { uid, gid } = context.state.user;
   const installed: string[] = [];
@@ -383,6 +432,7 @@ async function install(
       files = await pip.files(release.sdist.built);
       libc = target.libc;
     }
+    if (release.provenance === 'estimated') estimatedRelease(context, release, choice);
     const requested = requirements.some((r) => r.name === release.name);
     if (installed.length === 0) {
       // Created as the running user, as pip does; the batch below would make missing parents root's.
@@ -439,6 +489,21 @@ async function install(
     status: 0,
     stdout: `${[...already, ...(installed.length ? [`Successfully installed ${installed.join(' ')}`] : [])].join('\n')}\n`,
   };
+}
+
+/** What of a release from the histories is real and what is estimated, said once per release. */
+function estimatedRelease(context: CommandContext, release: PipRelease, choice: WheelChoice): void {
+  const wheel = choice.kind === 'wheel' ? `the ${choice.wheel.tag} wheel` : 'a build from source';
+  const deps =
+    release.note === 'dependencies not in the records'
+      ? 'its dependencies are not in the records, so none were installed with it; '
+      : '';
+  noteGap(
+    context.state,
+    'model',
+    `${release.display} ${release.version}: ${deps}the release, its dependencies and its Requires-Python are from its release history (${release.source.split('; ')[0]}); pip would install ${wheel}, whose files are estimated (one module per top-level name, sized from the download).`,
+    'estimated',
+  );
 }
 
 function libc(target: PipTarget): string {
