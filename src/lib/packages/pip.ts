@@ -130,6 +130,13 @@ export interface ResolveOptions {
   readonly installed?: ReadonlyMap<string, string>;
   /** `pip install -U`: replace installed versions with the newest allowed */
   readonly upgrade?: boolean;
+  /** `-c constraints.txt`: specifiers a project must also meet if anything asks for it */
+  readonly constraints?: readonly Requirement[];
+  /**
+   * `--no-index --find-links DIR`: the only releases there are (project → versions); the index is
+   * then known whole, so a requirement none of them meets fails as pip fails
+   */
+  readonly only?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface InstallLocation {
@@ -271,8 +278,11 @@ function resolve(
     const all = [...(asked.get(name) ?? []), item];
     asked.set(name, all);
     if (failed.has(name)) continue;
-    const joined = all
-      .map((a) => a.requirement.specifier)
+    const joined = [
+      ...all.map((a) => a.requirement),
+      ...(options.constraints ?? []).filter((c) => c.name === name),
+    ]
+      .map((r) => r.specifier)
       .filter(Boolean)
       .join(',');
     const installed = options.installed?.get(name);
@@ -287,25 +297,36 @@ function resolve(
       requirement.extras.every((e) => seenExtras.has(`${name}[${e}]`))
     )
       continue;
-    const candidates = data.releases(name);
+    const only = options.only;
+    const candidates = only
+      ? data.releases(name).filter((r) => only.get(name)?.has(r.version))
+      : data.releases(name);
     const release = candidates.find((r) => satisfies(r.version, joined) && supportsPython(r, target.python));
     if (!release) {
       failed.add(name);
       unresolved.push(
-        candidates.length === 0
-          ? { reason: 'not-in-catalog', requirement }
-          : current
-            ? {
-                reason: 'conflict',
-                requirement,
-                chosen: current.version,
-                causes: all.map((a) => ({
-                  requirement: a.requirement,
-                  ...(a.parent ? { parent: { name: a.parent.name, version: a.parent.version } } : {}),
-                })),
-                certain: conflictIsCertain(all, joined, rootPins),
-              }
-            : noMatch(requirement, parent, candidates, target, data),
+        only && !only.get(name)?.size
+          ? noMatch(requirement, parent, [], target, { ...data, complete: () => true })
+          : candidates.length === 0
+            ? { reason: 'not-in-catalog', requirement }
+            : current
+              ? {
+                  reason: 'conflict',
+                  requirement,
+                  chosen: current.version,
+                  causes: all.map((a) => ({
+                    requirement: a.requirement,
+                    ...(a.parent ? { parent: { name: a.parent.name, version: a.parent.version } } : {}),
+                  })),
+                  certain: conflictIsCertain(all, joined, rootPins),
+                }
+              : noMatch(
+                  requirement,
+                  parent,
+                  candidates,
+                  target,
+                  only ? { ...data, complete: () => true } : data,
+                ),
       );
       continue;
     }

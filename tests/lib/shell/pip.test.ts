@@ -193,3 +193,73 @@ describe('what pip installed, at run time', () => {
     expect(analyze(result).run).toMatchObject({ starts: false, error: { code: 'run/native-incompatible' } });
   });
 });
+
+describe('pip wheel, local wheels, constraints and hashes', () => {
+  it('pip wheel -w /wheels, then pip install /wheels/* in another stage: the same releases', async () => {
+    const result = await build(
+      'FROM python:3.9 AS build\nRUN pip wheel -w /wheels flask==3.1.2\nFROM python:3.9-slim\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/*\n',
+    );
+    expect(result.ok).toBe(true);
+    expect(node(result, '/wheels/flask-3.1.2-py3-none-any.whl')).toMatchObject({
+      kind: 'file',
+      size: 103_300,
+    });
+    expect(node(result, `${SITE}/flask-3.1.2.dist-info`)).toMatchObject({ kind: 'dir' });
+    expect(node(result, '/usr/local/bin/flask')).toMatchObject({ kind: 'file' });
+  });
+
+  it('--no-index --find-links sees only the folder’s wheels, and fails as pip does for the rest', async () => {
+    const ok = await build(
+      'FROM python:3.9\nRUN pip wheel -w /wheels flask==3.1.2\nRUN pip install --no-index --find-links /wheels flask\n',
+    );
+    expect(ok.ok).toBe(true);
+    const missing = await build(
+      'FROM python:3.9\nRUN pip wheel -w /wheels flask==3.1.2\nRUN pip install --no-index --find-links=/wheels gunicorn\n',
+    );
+    expect(missing.error?.message).toBe('ERROR: No matching distribution found for gunicorn');
+    expect(missing.steps.at(-1)?.narrative).toMatch(
+      /^ERROR: Could not find a version that satisfies the requirement gunicorn \(from versions: none\)\n/,
+    );
+  });
+
+  it('-c constraints.txt holds a dependency to the constrained release', async () => {
+    const result = await build(
+      'FROM python:3.9\nCOPY constraints.txt .\nRUN pip install -c constraints.txt flask==3.1.2\n',
+      { 'constraints.txt': 'werkzeug==3.1.3\n' },
+    );
+    expect(result.ok).toBe(true);
+    expect(node(result, `${SITE}/werkzeug-3.1.3.dist-info`)).toMatchObject({ kind: 'dir' });
+  });
+
+  // pip's HashUnpinned (exceptions/hashes.py), with the requirement as str(InstallRequirement) prints it
+  it('--require-hashes refuses a requirement not pinned with ==', async () => {
+    const result = await build(
+      'FROM python:3.9\nCOPY requirements.txt .\nRUN pip install --require-hashes -r requirements.txt\n',
+      { 'requirements.txt': 'flask>=3 \\\n    --hash=sha256:0000\n' },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.steps.at(-1)?.narrative).toMatch(
+      /^ERROR: In --require-hashes mode, all requirements must have their versions pinned with ==\. These do not:\n {4}flask>=3 \(from -r requirements\.txt \(line 1\)\)\n/,
+    );
+  });
+
+  it('hash lines in a requirements file: dependencies without a hash stop pip, said in the simulator’s words', async () => {
+    const result = await build(
+      'FROM python:3.9\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
+      { 'requirements.txt': 'flask==3.1.2 \\\n    --hash=sha256:0000\n' },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.error?.message).toMatch(/^pip --require-hashes: .*werkzeug==3\.1\.9.* no --hash/);
+  });
+});
+
+describe('console scripts of projects beyond the measured ones', () => {
+  it.each([
+    ['flake8', '/usr/local/bin/flake8'],
+    ['gunicorn', '/usr/local/bin/gunicorn'],
+  ])('pip install %s puts its script on PATH', async (project, script) => {
+    const result = await build(`FROM python:3.12-slim\nRUN pip install ${project}\n`);
+    expect(result.ok).toBe(true);
+    expect(node(result, script)).toMatchObject({ kind: 'file', exec: { kind: 'script' } });
+  });
+});

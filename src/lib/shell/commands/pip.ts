@@ -11,9 +11,11 @@ import type { PackageCatalog } from '../../packages/catalog.ts';
 import type { PipRelease } from '../../packages/format.ts';
 import {
   normalizeName,
+  type PipCatalog,
   type PipTarget,
   parseRequirementLine,
   type Requirement,
+  type Resolution,
   type Unresolved,
   type WheelChoice,
 } from '../../packages/pip.ts';
@@ -27,6 +29,14 @@ import {
   type LocalProjectFound,
   localProject,
 } from './pip-local.ts';
+import {
+  findLinksReleases,
+  hashUnpinned,
+  pinned,
+  type ReadRequirement,
+  requirementsOf,
+  wheelFileRelease,
+} from './pip-requirements.ts';
 
 // Python's strtobool: the values pip accepts for a boolean option.
 const TRUTH_VALUES: ReadonlySet<string> = new Set([
@@ -163,8 +173,13 @@ interface InstallOptions {
   readonly index: boolean;
   readonly compile: boolean;
   readonly editable: string[];
+  readonly constraints: string[];
+  readonly findLinks: string[];
+  readonly requireHashes: boolean;
   readonly target?: string;
   readonly prefix?: string;
+  /** `pip wheel -w DIR` */
+  readonly wheelDir?: string;
 }
 
 function parseInstall(args: readonly string[]): InstallOptions {
@@ -179,6 +194,9 @@ function parseInstall(args: readonly string[]): InstallOptions {
     index: true,
     compile: true,
     editable: [],
+    constraints: [],
+    findLinks: [],
+    requireHashes: false,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -199,18 +217,12 @@ function parseInstall(args: readonly string[]): InstallOptions {
     else if (flag === '-e' || flag === '--editable') options.editable.push(value());
     else if (flag === '-t' || flag === '--target') options.target = value();
     else if (flag === '--prefix') options.prefix = value();
+    else if (flag === '-c' || flag === '--constraint') options.constraints.push(value());
+    else if (flag === '-f' || flag === '--find-links') options.findLinks.push(value());
+    else if (flag === '--require-hashes') options.requireHashes = true;
+    else if (flag === '-w' || flag === '--wheel-dir') options.wheelDir = value();
     else if (
-      [
-        '-i',
-        '--index-url',
-        '--extra-index-url',
-        '-c',
-        '--constraint',
-        '--root-user-action',
-        '--progress-bar',
-        '-f',
-        '--find-links',
-      ].includes(flag)
+      ['-i', '--index-url', '--extra-index-url', '--root-user-action', '--progress-bar'].includes(flag)
     )
       value();
     else if (!arg.startsWith('-')) options.requirements.push(arg);
@@ -237,10 +249,12 @@ function putEntries(
 async function readRequirements(
   context: CommandContext,
   options: InstallOptions,
-): Promise<Requirement[] | CommandResult> {
-  const requirements: Requirement[] = [];
-  const lines = [...options.requirements];
-  for (const file of options.files) {
+  files: readonly string[] = options.files,
+): Promise<ReadRequirement[] | CommandResult> {
+  const read = requirementsOf(options.requirements.join('\n'));
+  if (!read.ok) return fail(read.error);
+  const requirements = [...read.requirements];
+  for (const file of files) {
     const text = context.fs.read(file);
     if (text === undefined) {
       if (!context.fs.stat(file))
@@ -254,12 +268,9 @@ async function readRequirements(
       );
       continue;
     }
-    lines.push(...text.split('\n'));
-  }
-  for (const line of lines) {
-    const parsed = parseRequirementLine(line);
-    if (parsed.kind === 'requirement') requirements.push(parsed.requirement);
-    else if (parsed.kind === 'invalid') return fail(`ERROR: Invalid requirement: '${parsed.text}'`);
+    const fromFile = requirementsOf(text, file);
+    if (!fromFile.ok) return fail(fromFile.error);
+    requirements.push(...fromFile.requirements);
   }
   return requirements;
 }
@@ -353,13 +364,17 @@ async function install(
   const parsed = parseInstall(context.args.slice(1));
   const paths = parsed.requirements.filter((arg) => isLocalPath(context, arg));
   const projects: LocalProjectFound[] = [];
+  const localWheels: { name: string; version: string }[] = [];
   for (const path of paths) {
     if (context.fs.stat(path)?.kind === 'file') {
-      noteGap(
-        context.state,
-        'not-followed',
-        `pip install ${path} (a local wheel or archive) is not simulated.`,
-      );
+      const wheel = wheelFileRelease(path);
+      if (wheel) localWheels.push(wheel);
+      else
+        noteGap(
+          context.state,
+          'not-followed',
+          `pip install ${path} (a local archive, not a wheel) is not simulated.`,
+        );
       continue;
     }
     const found = localProject(context, path);
@@ -373,10 +388,16 @@ async function install(
     requirements: [
       ...parsed.requirements.filter((arg) => !paths.includes(arg)),
       ...projects.flatMap((found) => found.project.dependencies),
+      ...localWheels.map((w) => `${w.name}==${w.version}`),
     ],
   };
   const requirements = await readRequirements(context, options);
   if (!Array.isArray(requirements)) return requirements;
+  const constraints = await readRequirements(context, { ...options, requirements: [] }, options.constraints);
+  if (!Array.isArray(constraints)) return constraints;
+  const hashMode = options.requireHashes || requirements.some((r) => r.hashes.length > 0);
+  const unpinned = hashMode ? hashUnpinned(requirements) : undefined;
+  if (unpinned) return fail(unpinned);
   if (requirements.length === 0 && options.files.length === 0 && projects.length === 0)
     return paths.length + parsed.editable.length > 0
       ? { status: 0 }
@@ -394,11 +415,18 @@ async function install(
   const target = targetOf(context, interpreter.version);
   const where = locationOf(context, interpreter, options);
   const resolution = pip.resolve(requirements, target, {
-    installed: installedIn(context, where.site),
+    installed: options.wheelDir ? new Map() : installedIn(context, where.site),
     upgrade: options.upgrade,
+    constraints,
+    ...(options.index ? {} : { only: localIndex(context, options, localWheels) }),
   });
   const refused = await refusal(context, packages, resolution.unresolved);
   if (refused) return fail(refused);
+  if (hashMode) {
+    const missing = hashesMissing(requirements, resolution.install);
+    if (missing) return fail(missing);
+  }
+  if (options.wheelDir !== undefined) return saveWheels(context, pip, resolution, target, options.wheelDir);
   const { uid, gid } = context.state.user;
   const installed: string[] = [];
   const wheels = [];
@@ -489,6 +517,78 @@ async function install(
     status: 0,
     stdout: `${[...already, ...(installed.length ? [`Successfully installed ${installed.join(' ')}`] : [])].join('\n')}\n`,
   };
+}
+
+/** `--no-index`: the releases pip can see are the wheels in `--find-links` folders and on the command line. */
+function localIndex(
+  context: CommandContext,
+  options: InstallOptions,
+  wheels: readonly { name: string; version: string }[],
+): Map<string, Set<string>> {
+  const only = findLinksReleases(context, options.findLinks);
+  for (const w of wheels) only.set(w.name, (only.get(w.name) ?? new Set()).add(w.version));
+  return only;
+}
+
+/**
+ * In hash-checking mode every distribution pip installs, dependencies included, needs a hash in the
+ * requirements. pip names each missing one with the sha256 of the file it downloaded; the package
+ * data keeps no file hashes, so this failure is said in the simulator's words.
+ */
+function hashesMissing(
+  requirements: readonly ReadRequirement[],
+  install: readonly PipRelease[],
+): string | undefined {
+  const hashed = new Set(requirements.filter((r) => r.hashes.length > 0 && pinned(r)).map((r) => r.name));
+  const missing = install.filter((r) => !hashed.has(r.name)).map((r) => `${r.name}==${r.version}`);
+  if (missing.length === 0) return undefined;
+  return `pip --require-hashes: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no --hash in the requirements, so real pip stops here ("Hashes are required in --require-hashes mode, but they are missing from some requirements"), printing each file's sha256, which the simulator's data does not hold.`;
+}
+
+/** `pip wheel -w DIR`: the wheel of every release in the closure, saved under DIR (built from source where none fits). */
+function saveWheels(
+  context: CommandContext,
+  pip: PipCatalog,
+  resolution: Resolution,
+  target: PipTarget,
+  dir: string,
+): CommandResult {
+  const root = context.fs.resolve(dir || '.');
+  context.fs.mkdir(root);
+  const saved: string[] = [];
+  for (const release of resolution.install) {
+    const choice = pip.wheelFor(release, target);
+    if (choice.kind === 'sdist' && choice.needsCompiler) {
+      const tools = release.sdist.needs.filter((tool) => !findCommand(context, tool));
+      if (tools.length > 0)
+        return fail(
+          `error: command '${tools[0]}' failed: No such file or directory\nERROR: Failed building wheel for ${release.display}\nERROR: Failed to build one or more wheels`,
+        );
+    }
+    const underscored = release.name.replace(/-/g, '_');
+    const filename =
+      choice.kind === 'wheel'
+        ? choice.wheel.filename
+        : `${underscored}-${release.version}-${choice.needsCompiler ? `cp${target.python.split('.').slice(0, 2).join('')}-cp${target.python.split('.').slice(0, 2).join('')}-linux_x86_64` : 'py3-none-any'}.whl`;
+    const size = choice.kind === 'wheel' ? choice.wheel.size.value : (release.wheels[0]?.size.value ?? 0);
+    if (choice.kind === 'sdist' || release.provenance === 'estimated')
+      noteGap(context.state, 'model', `${filename}: its size is estimated.`, 'estimated');
+    context.fs.putAll([
+      {
+        path: joinPath(root, filename),
+        kind: 'file',
+        mode: 0o644,
+        uid: context.state.user.uid,
+        gid: context.state.user.gid,
+        size,
+      },
+    ]);
+    saved.push(`Saved ${joinPath(dir || '.', filename)}`);
+  }
+  context.state.notes.push(
+    `pip wheel saved ${saved.length} wheel${saved.length === 1 ? '' : 's'} in ${root}.`,
+  );
+  return { status: 0, stdout: `${saved.join('\n')}\n` };
 }
 
 /** What of a release from the histories is real and what is estimated, said once per release. */
@@ -617,6 +717,18 @@ export function pythonCommands(packages: PackageCatalog): CommandModule[] {
       if (!interpreter) return fail(`${context.name}: no Python interpreter found`, 127);
       const [sub] = context.args;
       if (sub === 'install') return install(context, packages, interpreter);
+      if (sub === 'wheel')
+        return install(
+          {
+            ...context,
+            args: [
+              ...context.args,
+              ...(context.args.some((a) => /^(-w|--wheel-dir)/.test(a)) ? [] : ['-w', '.']),
+            ],
+          },
+          packages,
+          interpreter,
+        );
       if (sub === 'uninstall') return uninstall(context, interpreter);
       if (
         sub === 'freeze' ||
