@@ -13,7 +13,6 @@ import {
   normalizeName,
   type PipCatalog,
   type PipTarget,
-  parseRequirementLine,
   type Requirement,
   type Resolution,
   type Unresolved,
