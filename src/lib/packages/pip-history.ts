@@ -59,8 +59,17 @@ function historyRelease(
     },
     provenance: 'estimated',
     source: sources.join('; '),
-    ...(r.requires === undefined ? { note: 'dependencies not in the records' } : {}),
+    ...(notes(r) ? { note: notes(r) } : {}),
   };
+}
+
+export const NO_DEPENDENCIES = 'dependencies not in the records';
+export const PYTHON_ESTIMATED = 'Requires-Python estimated';
+
+function notes(r: PipHistoryRelease): string {
+  return [r.requires === undefined ? NO_DEPENDENCIES : '', r.pythonEstimated ? PYTHON_ESTIMATED : '']
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** poetry writes extras' requirements into the dependencies with an `extra == "x"` marker. */

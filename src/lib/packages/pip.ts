@@ -7,7 +7,7 @@ import type { LayerEntry } from '../fs/entry.ts';
 import type { PipHistory, PipIndex, PipRelease, PipRequirement, PipWheel } from './format.ts';
 import { evaluateMarker, linuxPython } from './markers.ts';
 import { compareVersions, parseVersion, satisfies } from './pep440.ts';
-import { ESTIMATED_FILES, estimatedFiles, historyReleases } from './pip-history.ts';
+import { ESTIMATED_FILES, estimatedFiles, historyReleases, PYTHON_ESTIMATED } from './pip-history.ts';
 import { consoleScriptSize, utf8Length } from './pip-script.ts';
 
 /** PEP 503: `Flask`, `flask_`, `FLASK` all name `flask`. */
@@ -101,6 +101,8 @@ export type Unresolved =
       readonly certain: boolean;
       /** whether `available` is every release there is */
       readonly complete: boolean;
+      /** true when a skipped release's Requires-Python is an estimate (pip-history.ts) */
+      readonly pythonEstimated?: boolean;
     }
   | {
       readonly reason: 'conflict';
@@ -378,14 +380,14 @@ function noMatch(
   data: Releases,
 ): Unresolved {
   const fits = candidates.filter((r) => supportsPython(r, target.python));
-  const skipped = candidates
-    .filter((r) => !supportsPython(r, target.python))
-    .map((r) => `${r.version} Requires-Python ${pipRequiresPython(r.requiresPython)}`);
+  const unfit = candidates.filter((r) => !supportsPython(r, target.python));
+  const skipped = unfit.map((r) => `${r.version} Requires-Python ${pipRequiresPython(r.requiresPython)}`);
   return {
     reason: 'no-matching-version',
     requirement,
     available: fits.map((r) => r.version).reverse(),
     skipped: [...new Set(skipped)].sort(),
+    ...(unfit.some((r) => r.note?.includes(PYTHON_ESTIMATED)) ? { pythonEstimated: true } : {}),
     ...(parent ? { parent: parent.name } : {}),
     certain: certainlyAbsent(
       requirement.specifier,

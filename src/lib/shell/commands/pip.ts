@@ -18,6 +18,7 @@ import {
   type Unresolved,
   type WheelChoice,
 } from '../../packages/pip.ts';
+import { NO_DEPENDENCIES } from '../../packages/pip-history.ts';
 import { absence, pipNoMatchingDistribution, pipResolutionImpossible } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 import {
@@ -298,6 +299,13 @@ async function refusal(
       );
     }
     if (item.reason === 'no-matching-version' && item.certain) {
+      if (item.pythonEstimated)
+        noteGap(
+          context.state,
+          'model',
+          `The Requires-Python of some ${item.requirement.name} releases is estimated (release histories), so which releases pip skips for this Python is an estimate.`,
+          'estimated',
+        );
       if (!item.complete)
         noteGap(
           context.state,
@@ -593,10 +601,9 @@ function saveWheels(
 /** What of a release from the histories is real and what is estimated, said once per release. */
 function estimatedRelease(context: CommandContext, release: PipRelease, choice: WheelChoice): void {
   const wheel = choice.kind === 'wheel' ? `the ${choice.wheel.tag} wheel` : 'a build from source';
-  const deps =
-    release.note === 'dependencies not in the records'
-      ? 'its dependencies are not in the records, so none were installed with it; '
-      : '';
+  const deps = release.note?.includes(NO_DEPENDENCIES)
+    ? 'its dependencies are not in the records, so none were installed with it; '
+    : '';
   noteGap(
     context.state,
     'model',
