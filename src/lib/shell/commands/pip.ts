@@ -375,7 +375,10 @@ async function install(
   for (const path of paths) {
     if (context.fs.stat(path)?.kind === 'file') {
       const wheel = wheelFileRelease(path);
-      if (wheel) localWheels.push(wheel);
+      // A wheel of a release the data has installs as that release; any other is the simulator's gap.
+      const known =
+        wheel && (await packages.pip()).releases(wheel.name).some((r) => r.version === wheel.version);
+      if (wheel && known) localWheels.push(wheel);
       else
         noteGap(
           context.state,
