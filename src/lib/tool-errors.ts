@@ -41,14 +41,60 @@ export function invalidBaseImagePlatform(image: string, expected: string, actual
   return `Base image ${image} was pulled with platform "${actual}", expected "${expected}" for current build`;
 }
 
-/** pip when no release of a project fits (or the project does not exist: `versions` empty). */
+/**
+ * pip when no release of a project fits (or the project does not exist: `versions` empty), as pip's
+ * resolver reports a single unsatisfiable requirement (factory.py, _report_single_requirement_conflict):
+ * first the releases it skipped for their Requires-Python (`5.0 Requires-Python >=3.10`), then the
+ * versions it could have installed, oldest first.
+ */
 export function pipNoMatchingDistribution(
   spec: string,
   versions: readonly string[],
   _absent: Absence,
+  skippedForPython: readonly string[] = [],
 ): string {
   const from = versions.length ? versions.join(', ') : 'none';
-  return `ERROR: Could not find a version that satisfies the requirement ${spec} (from versions: ${from})\nERROR: No matching distribution found for ${spec}`;
+  const ignored = skippedForPython.length
+    ? `ERROR: Ignored the following versions that require a different python version: ${skippedForPython.join('; ')}\n`
+    : '';
+  return `${ignored}ERROR: Could not find a version that satisfies the requirement ${spec} (from versions: ${from})\nERROR: No matching distribution found for ${spec}`;
+}
+
+/** One line of pip's "The conflict is caused by:" list. */
+export interface PipConflictCause {
+  /** `flask 3.0.3` (the project that depends on it); absent when the user asked */
+  readonly parent?: string;
+  /** the requirement as pip prints it: `werkzeug>=3.0.0`, `werkzeug==2.0` */
+  readonly requirement: string;
+}
+
+/**
+ * pip's ResolutionImpossible (factory.py, get_installation_error): the requirements that cannot
+ * hold together, who asked for each, pip's two suggestions and the link it prints.
+ */
+export function pipResolutionImpossible(
+  triggers: readonly string[],
+  causes: readonly PipConflictCause[],
+  _absent: Absence,
+): string {
+  const sorted = [...new Set(triggers)].sort();
+  const info =
+    sorted.length === 1 ? sorted[0] : `${sorted.slice(0, -1).join(', ')} and ${sorted[sorted.length - 1]}`;
+  const lines = causes.map((c) =>
+    c.parent ? `    ${c.parent} depends on ${c.requirement}` : `    The user requested ${c.requirement}`,
+  );
+  return [
+    `ERROR: Cannot install ${info} because these package versions have conflicting dependencies.`,
+    '',
+    'The conflict is caused by:',
+    ...lines,
+    '',
+    'To fix this you could try to:',
+    "1. loosen the range of package versions you've specified",
+    '2. remove package versions to allow pip to attempt to solve the dependency conflict',
+    '',
+    'ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts',
+  ].join('\n');
 }
 
 /** apt-get install of a name the package lists do not have. */

@@ -15,6 +15,7 @@ import {
   type GoData,
   type GoModuleData,
   PACKAGES_FORMAT,
+  type PipHistory,
   type PipIndex,
 } from './format.ts';
 import { createGoCatalog, type GoCatalog } from './go.ts';
@@ -39,6 +40,7 @@ export class PackageDataError extends Error {
 }
 
 export const PIP_INDEX = 'pip/index.json';
+export const PIP_HISTORY = 'pip/history.json';
 export const GO_FILE = 'go.json';
 export const GO_MODULES_FILE = 'go-modules.json';
 export const aptFile = (suite: DebianSuite): string => `apt/${suite}.json`;
@@ -71,7 +73,14 @@ export function openPackageCatalog(read: ReadPackageFile): PackageCatalog {
   const names = createNameLookup(read);
   return {
     names: () => names,
-    pip: () => cached('pip', async () => createPipCatalog(await json<PipIndex>(PIP_INDEX), files)),
+    pip: () =>
+      cached('pip', async () => {
+        const [index, history] = await Promise.all([
+          json<PipIndex>(PIP_INDEX),
+          json<PipHistory>(PIP_HISTORY),
+        ]);
+        return createPipCatalog(index, files, history);
+      }),
     go: () =>
       cached('go', async () =>
         createGoCatalog(await json<GoData>(GO_FILE), await json<GoModuleData>(GO_MODULES_FILE)),

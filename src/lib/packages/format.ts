@@ -34,6 +34,8 @@ export interface PipRequirement {
   readonly name: string;
   readonly specifier: string;
   readonly marker?: string;
+  /** as pip prints it: the name as the metadata spells it, specifiers sorted (`Werkzeug>=3.0.0`) */
+  readonly text?: string;
 }
 
 export type Libc = 'glibc' | 'musl';
@@ -128,6 +130,70 @@ export interface PipIndex {
     readonly selfcheckKey: string;
   };
   readonly notes: readonly string[];
+}
+
+/**
+ * Release histories of PyPI projects beyond the releases with real file lists (`pip/history.json`):
+ * every release the gathered records know, with what each record says about it. Each release names
+ * the record it came from (`sources[i]`). Fields a record does not give are absent, never guessed.
+ */
+export interface PipHistory {
+  readonly format: number;
+  readonly generated: string;
+  /** lock files (`owner/repo@commit:path`) and Debian packages the releases were read from */
+  readonly sources: readonly string[];
+  /** the month of PyPI's project list the ranks and `latest` come from */
+  readonly listMonth: string;
+  /** the ratios that turn a wheel's download size into an installed size where none was measured */
+  readonly installedPerWheelByte: { readonly pure: SourcedFigure; readonly native: SourcedFigure };
+  readonly projects: Readonly<Record<string, PipProjectHistory>>;
+  readonly notes: readonly string[];
+}
+
+export interface PipProjectHistory {
+  /** rank among PyPI's most downloaded projects, when in the list's top 15,000 */
+  readonly rank?: number;
+  /** the newest version PyPI's list gives (as of `listMonth`): nothing newer existed then */
+  readonly latest?: string;
+  /** importable top-level names, from a Debian package of one release; absent when not known */
+  readonly topLevel?: readonly string[];
+  readonly consoleScripts?: readonly ConsoleScript[];
+  /** index into `sources` of the record that gave `topLevel` and `consoleScripts` */
+  readonly metaSource?: number;
+  /**
+   * true when `releases` is every release up to `latest`: read from the project's own release tags,
+   * so a version between them that is not listed does not exist
+   */
+  readonly complete?: boolean;
+  /** the project's distinct requirement lists, which releases name by index (most repeat) */
+  readonly lists: readonly (readonly string[])[];
+  /** newest first */
+  readonly releases: readonly PipHistoryRelease[];
+}
+
+export interface PipHistoryRelease {
+  readonly version: string;
+  /** first upload, `YYYY-MM-DD` */
+  readonly date?: string;
+  /** Requires-Python; absent when the records do not say and no estimate can be made */
+  readonly requiresPython?: string;
+  /** true: no record gives Requires-Python; it is estimated from the releases around it (generator) */
+  readonly pythonEstimated?: boolean;
+  /**
+   * PEP 508 requirements (`name[extra]specifier; marker`), as an index into the project's `lists`;
+   * absent when unknown. From a uv.lock they lack specifiers (`specified: false`): uv records
+   * which packages, not which versions
+   */
+  readonly requires?: number;
+  /** each extra's requirements, as an index into `lists` */
+  readonly extras?: Readonly<Record<string, number>>;
+  readonly specified?: boolean;
+  /** x86_64 Linux and pure wheels, as `tag` or `tag size` (bytes) */
+  readonly wheels?: readonly string[];
+  /** bytes of the sdist, when known (0: it has one, size unknown) */
+  readonly sdist?: number;
+  /** indexes into `sources` */
+  readonly from: readonly number[];
 }
 
 /* ---------------------------------------------------------------- apt */

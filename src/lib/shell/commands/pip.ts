@@ -8,14 +8,18 @@ import type { LayerEntry } from '../../fs/entry.ts';
 import { basename, dirname, joinPath } from '../../fs/path.ts';
 import { realpath, stat } from '../../fs/tree.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
+import type { PipRelease } from '../../packages/format.ts';
 import {
   normalizeName,
+  type PipCatalog,
   type PipTarget,
-  parseRequirementLine,
   type Requirement,
+  type Resolution,
   type Unresolved,
+  type WheelChoice,
 } from '../../packages/pip.ts';
-import { absence, pipNoMatchingDistribution } from '../../tool-errors.ts';
+import { NO_DEPENDENCIES } from '../../packages/pip-history.ts';
+import { absence, pipNoMatchingDistribution, pipResolutionImpossible } from '../../tool-errors.ts';
 import { type CommandContext, type CommandModule, type CommandResult, fail, noteGap } from '../command.ts';
 import {
   buildFailure,
@@ -25,6 +29,14 @@ import {
   type LocalProjectFound,
   localProject,
 } from './pip-local.ts';
+import {
+  findLinksReleases,
+  hashUnpinned,
+  pinned,
+  type ReadRequirement,
+  requirementsOf,
+  wheelFileRelease,
+} from './pip-requirements.ts';
 
 // Python's strtobool: the values pip accepts for a boolean option.
 const TRUTH_VALUES: ReadonlySet<string> = new Set([
@@ -161,8 +173,13 @@ interface InstallOptions {
   readonly index: boolean;
   readonly compile: boolean;
   readonly editable: string[];
+  readonly constraints: string[];
+  readonly findLinks: string[];
+  readonly requireHashes: boolean;
   readonly target?: string;
   readonly prefix?: string;
+  /** `pip wheel -w DIR` */
+  readonly wheelDir?: string;
 }
 
 function parseInstall(args: readonly string[]): InstallOptions {
@@ -177,6 +194,9 @@ function parseInstall(args: readonly string[]): InstallOptions {
     index: true,
     compile: true,
     editable: [],
+    constraints: [],
+    findLinks: [],
+    requireHashes: false,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -197,18 +217,12 @@ function parseInstall(args: readonly string[]): InstallOptions {
     else if (flag === '-e' || flag === '--editable') options.editable.push(value());
     else if (flag === '-t' || flag === '--target') options.target = value();
     else if (flag === '--prefix') options.prefix = value();
+    else if (flag === '-c' || flag === '--constraint') options.constraints.push(value());
+    else if (flag === '-f' || flag === '--find-links') options.findLinks.push(value());
+    else if (flag === '--require-hashes') options.requireHashes = true;
+    else if (flag === '-w' || flag === '--wheel-dir') options.wheelDir = value();
     else if (
-      [
-        '-i',
-        '--index-url',
-        '--extra-index-url',
-        '-c',
-        '--constraint',
-        '--root-user-action',
-        '--progress-bar',
-        '-f',
-        '--find-links',
-      ].includes(flag)
+      ['-i', '--index-url', '--extra-index-url', '--root-user-action', '--progress-bar'].includes(flag)
     )
       value();
     else if (!arg.startsWith('-')) options.requirements.push(arg);
@@ -235,10 +249,12 @@ function putEntries(
 async function readRequirements(
   context: CommandContext,
   options: InstallOptions,
-): Promise<Requirement[] | CommandResult> {
-  const requirements: Requirement[] = [];
-  const lines = [...options.requirements];
-  for (const file of options.files) {
+  files: readonly string[] = options.files,
+): Promise<ReadRequirement[] | CommandResult> {
+  const read = requirementsOf(options.requirements.join('\n'));
+  if (!read.ok) return fail(read.error);
+  const requirements = [...read.requirements];
+  for (const file of files) {
     const text = context.fs.read(file);
     if (text === undefined) {
       if (!context.fs.stat(file))
@@ -252,35 +268,86 @@ async function readRequirements(
       );
       continue;
     }
-    lines.push(...text.split('\n'));
-  }
-  for (const line of lines) {
-    const parsed = parseRequirementLine(line);
-    if (parsed.kind === 'requirement') requirements.push(parsed.requirement);
-    else if (parsed.kind === 'invalid') return fail(`ERROR: Invalid requirement: '${parsed.text}'`);
+    const fromFile = requirementsOf(text, file);
+    if (!fromFile.ok) return fail(fromFile.error);
+    requirements.push(...fromFile.requirements);
   }
   return requirements;
 }
 
 /**
- * pip's own failure, only for a project PyPI's list of names says does not exist: a release or a
- * project the data lacks is the simulator's gap, not pip's error.
+ * pip's own failure, only where the data proves it: a project PyPI's list of names lacks, a
+ * version no release can be (see `certainlyAbsent`), or requirements that exclude each other
+ * whatever releases exist. A release or a project the data lacks is the simulator's gap instead.
  */
 async function refusal(
+  context: CommandContext,
   packages: PackageCatalog,
   unresolved: readonly Unresolved[],
 ): Promise<string | undefined> {
   for (const item of unresolved) {
-    if (item.reason !== 'not-in-catalog') continue;
-    const presence = await packages
-      .names()
-      .pypi(item.requirement.name)
-      .catch(() => 'unknown' as const);
-    if (presence !== 'absent') continue;
-    const spec = `${item.requirement.name}${item.requirement.specifier}`;
-    return pipNoMatchingDistribution(spec, [], absence("PyPI's list of every project name"));
+    if (item.reason === 'not-in-catalog') {
+      const presence = await packages
+        .names()
+        .pypi(item.requirement.name)
+        .catch(() => 'unknown' as const);
+      if (presence !== 'absent') continue;
+      return pipNoMatchingDistribution(
+        shown(item.requirement),
+        [],
+        absence("PyPI's list of every project name"),
+      );
+    }
+    if (item.reason === 'no-matching-version' && item.certain) {
+      if (item.pythonEstimated)
+        noteGap(
+          context.state,
+          'model',
+          `The Requires-Python of some ${item.requirement.name} releases is estimated (release histories), so which releases pip skips for this Python is an estimate.`,
+          'estimated',
+        );
+      if (!item.complete)
+        noteGap(
+          context.state,
+          'no-data',
+          `pip's list of ${item.requirement.name} versions holds every release PyPI has; the simulator's data has ${item.available.length + item.skipped.length} of them, so the versions printed are those only.`,
+          'estimated',
+        );
+      const spec = item.parent ? `${shown(item.requirement)} (from ${item.parent})` : shown(item.requirement);
+      return pipNoMatchingDistribution(
+        spec,
+        item.available,
+        absence("the project's release history and PyPI's newest version"),
+        item.skipped,
+      );
+    }
+    if (item.reason === 'conflict' && item.certain) {
+      const triggers = item.causes.map((c) =>
+        c.parent ? `${c.parent.name}==${c.parent.version}` : forError(shown(c.requirement)),
+      );
+      return pipResolutionImpossible(
+        triggers,
+        item.causes.map((c) => ({
+          ...(c.parent ? { parent: `${c.parent.name} ${c.parent.version}` } : {}),
+          requirement: forError(shown(c.requirement)),
+        })),
+        absence('requirements that pin versions the others exclude'),
+      );
+    }
   }
   return undefined;
+}
+
+/** The requirement as pip's messages print it (packaging's `str(Requirement)`). */
+function shown(requirement: Requirement): string {
+  const marker = requirement.marker ? `; ${requirement.marker.replace(/'/g, '"')}` : '';
+  return `${requirement.text ?? `${requirement.name}${requirement.specifier}`}${marker}`;
+}
+
+/** pip's `format_for_error`: `flask<3,>=2` → `flask<3 and >=2`. */
+function forError(text: string): string {
+  const parts = text.split(',').map((p) => p.trim());
+  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** What the simulator could not install, in its own words. */
@@ -304,13 +371,20 @@ async function install(
   const parsed = parseInstall(context.args.slice(1));
   const paths = parsed.requirements.filter((arg) => isLocalPath(context, arg));
   const projects: LocalProjectFound[] = [];
+  const localWheels: { name: string; version: string }[] = [];
   for (const path of paths) {
     if (context.fs.stat(path)?.kind === 'file') {
-      noteGap(
-        context.state,
-        'not-followed',
-        `pip install ${path} (a local wheel or archive) is not simulated.`,
-      );
+      const wheel = wheelFileRelease(path);
+      // A wheel of a release the data has installs as that release; any other is the simulator's gap.
+      const known =
+        wheel && (await packages.pip()).releases(wheel.name).some((r) => r.version === wheel.version);
+      if (wheel && known) localWheels.push(wheel);
+      else
+        noteGap(
+          context.state,
+          'not-followed',
+          `pip install ${path} (a local archive, not a wheel) is not simulated.`,
+        );
       continue;
     }
     const found = localProject(context, path);
@@ -324,10 +398,16 @@ async function install(
     requirements: [
       ...parsed.requirements.filter((arg) => !paths.includes(arg)),
       ...projects.flatMap((found) => found.project.dependencies),
+      ...localWheels.map((w) => `${w.name}==${w.version}`),
     ],
   };
   const requirements = await readRequirements(context, options);
   if (!Array.isArray(requirements)) return requirements;
+  const constraints = await readRequirements(context, { ...options, requirements: [] }, options.constraints);
+  if (!Array.isArray(constraints)) return constraints;
+  const hashMode = options.requireHashes || requirements.some((r) => r.hashes.length > 0);
+  const unpinned = hashMode ? hashUnpinned(requirements) : undefined;
+  if (unpinned) return fail(unpinned);
   if (requirements.length === 0 && options.files.length === 0 && projects.length === 0)
     return paths.length + parsed.editable.length > 0
       ? { status: 0 }
@@ -345,11 +425,18 @@ async function install(
   const target = targetOf(context, interpreter.version);
   const where = locationOf(context, interpreter, options);
   const resolution = pip.resolve(requirements, target, {
-    installed: installedIn(context, where.site),
+    installed: options.wheelDir ? new Map() : installedIn(context, where.site),
     upgrade: options.upgrade,
+    constraints,
+    ...(options.index ? {} : { only: localIndex(context, options, localWheels) }),
   });
-  const refused = await refusal(packages, resolution.unresolved);
+  const refused = await refusal(context, packages, resolution.unresolved);
   if (refused) return fail(refused);
+  if (hashMode) {
+    const missing = hashesMissing(requirements, resolution.install);
+    if (missing) return fail(missing);
+  }
+  if (options.wheelDir !== undefined) return saveWheels(context, pip, resolution, target, options.wheelDir);
   const { uid, gid } = context.state.user;
   const installed: string[] = [];
   const wheels = [];
@@ -383,6 +470,7 @@ async function install(
       files = await pip.files(release.sdist.built);
       libc = target.libc;
     }
+    if (release.provenance === 'estimated') estimatedRelease(context, release, choice);
     const requested = requirements.some((r) => r.name === release.name);
     if (installed.length === 0) {
       // Created as the running user, as pip does; the batch below would make missing parents root's.
@@ -439,6 +527,92 @@ async function install(
     status: 0,
     stdout: `${[...already, ...(installed.length ? [`Successfully installed ${installed.join(' ')}`] : [])].join('\n')}\n`,
   };
+}
+
+/** `--no-index`: the releases pip can see are the wheels in `--find-links` folders and on the command line. */
+function localIndex(
+  context: CommandContext,
+  options: InstallOptions,
+  wheels: readonly { name: string; version: string }[],
+): Map<string, Set<string>> {
+  const only = findLinksReleases(context, options.findLinks);
+  for (const w of wheels) only.set(w.name, (only.get(w.name) ?? new Set()).add(w.version));
+  return only;
+}
+
+/**
+ * In hash-checking mode every distribution pip installs, dependencies included, needs a hash in the
+ * requirements. pip names each missing one with the sha256 of the file it downloaded; the package
+ * data keeps no file hashes, so this failure is said in the simulator's words.
+ */
+function hashesMissing(
+  requirements: readonly ReadRequirement[],
+  install: readonly PipRelease[],
+): string | undefined {
+  const hashed = new Set(requirements.filter((r) => r.hashes.length > 0 && pinned(r)).map((r) => r.name));
+  const missing = install.filter((r) => !hashed.has(r.name)).map((r) => `${r.name}==${r.version}`);
+  if (missing.length === 0) return undefined;
+  return `pip --require-hashes: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no --hash in the requirements, so real pip stops here ("Hashes are required in --require-hashes mode, but they are missing from some requirements"), printing each file's sha256, which the simulator's data does not hold.`;
+}
+
+/** `pip wheel -w DIR`: the wheel of every release in the closure, saved under DIR (built from source where none fits). */
+function saveWheels(
+  context: CommandContext,
+  pip: PipCatalog,
+  resolution: Resolution,
+  target: PipTarget,
+  dir: string,
+): CommandResult {
+  const root = context.fs.resolve(dir || '.');
+  context.fs.mkdir(root);
+  const saved: string[] = [];
+  for (const release of resolution.install) {
+    const choice = pip.wheelFor(release, target);
+    if (choice.kind === 'sdist' && choice.needsCompiler) {
+      const tools = release.sdist.needs.filter((tool) => !findCommand(context, tool));
+      if (tools.length > 0)
+        return fail(
+          `error: command '${tools[0]}' failed: No such file or directory\nERROR: Failed building wheel for ${release.display}\nERROR: Failed to build one or more wheels`,
+        );
+    }
+    const underscored = release.name.replace(/-/g, '_');
+    const filename =
+      choice.kind === 'wheel'
+        ? choice.wheel.filename
+        : `${underscored}-${release.version}-${choice.needsCompiler ? `cp${target.python.split('.').slice(0, 2).join('')}-cp${target.python.split('.').slice(0, 2).join('')}-linux_x86_64` : 'py3-none-any'}.whl`;
+    const size = choice.kind === 'wheel' ? choice.wheel.size.value : (release.wheels[0]?.size.value ?? 0);
+    if (choice.kind === 'sdist' || release.provenance === 'estimated')
+      noteGap(context.state, 'model', `${filename}: its size is estimated.`, 'estimated');
+    context.fs.putAll([
+      {
+        path: joinPath(root, filename),
+        kind: 'file',
+        mode: 0o644,
+        uid: context.state.user.uid,
+        gid: context.state.user.gid,
+        size,
+      },
+    ]);
+    saved.push(`Saved ${joinPath(dir || '.', filename)}`);
+  }
+  context.state.notes.push(
+    `pip wheel saved ${saved.length} wheel${saved.length === 1 ? '' : 's'} in ${root}.`,
+  );
+  return { status: 0, stdout: `${saved.join('\n')}\n` };
+}
+
+/** What of a release from the histories is real and what is estimated, said once per release. */
+function estimatedRelease(context: CommandContext, release: PipRelease, choice: WheelChoice): void {
+  const wheel = choice.kind === 'wheel' ? `the ${choice.wheel.tag} wheel` : 'a build from source';
+  const deps = release.note?.includes(NO_DEPENDENCIES)
+    ? 'its dependencies are not in the records, so none were installed with it; '
+    : '';
+  noteGap(
+    context.state,
+    'model',
+    `${release.display} ${release.version}: ${deps}the release, its dependencies and its Requires-Python are from its release history (${release.source.split('; ')[0]}); pip would install ${wheel}, whose files are estimated (one module per top-level name, sized from the download).`,
+    'estimated',
+  );
 }
 
 function libc(target: PipTarget): string {
@@ -552,6 +726,18 @@ export function pythonCommands(packages: PackageCatalog): CommandModule[] {
       if (!interpreter) return fail(`${context.name}: no Python interpreter found`, 127);
       const [sub] = context.args;
       if (sub === 'install') return install(context, packages, interpreter);
+      if (sub === 'wheel')
+        return install(
+          {
+            ...context,
+            args: [
+              ...context.args,
+              ...(context.args.some((a) => /^(-w|--wheel-dir)/.test(a)) ? [] : ['-w', '.']),
+            ],
+          },
+          packages,
+          interpreter,
+        );
       if (sub === 'uninstall') return uninstall(context, interpreter);
       if (
         sub === 'freeze' ||
