@@ -73,6 +73,16 @@ export function stubContext(dockerfile: string): ContextFile[] {
       files.set(path, { path, content: 'package main\n\nfunc main() {}\n' });
     }
   }
+  // `uv sync` reads a project: a dependency-free one and its lock, consistent with each other, so
+  // that the corpus measures the Dockerfile, not an empty stub pyproject.toml uv would refuse.
+  if (/\buv sync\b/.test(joined)) {
+    const project =
+      '[project]\nname = "app"\nversion = "0.1.0"\nrequires-python = ">=3.9"\ndependencies = []\n';
+    const lock =
+      'version = 1\nrevision = 3\nrequires-python = ">=3.9"\n\n[[package]]\nname = "app"\nversion = "0.1.0"\nsource = { virtual = "." }\n';
+    files.set('pyproject.toml', { path: 'pyproject.toml', content: project });
+    files.set('uv.lock', { path: 'uv.lock', content: lock });
+  }
   // A RUN that runs make gets a Makefile whose goals do nothing: the application's recipes are not known.
   const goals = makeGoals(joined);
   if (goals && !files.has('Makefile')) {
