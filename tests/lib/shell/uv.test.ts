@@ -164,7 +164,8 @@ describe('uv pip install', () => {
     expect(absent.error?.message).toContain(
       'Because flask-doesnotexist-7f3a9c was not found in the package registry and you require flask-doesnotexist-7f3a9c, we can conclude that your requirements are unsatisfiable.',
     );
-    const outside = await build(`${PY39}RUN uv pip install --system django==4.2.11\n`);
+    // awscli is on PyPI (its list of names) but outside the release data
+    const outside = await build(`${PY39}RUN uv pip install --system awscli==1.40.0\n`);
     expect(outside.ok).toBe(true);
     expect(outside.steps.at(-1)?.status).toBe('not-simulated');
     expect(outside.steps.at(-1)?.narrative).toContain('the simulator has no data for this project');

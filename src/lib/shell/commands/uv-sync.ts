@@ -106,7 +106,11 @@ async function lockedInstalls(
   const items: Install[] = [];
   const estimated: string[] = [];
   for (const pkg of locked) {
-    const release = pip.releases(pkg.name).find((r) => r.version === pkg.version);
+    // Only a release with a measured file layout beats the lock: a history release's files are an
+    // estimate with pip's .pyc included, while the lock's wheel bytes are the learner's own data.
+    const release = pip
+      .releases(pkg.name)
+      .find((r) => r.version === pkg.version && r.provenance !== 'estimated');
     const choice = release ? pip.wheelFor(release, target) : undefined;
     if (release && choice?.kind === 'wheel') {
       items.push({ kind: 'release', release, wheel: choice.wheel, requested: false });
