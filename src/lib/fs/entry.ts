@@ -37,6 +37,16 @@ export interface LayerEntry {
   readonly pkg?: string;
 }
 
+/** A plain 0644 file, root's unless an owner is given: what package managers unpack and write. */
+export function plainFile(
+  path: string,
+  size: number,
+  owner: { readonly uid: number; readonly gid: number } = { uid: 0, gid: 0 },
+  pkg?: string,
+): LayerEntry {
+  return { path, kind: 'file', mode: 0o644, uid: owner.uid, gid: owner.gid, size, ...(pkg ? { pkg } : {}) };
+}
+
 /** Byte order, as Go and the catalog sort paths (not locale order). */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

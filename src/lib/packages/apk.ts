@@ -3,7 +3,7 @@
  * install on a stage, the files each package writes, the index cache and apk's database growth.
  */
 
-import type { LayerEntry } from '../fs/entry.ts';
+import { type LayerEntry, plainFile } from '../fs/entry.ts';
 import type { ApkData, ApkPackage } from './format.ts';
 
 export interface ApkResolution {
@@ -71,14 +71,7 @@ export function createApkCatalog(
 ): ApkCatalog {
   const byName = new Map(data.packages.map((p) => [p.name, p]));
   const realName = (name: string) => data.provides[name] ?? name;
-  const file = (path: string, size: number): LayerEntry => ({
-    path,
-    kind: 'file',
-    mode: 0o644,
-    uid: 0,
-    gid: 0,
-    size,
-  });
+  const file = (path: string, size: number) => plainFile(path, size);
   return {
     data,
     find: (name) => byName.get(realName(name)),

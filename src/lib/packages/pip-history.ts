@@ -4,7 +4,7 @@
  * wheel's download size) because no installed file list was measured for them.
  */
 
-import type { LayerEntry } from '../fs/entry.ts';
+import { type LayerEntry, plainFile } from '../fs/entry.ts';
 import type {
   Libc,
   PipHistory,
@@ -170,15 +170,7 @@ function unknownWheel(history: PipHistory, name: string, version: string): PipWh
  * estimated bytes, and the dist-info pip writes (METADATA, WHEEL, RECORD, INSTALLER, top_level.txt).
  */
 export function estimatedFiles(release: PipRelease, wheel: PipWheel): LayerEntry[] {
-  const file = (path: string, size: number): LayerEntry => ({
-    path,
-    kind: 'file',
-    mode: 0o644,
-    uid: 0,
-    gid: 0,
-    size,
-    pkg: release.name,
-  });
+  const file = (path: string, size: number) => plainFile(path, size, undefined, release.name);
   const info = release.distInfo;
   const meta = [
     file(`${info}/METADATA`, 2_000),

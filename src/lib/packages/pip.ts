@@ -3,7 +3,7 @@
  * stage's interpreter, pick the wheel pip would download, and turn its files into layer entries.
  */
 
-import type { LayerEntry } from '../fs/entry.ts';
+import { type LayerEntry, plainFile } from '../fs/entry.ts';
 import type { PipHistory, PipIndex, PipRelease, PipRequirement, PipWheel } from './format.ts';
 import { evaluateMarker, linuxPython } from './markers.ts';
 import { compareVersions, parseVersion, satisfies } from './pep440.ts';
@@ -554,14 +554,7 @@ function installEntries(
 
 function cacheEntries(index: PipIndex, wheels: readonly PipWheel[], cacheDir: string): LayerEntry[] {
   const dir = cacheDir.replace(/\/+$/, '');
-  const file = (path: string, size: number): LayerEntry => ({
-    path,
-    kind: 'file',
-    mode: 0o644,
-    uid: 0,
-    gid: 0,
-    size,
-  });
+  const file = (path: string, size: number) => plainFile(path, size);
   const out = wheels.map((w) => {
     const key = w.cacheKey;
     return file(

@@ -3,7 +3,7 @@
  * unpacks the same wheel; it compiles no bytecode unless asked), an estimate sized from the wheel's
  * bytes where only the learner's uv.lock knows the release, and the entries its cache keeps.
  */
-import type { LayerEntry } from '../fs/entry.ts';
+import { type LayerEntry, plainFile } from '../fs/entry.ts';
 import { joinPath } from '../fs/path.ts';
 import { CACHEDIR_TAG } from './uv-venv.ts';
 
@@ -47,14 +47,7 @@ export function estimatedEntries(
   owner: { uid: number; gid: number },
 ): LayerEntry[] {
   const module = guessedModule(name);
-  const file = (path: string, size: number): LayerEntry => ({
-    path,
-    kind: 'file',
-    mode: 0o644,
-    ...owner,
-    size,
-    pkg: name,
-  });
+  const file = (path: string, size: number) => plainFile(path, size, owner, name);
   return [
     file(joinPath(site, module, '__init__.py'), Math.round(wheelBytes * INSTALLED_PER_WHEEL_BYTE)),
     file(joinPath(site, `${module}-${version}.dist-info`, 'INSTALLER'), 3),
@@ -71,13 +64,7 @@ export function cacheEntries(
   owner: { uid: number; gid: number },
 ): LayerEntry[] {
   const dir = cacheDir.replace(/\/+$/, '');
-  const tag = (path: string, size: number): LayerEntry => ({
-    path,
-    kind: 'file',
-    mode: 0o644,
-    ...owner,
-    size,
-  });
+  const tag = (path: string, size: number) => plainFile(path, size, owner);
   const out = [tag(joinPath(dir, 'CACHEDIR.TAG'), CACHEDIR_TAG.length), tag(joinPath(dir, '.gitignore'), 1)];
   const byPackage = new Map<string, LayerEntry[]>();
   for (const entry of installed) {

@@ -5,7 +5,9 @@
  * learner's own file: its versions and wheel sizes are known; installed sizes come from pip's data
  * where it has the release, else from the wheel's size (an estimate, said so).
  */
+
 import { parse as parseToml } from 'smol-toml';
+import { plainFile } from '../../fs/entry.ts';
 import { joinPath, resolveIn } from '../../fs/path.ts';
 import type { PackageCatalog } from '../../packages/catalog.ts';
 import { normalizeName, parseRequirement } from '../../packages/pip.ts';
@@ -178,15 +180,7 @@ function editableInstalls(
       const module = root.name.replace(/-/g, '_');
       const dir = joinPath(project.dir, root.source.kind === 'editable' ? root.source.path : '.');
       const src = context.fs.stat(joinPath(dir, 'src'))?.kind === 'dir' ? joinPath(dir, 'src') : dir;
-      const file = (path: string, size: number) => ({
-        path,
-        kind: 'file' as const,
-        mode: 0o644,
-        uid,
-        gid,
-        size,
-        pkg: root.name,
-      });
+      const file = (path: string, size: number) => plainFile(path, size, { uid, gid }, root.name);
       noteGap(
         context.state,
         'model',
